@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../errors/from-zod.js';
+import { LiebianError } from '../errors/liebian-error.js';
+import type { BargainCampaign } from '../mechanics/bargain/schema.js';
+import type { Campaign } from '../mechanics/mechanic.js';
+import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
+
+/** A validated campaign of any shipped kind. */
+export type AnyCampaign = BargainCampaign;
+
+/**
+ * Validates a campaign definition (parsed JSON or an object literal) and returns it normalised: defaults
+ * filled in, instants as epoch milliseconds. Throws a `LiebianError` with code `invalid-campaign` listing every
+ * failing field as `path = value: what is wrong and how to fix it`.
+ *
+ * @example
+ * const campaign = defineCampaign(JSON.parse(readFileSync('spring-bargain.json', 'utf8')));
+ */
+export function defineCampaign(input: unknown): AnyCampaign {
+  const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== 'string' || mechanics[kind as keyof typeof mechanics] === undefined) {
+    const kinds = availableKinds().join(', ');
+    throw new LiebianError(
+      'invalid-campaign',
+      `Campaign is invalid:\n  - kind = ${JSON.stringify(kind) ?? 'missing'}: must be one of ${kinds}`,
+      {
+        issues: [{ path: 'kind', value: kind, message: `must be one of ${kinds}` }],
+      },
+    );
+  }
+  const mechanic = mechanicFor(kind);
+  const id = (input as { id?: unknown }).id;
+  return parseOrThrow(
+    mechanic.campaignSchema,
+    input,
+    'invalid-campaign',
+    `Campaign ${typeof id === 'string' ? `"${id}" ` : ''}`.trim(),
+  ) as AnyCampaign;
+}
+
+/** Like {@link defineCampaign}, without throwing. */
+export function validateCampaign(
+  input: unknown,
+): { ok: true; campaign: AnyCampaign } | { ok: false; error: LiebianError } {
+  try {
+    return { ok: true, campaign: defineCampaign(input) };
+  } catch (error) {
+    if (error instanceof LiebianError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of a campaign file, for editor autocompletion: reference it from the
+ * file's `$schema`. Cross-field rules (floor below price, reachable floor) are checked by {@link defineCampaign}.
+ */
+export function campaignJsonSchema(): Record<string, unknown> {
+  const schemas = Object.values(mechanics).map((m) => m.campaignSchema) as unknown as [
+    z.ZodType,
+    ...z.ZodType[],
+  ];
+  const union = schemas.length === 1 ? schemas[0] : z.union(schemas);
+  return {
+    ...z.toJSONSchema(union, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+    title: 'Liebian campaign',
+  };
+}
+
+export type { Campaign };

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { safeUrlField, textField } from './fields.js';
+
+const imageSchema = z.strictObject({ src: safeUrlField, alt: textField(120) });
+
+/** First screen: theme, the bait and the early call to action. */
+export const hookSchema = z.strictObject({
+  title: textField(40),
+  subtitle: textField(80).optional(),
+  image: imageSchema.optional(),
+  ctaLabel: textField(16).optional(),
+});
+
+/** Why a visitor should believe it: certifications, experts, testimonials. Live counts come from the engine. */
+export const proofSchema = z.strictObject({
+  certifications: z
+    .array(z.strictObject({ name: textField(40), issuer: textField(40), image: imageSchema.optional() }))
+    .max(6)
+    .default([]),
+  experts: z
+    .array(z.strictObject({ name: textField(20), title: textField(40), quote: textField(140) }))
+    .max(4)
+    .default([]),
+  testimonials: z
+    .array(
+      z.strictObject({
+        author: textField(20),
+        text: textField(140),
+        rating: z.int().min(1).max(5).optional(),
+      }),
+    )
+    .max(6)
+    .default([]),
+});
+
+/** The closing ask: lead capture, follow, share. */
+export const ctaSchema = z.strictObject({
+  headline: textField(40),
+  leadForm: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      consentText: textField(200).optional(),
+    })
+    .optional(),
+  followQr: imageSchema.optional(),
+  shareTitle: textField(40).optional(),
+});
+
+/** The landing page's marketer-written content. Rendering escapes every string. */
+export const pageContentSchema = z.strictObject({
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a hex colour like "#e4393c"' })
+    .default('#e4393c'),
+  hook: hookSchema,
+  proof: proofSchema.default({ certifications: [], experts: [], testimonials: [] }),
+  cta: ctaSchema,
+});
+
+export type PageContent = z.output<typeof pageContentSchema>;

@@ -1,0 +1,275 @@
+import { type AnyCampaign, defineCampaign } from '../campaign/define-campaign.js';
+import { LiebianError } from '../errors/liebian-error.js';
+import { type Actor, type AppliedEvent, TIMER_ACTOR } from '../mechanics/mechanic.js';
+import { mechanicFor } from '../mechanics/registry.js';
+import { systemClock } from '../primitives/clock.js';
+import { nanoidSource } from '../primitives/ids.js';
+import { drawSeed, systemRandom } from '../primitives/random.js';
+import { createMemoryStore } from '../store/memory-store.js';
+import { applyBatch, type PendingEvent } from './apply-batch.js';
+import { deadlineEvent, timerChanges } from './deadlines.js';
+import { InstanceCache } from './instance-cache.js';
+import { persist, stateOf, step } from './machine-step.js';
+import { Mailboxes } from './mailbox.js';
+import { parseActor, parseCommand } from './parse-input.js';
+import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
+import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
+
+const TIMER_LEASE_MS = 30_000;
+
+/**
+ * Creates the campaign engine.
+ *
+ * @example
+ * const engine = createEngine({ campaigns: [defineCampaign(json)], store: createMemoryStore() });
+ * const started = await engine.start('spring-bargain', { actor: { id: 'alice' } });
+ * await engine.send(started.instanceId, { type: 'bargain.help', eventId: 'e1' }, { actor: { id: 'bob' } });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const ownsStore = options.store === undefined;
+  const store = options.store ?? createMemoryStore();
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? systemRandom;
+  const ids = options.ids ?? nanoidSource();
+  const risk = [...BUILT_IN_RISK_CHECKS, ...(options.risk ?? [])];
+  const campaigns = new Map<string, AnyCampaign>();
+  for (const input of options.campaigns) {
+    const campaign = defineCampaign(input);
+    if (campaigns.has(campaign.id)) {
+      throw new LiebianError(
+        'invalid-argument',
+        `two campaigns have the id "${campaign.id}"; campaign ids must be unique`,
+      );
+    }
+    campaigns.set(campaign.id, campaign);
+  }
+  const cache = new InstanceCache(store, campaigns);
+  let disposed = false;
+
+  const deliver = (effects: readonly Effect[]) => {
+    if (!options.onEffect) return;
+    for (const effect of effects) {
+      // At-least-once: a failing handler does not undo the commit; redeliver from readEffects().
+      Promise.resolve()
+        .then(() => options.onEffect?.(effect))
+        .catch(() => {});
+    }
+  };
+
+  const mailboxes = new Mailboxes(
+    (instanceId, batch) =>
+      applyBatch(
+        { store, cache, maxAttempts: options.maxAttempts ?? 32, now: () => clock.now(), deliver },
+        instanceId,
+        batch,
+      ),
+    options.maxBatch ?? 256,
+    options.maxQueue ?? 10_000,
+  );
+
+  const alive = () => {
+    if (disposed) throw new LiebianError('engine-disposed', 'this engine was disposed; create a new one');
+  };
+
+  const campaign = (id: string): AnyCampaign => {
+    const found = campaigns.get(id);
+    if (!found) {
+      throw new LiebianError(
+        'unknown-campaign',
+        `no campaign "${id}"; this engine has: ${[...campaigns.keys()].join(', ') || 'none'}`,
+      );
+    }
+    return found;
+  };
+
+  const post = (instanceId: string, item: Omit<PendingEvent, 'resolve' | 'reject'>) =>
+    new Promise<SendResult>((resolve, reject) => mailboxes.post(instanceId, { ...item, resolve, reject }));
+
+  return {
+    campaign,
+
+    async start(campaignId, { actor: rawActor, instanceId: requestedId }): Promise<StartResult> {
+      alive();
+      const actor = parseActor(rawActor);
+      const found = campaign(campaignId);
+      const mechanic = mechanicFor(found.kind);
+      const now = clock.now();
+      const instanceId = requestedId ?? ids();
+      if (now < found.schedule.startsAt)
+        return { status: 'rejected', instanceId, reason: 'campaign-not-started' };
+      if (now >= found.schedule.endsAt) return { status: 'rejected', instanceId, reason: 'campaign-ended' };
+
+      const existing = await cache.get(instanceId, true);
+      if (existing) return startedAlready(existing, actor, now);
+
+      const event: AppliedEvent = {
+        type: `${found.kind}.start`,
+        eventId: `start:${instanceId}`,
+        actor,
+        at: now,
+      };
+      const initiator = { id: actor.id, deviceId: actor.deviceId ?? null };
+      const verdict = await runRiskChecks(risk, {
+        campaign: found,
+        instance: { id: instanceId, initiator },
+        event,
+        friendAction: false,
+        store,
+      });
+      if (verdict.block)
+        return { status: 'rejected', instanceId, reason: verdict.block.reason, detail: verdict.block.detail };
+
+      const taken: { counter: string; holder: string }[] = [];
+      const releaseTaken = () => Promise.all(taken.map((r) => store.release(r.counter, r.holder)));
+      for (const r of mechanic.startReservations(found, actor, instanceId)) {
+        const result = await store.reserve(r);
+        if (!result.ok) {
+          await releaseTaken();
+          return { status: 'rejected', instanceId, reason: r.reason };
+        }
+        if (!result.duplicate) taken.push(r);
+      }
+      const state = mechanic.initialState({
+        campaign: found,
+        instanceId,
+        initiator: actor,
+        now,
+        seed: drawSeed(random),
+      });
+      const snapshot = mechanic.machine.resolveState(state);
+      const startedEffect: Effect = {
+        type: `${found.kind}.started`,
+        dedupeKey: `${instanceId}:start`,
+        instanceId,
+        campaignId: found.id,
+        kind: found.kind,
+        eventId: event.eventId,
+        actorId: actor.id,
+        at: now,
+        payload: {},
+      };
+      const result = await store.commit(instanceId, {
+        expectedVersion: 0,
+        campaignId: found.id,
+        kind: found.kind,
+        snapshot: persist(snapshot),
+        keys: [`e:${event.eventId}`],
+        timers: timerChanges(found.kind, [], mechanic.deadlines(state)),
+        outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
+        now,
+      });
+      if (!result.ok) {
+        await releaseTaken();
+        const winner = await cache.get(instanceId, true);
+        if (!winner)
+          throw new LiebianError('store-conflict', `instance "${instanceId}" could not be created`);
+        return startedAlready(winner, actor, now);
+      }
+      const loaded = { id: instanceId, campaign: found, mechanic, version: result.version, snapshot };
+      cache.set(loaded);
+      deliver([startedEffect]);
+      const view = mechanic.view(stateOf(snapshot), actor, { now, viewerClaims: new Set() }) as InstanceView;
+      return { status: 'accepted', instanceId, version: result.version, duplicate: false, view };
+    },
+
+    async send(instanceId, command, { actor: rawActor }): Promise<SendResult> {
+      alive();
+      const actor = parseActor(rawActor);
+      const instance = await cache.get(instanceId);
+      if (!instance) throw new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
+      const { mechanic } = instance;
+      const { eventId = ids(), payload } = parseCommand(mechanic, command);
+      const event: AppliedEvent = { ...payload, eventId, actor, at: clock.now() };
+      const context = stateOf(instance.snapshot).context;
+      const verdict = await runRiskChecks(risk, {
+        campaign: instance.campaign,
+        instance: { id: instanceId, initiator: mechanic.initiatorOf(context) },
+        event,
+        friendAction: mechanic.isFriendAction(event.type),
+        store,
+      });
+      const blocked = verdict.block && { reason: verdict.block.reason, detail: verdict.block.detail };
+      return post(instanceId, { event, blocked, review: verdict.review });
+    },
+
+    async view(instanceId, viewer) {
+      alive();
+      const actor = viewer === null ? null : parseActor(viewer);
+      const instance = await cache.load(instanceId);
+      if (!instance) throw new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
+      const { mechanic } = instance;
+      const now = clock.now();
+      // Show deadlines already passed as applied; the timer or the next event persists them.
+      let snapshot = instance.snapshot;
+      for (;;) {
+        const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= now);
+        const next = due && step(mechanic, snapshot, deadlineEvent(mechanic.kind, due));
+        if (!next) break;
+        snapshot = next.snapshot;
+      }
+      const claims = actor === null ? [] : mechanic.viewerClaims(actor.id);
+      const seen =
+        claims.length === 0
+          ? []
+          : await store.seen(
+              instanceId,
+              claims.map((c) => `c:${c}`),
+            );
+      const viewerClaims = new Set(claims.filter((_, i) => seen[i]));
+      return mechanic.view(stateOf(snapshot), actor, { now, viewerClaims }) as InstanceView;
+    },
+
+    disclose(campaignId, locale) {
+      const found = campaign(campaignId);
+      return mechanicFor(found.kind).disclose(found, locale);
+    },
+
+    async tick(now = clock.now()) {
+      alive();
+      const due = await store.claimDueTimers(now, 500, TIMER_LEASE_MS);
+      await Promise.all(
+        due.map(async (timer) => {
+          const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
+          await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
+            if (!(error instanceof LiebianError && error.code === 'unknown-instance')) throw error;
+          });
+          await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId);
+        }),
+      );
+      return due.length;
+    },
+
+    async readEffects(cursor, limit = 100) {
+      const items = await store.readOutbox(cursor, limit);
+      return items.map((item) => ({ cursor: item.cursor, effect: item.payload as Effect }));
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await mailboxes.idle();
+      if (ownsStore) await store.dispose();
+    },
+  };
+
+  function startedAlready(
+    existing: {
+      id: string;
+      version: number;
+      snapshot: import('xstate').AnyMachineSnapshot;
+      mechanic: import('../mechanics/mechanic.js').AnyMechanic;
+    },
+    actor: Actor,
+    now: number,
+  ): StartResult {
+    const state = stateOf(existing.snapshot);
+    if (existing.mechanic.initiatorOf(state.context).id !== actor.id) {
+      throw new LiebianError(
+        'invalid-argument',
+        `instance "${existing.id}" already exists and belongs to someone else; start without instanceId`,
+      );
+    }
+    const view = existing.mechanic.view(state, actor, { now, viewerClaims: new Set() }) as InstanceView;
+    return { status: 'accepted', instanceId: existing.id, version: existing.version, duplicate: true, view };
+  }
+}

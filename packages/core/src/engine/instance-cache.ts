@@ -1,0 +1,67 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { AnyCampaign } from '../campaign/define-campaign.js';
+import { LiebianError } from '../errors/liebian-error.js';
+import type { AnyMechanic } from '../mechanics/mechanic.js';
+import { mechanicFor } from '../mechanics/registry.js';
+import type { Store } from '../store/store.js';
+import { restore } from './machine-step.js';
+
+/** An instance ready to apply events to. */
+export interface LoadedInstance {
+  readonly id: string;
+  readonly campaign: AnyCampaign;
+  readonly mechanic: AnyMechanic;
+  readonly version: number;
+  readonly snapshot: AnyMachineSnapshot;
+}
+
+/**
+ * The last committed state of recently written instances, so a hot instance is not re-read before every batch.
+ * Only a hint: every commit is a version compare-and-set, and a conflict evicts the entry and reloads.
+ */
+export class InstanceCache {
+  readonly #entries = new Map<string, LoadedInstance>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly campaigns: ReadonlyMap<string, AnyCampaign>,
+    private readonly capacity = 10_000,
+  ) {}
+
+  async get(id: string, fresh = false): Promise<LoadedInstance | null> {
+    const cached = fresh ? undefined : this.#entries.get(id);
+    if (cached) return cached;
+    const loaded = await this.load(id);
+    if (loaded) this.set(loaded);
+    else this.#entries.delete(id);
+    return loaded;
+  }
+
+  /** Reads the store, bypassing the cache (for views, which must see other processes' writes). */
+  async load(id: string): Promise<LoadedInstance | null> {
+    const row = await this.store.load(id);
+    if (!row) return null;
+    const campaign = this.campaigns.get(row.campaignId);
+    if (!campaign) {
+      throw new LiebianError(
+        'unknown-campaign',
+        `instance ${id} belongs to campaign "${row.campaignId}", which this engine was not given`,
+      );
+    }
+    const mechanic = mechanicFor(row.kind);
+    return { id, campaign, mechanic, version: row.version, snapshot: restore(mechanic, row.snapshot, id) };
+  }
+
+  set(instance: LoadedInstance): void {
+    this.#entries.delete(instance.id);
+    this.#entries.set(instance.id, instance);
+    if (this.#entries.size > this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+  }
+
+  evict(id: string): void {
+    this.#entries.delete(id);
+  }
+}

@@ -1,0 +1,54 @@
+import { type AnyMachineSnapshot, transition } from 'xstate';
+import { LiebianError } from '../errors/liebian-error.js';
+import type { AnyMechanic, AppliedEvent, InstanceState } from '../mechanics/mechanic.js';
+
+/** An effect as a machine emits it, before the engine adds ids and keys. */
+export type EffectDraft = { readonly type: string } & Readonly<Record<string, unknown>>;
+
+export function stateOf(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
+  return { value: snapshot.value as string, context: snapshot.context };
+}
+
+/** The JSON form stored by adapters. */
+export function persist(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
+  return { value: snapshot.value as string, context: snapshot.context };
+}
+
+/** Rebuilds an xstate snapshot from its stored JSON form. */
+export function restore(mechanic: AnyMechanic, stored: unknown, instanceId: string): AnyMachineSnapshot {
+  const s = stored as Partial<InstanceState<unknown>> | null;
+  if (
+    s === null ||
+    typeof s !== 'object' ||
+    typeof s.value !== 'string' ||
+    typeof s.context !== 'object' ||
+    s.context === null
+  ) {
+    throw new LiebianError(
+      'invalid-snapshot',
+      `instance ${instanceId}: stored snapshot is not { value, context }`,
+    );
+  }
+  if (!(s.value in mechanic.machine.states)) {
+    throw new LiebianError(
+      'invalid-snapshot',
+      `instance ${instanceId}: state "${s.value}" does not exist in the ${mechanic.kind} machine`,
+    );
+  }
+  return mechanic.machine.resolveState({ value: s.value, context: s.context });
+}
+
+/** Applies one event with xstate's pure `transition()`. Null when the machine does not take it. */
+export function step(
+  mechanic: AnyMechanic,
+  snapshot: AnyMachineSnapshot,
+  event: AppliedEvent,
+): { snapshot: AnyMachineSnapshot; effects: EffectDraft[] } | null {
+  const [next, actions] = transition(mechanic.machine, snapshot, event as never);
+  if (next === snapshot) return null;
+  const effects: EffectDraft[] = [];
+  for (const action of actions as readonly { type: string; params?: unknown }[]) {
+    if (action.type === 'effect') effects.push(action.params as EffectDraft);
+  }
+  return { snapshot: next, effects };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../errors/from-zod.js';
+import type { Actor, AnyMechanic } from '../mechanics/mechanic.js';
+import type { Command } from './types.js';
+
+const actorSchema = z.strictObject({
+  id: z
+    .string({ error: 'must be the authenticated user id (a string)' })
+    .min(1, { error: 'must not be empty' })
+    .max(128, { error: 'must be at most 128 characters' })
+    .refine((id) => !id.startsWith('@'), { error: 'must not start with "@" (reserved for the engine)' }),
+  newUser: z.boolean().optional(),
+  deviceId: z.string().min(1).max(128).optional(),
+  ip: z.string().min(1).max(64).optional(),
+});
+
+const eventIdSchema = z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
+  error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
+});
+
+/** Validates the authenticated actor (an integrator bug if it fails, so it throws). */
+export function parseActor(input: unknown): Actor {
+  return parseOrThrow(actorSchema, input, 'invalid-argument', 'Actor') as Actor;
+}
+
+/** Validates a client command against the instance's mechanic; splits off the idempotency key. */
+export function parseCommand(
+  mechanic: AnyMechanic,
+  command: Command,
+): { eventId: string | undefined; payload: { type: string } } {
+  if (command === null || typeof command !== 'object') {
+    return {
+      eventId: undefined,
+      payload: parseOrThrow(mechanic.commandSchema, command, 'invalid-event', 'Event'),
+    };
+  }
+  const { eventId, ...rest } = command;
+  const id =
+    eventId === undefined ? undefined : parseOrThrow(eventIdSchema, eventId, 'invalid-event', 'Event id');
+  return { eventId: id, payload: parseOrThrow(mechanic.commandSchema, rest, 'invalid-event', 'Event') };
+}

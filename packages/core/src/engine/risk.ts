@@ -1,0 +1,97 @@
+import type { AnyCampaign } from '../campaign/define-campaign.js';
+import type { AppliedEvent, RejectionReason } from '../mechanics/mechanic.js';
+import { calendarDay } from '../primitives/time.js';
+import type { Store } from '../store/store.js';
+
+/** A risk check's answer. `review` lets the event apply and writes a `risk.review` effect. */
+export type RiskVerdict =
+  | { readonly outcome: 'allow' }
+  | { readonly outcome: 'review'; readonly detail: string }
+  | { readonly outcome: 'block'; readonly reason: RejectionReason; readonly detail: string };
+
+export interface RiskContext {
+  readonly campaign: AnyCampaign;
+  readonly instance: {
+    readonly id: string;
+    readonly initiator: { readonly id: string; readonly deviceId: string | null };
+  };
+  readonly event: AppliedEvent;
+  /** The event is a friend's action on someone else's instance (help, join, claim). */
+  readonly friendAction: boolean;
+  readonly store: Store;
+}
+
+/** A named, pluggable check. Checks run in order; the first `block` wins; every `review` is kept. */
+export interface RiskCheck {
+  readonly name: string;
+  check(context: RiskContext): RiskVerdict | Promise<RiskVerdict>;
+}
+
+export const ALLOW_RISK: RiskVerdict = { outcome: 'allow' };
+
+/** Blocks a friend action by the initiator, or (with `blockSameDevice`) from the initiator's device. */
+export const selfHelpCheck: RiskCheck = {
+  name: 'self-help',
+  check({ campaign, instance, event, friendAction }) {
+    if (!friendAction) return ALLOW_RISK;
+    if (event.actor.id === instance.initiator.id)
+      return { outcome: 'block', reason: 'self-help', detail: 'actor is the initiator' };
+    const device = event.actor.deviceId;
+    if (
+      campaign.antiAbuse.blockSameDevice &&
+      device !== undefined &&
+      device === instance.initiator.deviceId
+    ) {
+      return { outcome: 'block', reason: 'self-help', detail: `device ${device} launched this instance` };
+    }
+    return ALLOW_RISK;
+  },
+};
+
+/** Blocks friend actions by users the integrator did not mark as new, when the campaign is new-users-only. */
+export const newUsersOnlyCheck: RiskCheck = {
+  name: 'new-users-only',
+  check({ campaign, event, friendAction }) {
+    if (!friendAction || !campaign.antiAbuse.newUsersOnly || event.actor.newUser === true) return ALLOW_RISK;
+    return { outcome: 'block', reason: 'new-users-only', detail: 'actor is not a new user' };
+  },
+};
+
+/**
+ * Caps friend actions per actor per calendar day (campaign time zone) across all instances, with a store
+ * counter keyed by day. Each event id counts once, so retries never use up the cap.
+ */
+export const dailyCapCheck: RiskCheck = {
+  name: 'daily-cap',
+  async check({ campaign, event, friendAction, store }) {
+    const max = campaign.antiAbuse.maxActionsPerActorPerDay;
+    if (!friendAction || max === undefined) return ALLOW_RISK;
+    const day = calendarDay(event.at, campaign.timezone);
+    const result = await store.reserve({
+      counter: `${campaign.id}:daily:${event.actor.id}:${day}`,
+      holder: event.eventId,
+      qty: 1,
+      capacity: max,
+    });
+    return result.ok
+      ? ALLOW_RISK
+      : { outcome: 'block', reason: 'quota-exhausted', detail: `${max} actions on ${day} already` };
+  },
+};
+
+/** The checks every engine runs, configured by each campaign's `antiAbuse`. */
+export const BUILT_IN_RISK_CHECKS: readonly RiskCheck[] = [selfHelpCheck, newUsersOnlyCheck, dailyCapCheck];
+
+/** Runs checks in order: stops at the first block, collects every review. */
+export async function runRiskChecks(
+  checks: readonly RiskCheck[],
+  context: RiskContext,
+): Promise<{ block: Extract<RiskVerdict, { outcome: 'block' }> | null; review: string[] }> {
+  const review: string[] = [];
+  for (const check of checks) {
+    const verdict = await check.check(context);
+    if (verdict.outcome === 'block') return { block: verdict, review };
+    if (verdict.outcome === 'review') review.push(`${check.name}: ${verdict.detail}`);
+  }
+  return { block: null, review };
+}

@@ -1,0 +1,111 @@
+import type { AnyCampaign } from '../campaign/define-campaign.js';
+import type { BargainView } from '../mechanics/bargain/view.js';
+import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
+import type { Clock } from '../primitives/clock.js';
+import type { IdSource } from '../primitives/ids.js';
+import type { RandomSource } from '../primitives/random.js';
+import type { Store } from '../store/store.js';
+import type { RiskCheck } from './risk.js';
+
+/** The view of any instance, discriminated by `kind`. */
+export type InstanceView = BargainView;
+
+/** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
+export interface Effect {
+  readonly type: string;
+  /** Stable across redeliveries: dedupe on it. */
+  readonly dedupeKey: string;
+  readonly instanceId: string;
+  readonly campaignId: string;
+  readonly kind: string;
+  /** The event that caused it. */
+  readonly eventId: string;
+  readonly actorId: string;
+  readonly at: number;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** A command from a client: `{ type: 'bargain.help', eventId }` plus the event's payload fields. */
+export interface Command {
+  readonly type: string;
+  /** Idempotency key: sending the same event twice has the effect of sending it once. */
+  readonly eventId?: string;
+  readonly [payload: string]: unknown;
+}
+
+export type SendResult =
+  | {
+      readonly status: 'accepted';
+      readonly instanceId: string;
+      readonly eventId: string;
+      readonly version: number;
+      /** The event had been applied before; nothing changed this time. */
+      readonly duplicate: boolean;
+      readonly view: InstanceView;
+      readonly effects: readonly Effect[];
+      /** Risk checks asked for review (the event applied; a `risk.review` effect was written). */
+      readonly review: readonly string[];
+    }
+  | {
+      readonly status: 'rejected';
+      readonly instanceId: string;
+      readonly eventId: string;
+      readonly reason: RejectionReason;
+      /** Extra words from a risk check, for logs (not for end users). */
+      readonly detail?: string;
+      readonly view: InstanceView | null;
+    };
+
+export type StartResult =
+  | {
+      readonly status: 'accepted';
+      readonly instanceId: string;
+      readonly version: number;
+      readonly duplicate: boolean;
+      readonly view: InstanceView;
+    }
+  | {
+      readonly status: 'rejected';
+      readonly instanceId: string;
+      readonly reason: RejectionReason;
+      readonly detail?: string;
+    };
+
+export interface EngineOptions {
+  /** Validated campaigns (from `defineCampaign`) or raw definitions, validated here. */
+  readonly campaigns: readonly (AnyCampaign | unknown)[];
+  /** Where instances live. Defaults to a new memory store. */
+  readonly store?: Store;
+  readonly clock?: Clock;
+  readonly random?: RandomSource;
+  readonly ids?: IdSource;
+  /** Extra risk checks, run after the built-ins derived from each campaign's `antiAbuse`. */
+  readonly risk?: readonly RiskCheck[];
+  /** Called after each commit with its effects. Redeliver from `readEffects` after a crash. */
+  readonly onEffect?: (effect: Effect) => void | Promise<void>;
+  /** Events applied per commit at most (default 256). */
+  readonly maxBatch?: number;
+  /** Events waiting per instance before `send` fails with `overloaded` (default 10,000). */
+  readonly maxQueue?: number;
+  /** Reload-and-reapply attempts after version conflicts (default 32). */
+  readonly maxAttempts?: number;
+}
+
+export interface Engine {
+  /** The validated campaign with this id. */
+  campaign(id: string): AnyCampaign;
+  /** Launches an instance for `actor`. Idempotent when `instanceId` is given. */
+  start(campaignId: string, options: { actor: Actor; instanceId?: string }): Promise<StartResult>;
+  /** Applies a command as `actor` (from authentication, never from the request body). */
+  send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
+  /** The instance as `viewer` sees it now (null = anonymous visitor). Deadlines already passed are applied. */
+  view(instanceId: string, viewer: Actor | null): Promise<InstanceView>;
+  /** The rules of a campaign in words, generated from its fields. */
+  disclose(campaignId: string, locale: Locale): Disclosure;
+  /** Delivers every deadline due at `now` (default: the clock) and returns how many were handled. */
+  tick(now?: number): Promise<number>;
+  /** Effects committed after `cursor`, for at-least-once redelivery. Keep the last `cursor` you processed. */
+  readEffects(cursor: string | null, limit?: number): Promise<{ cursor: string; effect: Effect }[]>;
+  /** Waits for queued events, then refuses new ones. Disposes the store only if the engine created it. */
+  dispose(): Promise<void>;
+}

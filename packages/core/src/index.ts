@@ -1,0 +1,81 @@
+export {
+  type AntiAbusePolicy,
+  type CampaignCommon,
+  CHANNELS,
+  type Channel,
+  MECHANIC_KINDS,
+  type MechanicKind,
+  type Reward,
+} from './campaign/campaign-schema.js';
+export {
+  type AnyCampaign,
+  campaignJsonSchema,
+  defineCampaign,
+  validateCampaign,
+} from './campaign/define-campaign.js';
+export type { PageContent } from './campaign/page-content-schema.js';
+export { createEngine } from './engine/create-engine.js';
+export {
+  BUILT_IN_RISK_CHECKS,
+  dailyCapCheck,
+  newUsersOnlyCheck,
+  type RiskCheck,
+  type RiskContext,
+  type RiskVerdict,
+  selfHelpCheck,
+} from './engine/risk.js';
+export type {
+  Command,
+  Effect,
+  Engine,
+  EngineOptions,
+  InstanceView,
+  SendResult,
+  StartResult,
+} from './engine/types.js';
+export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
+export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
+export * from './mechanics/bargain/index.js';
+export type {
+  Actor,
+  AnyMechanic,
+  AppliedEvent,
+  Campaign,
+  Deadline,
+  Decision,
+  Disclosure,
+  InstanceState,
+  Locale,
+  Mechanic,
+  RejectionReason,
+  Reservation,
+  ViewFacts,
+} from './mechanics/mechanic.js';
+export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js';
+export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
+export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';
+export { maskName } from './primitives/mask.js';
+export { type Fen, formatMoney, isFen, parseYuan } from './primitives/money.js';
+export {
+  drawSeed,
+  intBetween,
+  type RandomSource,
+  seededRandom,
+  stepRandom,
+  systemRandom,
+} from './primitives/random.js';
+export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export { createMemoryStore } from './store/memory-store.js';
+export type {
+  ClaimedTimer,
+  CommitBatch,
+  CommitResult,
+  OutboxEntry,
+  OutboxItem,
+  ReserveRequest,
+  ReserveResult,
+  Store,
+  StoreCapabilities,
+  StoredInstance,
+  TimerSpec,
+} from './store/store.js';

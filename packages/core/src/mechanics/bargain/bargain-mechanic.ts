@@ -1,0 +1,126 @@
+import { stepRandom } from '../../primitives/random.js';
+import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import { asBargainEvent, type BargainContext, type BargainState, HELPER_CLAIM } from './context.js';
+import { drawCut } from './cut-strategy.js';
+import { decide } from './decisions.js';
+import { discloseBargain } from './disclosure.js';
+import { bargainMachine } from './machine.js';
+import {
+  type BargainCampaign,
+  type BargainRules,
+  bargainCampaignSchema,
+  bargainCommandSchema,
+} from './schema.js';
+import { type BargainView, bargainView } from './view.js';
+
+const MINUTE = 60_000;
+
+function initialState({ campaign, instanceId, initiator, now, seed }: StartArgs<BargainRules>): BargainState {
+  const { rules } = campaign;
+  const context: BargainContext = {
+    instanceId,
+    campaignId: campaign.id,
+    initiator: initiator.id,
+    initiatorDevice: initiator.deviceId ?? null,
+    rules,
+    startedAt: now,
+    expiresAt: Math.min(now + rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    payBy: null,
+    purchasableBecause: null,
+    price: rules.originalPrice,
+    helps: 0,
+    selfCutAmount: 0,
+    recent: [],
+    purchase: null,
+    rng: seed,
+  };
+  if (!rules.selfCut) return { value: 'cutting', context };
+  const random = stepRandom(seed);
+  const amount = drawCut(rules, {
+    remaining: rules.originalPrice - rules.floorPrice,
+    cutsAfter: rules.helpersToFloor,
+    u: random.value,
+    newUser: false,
+  });
+  const price = rules.originalPrice - amount;
+  const atFloor = price === rules.floorPrice;
+  return {
+    value: atFloor ? 'purchasable' : 'cutting',
+    context: {
+      ...context,
+      rng: random.state,
+      price,
+      selfCutAmount: amount,
+      recent: [{ by: initiator.id, amount, at: now, newUser: false }],
+      purchasableBecause: atFloor ? 'floor' : null,
+      payBy: atFloor ? now + rules.payWindowMinutes * MINUTE : null,
+    },
+  };
+}
+
+/** 砍 bargain, assembled for the engine. */
+export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, BargainView> = {
+  kind: 'bargain',
+  campaignSchema: bargainCampaignSchema,
+  commandSchema: bargainCommandSchema,
+  machine: bargainMachine,
+  initialState,
+  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  claimTakenReason: 'already-helped',
+  check: (state, event) => decide((state as BargainState).value, state.context, asBargainEvent(event)),
+  claims: (event) => (event.type === 'bargain.help' ? [HELPER_CLAIM(event.actor.id)] : []),
+  viewerClaims: (viewerId) => [HELPER_CLAIM(viewerId)],
+  reservations(state, event, campaign) {
+    const { context } = state;
+    const out: Reservation[] = [];
+    if (event.type === 'bargain.help' && context.rules.helperQuotaPerCampaign !== undefined) {
+      out.push({
+        counter: `${campaign.id}:helper-quota:${event.actor.id}`,
+        holder: context.instanceId,
+        qty: 1,
+        capacity: context.rules.helperQuotaPerCampaign,
+        reason: 'quota-exhausted',
+      });
+    }
+    if (event.type === 'bargain.purchase') {
+      if (campaign.stock !== undefined) {
+        out.push({
+          counter: `${campaign.id}:stock`,
+          holder: context.instanceId,
+          qty: 1,
+          capacity: campaign.stock.total,
+          reason: 'sold-out',
+        });
+      }
+      const subsidy = context.rules.originalPrice - context.price;
+      if (campaign.budget !== undefined && subsidy > 0) {
+        out.push({
+          counter: `${campaign.id}:budget`,
+          holder: context.instanceId,
+          qty: subsidy,
+          capacity: campaign.budget.totalFen,
+          reason: 'budget-exhausted',
+        });
+      }
+    }
+    return out;
+  },
+  startReservations: (campaign, initiator, instanceId) => [
+    {
+      counter: `${campaign.id}:launches:${initiator.id}`,
+      holder: instanceId,
+      qty: 1,
+      capacity: campaign.rules.launchesPerUser,
+      reason: 'launch-limit',
+    },
+  ],
+  isFriendAction: (type) => type === 'bargain.help',
+  deadlines(state) {
+    const { value, context } = state as BargainState;
+    if (value === 'cutting') return [{ name: 'expire', dueAt: context.expiresAt }];
+    if (value === 'purchasable' && context.payBy !== null) return [{ name: 'pay-by', dueAt: context.payBy }];
+    return [];
+  },
+  view: (state, viewer, facts) => bargainView(state as BargainState, viewer, facts),
+  disclose: (campaign, locale) => discloseBargain(campaign as BargainCampaign, locale),
+};

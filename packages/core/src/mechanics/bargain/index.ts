@@ -1,0 +1,15 @@
+export { bargainMechanic } from './bargain-mechanic.js';
+export type { BargainContext, BargainCut, BargainEvent, BargainState, BargainStateValue } from './context.js';
+export { cutBounds, drawCut, totalCuts } from './cut-strategy.js';
+export { discloseBargain } from './disclosure.js';
+export { bargainMachine } from './machine.js';
+export {
+  type BargainCampaign,
+  type BargainCommand,
+  type BargainRules,
+  bargainCampaignSchema,
+  bargainCommandSchema,
+  bargainRulesSchema,
+  type CutRule,
+} from './schema.js';
+export { type Availability, type BargainView, bargainView, type ViewerRole } from './view.js';

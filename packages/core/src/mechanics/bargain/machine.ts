@@ -1,0 +1,174 @@
+import { assign, setup } from 'xstate';
+import { stepRandom } from '../../primitives/random.js';
+import { type BargainContext, type BargainEvent, type BargainStateValue, RECENT_CUTS } from './context.js';
+import { cutsAfterNextHelp, drawCut } from './cut-strategy.js';
+import {
+  cancelDecision,
+  deadlineDue,
+  helpDecision,
+  purchasableOnTimeout,
+  purchaseDecision,
+} from './decisions.js';
+
+const MINUTE = 60_000;
+
+type Effect = { type: string } & Record<string, unknown>;
+type In = { in: BargainStateValue };
+
+const purchasable = (context: BargainContext): Effect => ({
+  type: 'bargain.purchasable',
+  reason: context.purchasableBecause,
+  price: context.price,
+  payBy: context.payBy,
+});
+
+/**
+ * 砍 bargain: friends cut the price toward a floor.
+ *
+ * Deadlines are absolute instants in context (never relative `after` delays, which restart when a state is
+ * re-entered and are not persisted by xstate); the engine turns them into durable timers and delivers
+ * `bargain.deadline`. Effects are `effect` actions whose params the engine writes to the outbox.
+ */
+export const bargainMachine = setup({
+  types: {
+    context: {} as BargainContext,
+    events: {} as BargainEvent,
+    input: {} as BargainContext,
+  },
+  guards: {
+    canHelp: ({ context, event }, p: In) => helpDecision(p.in, context, event.actor.id, event.at).ok,
+    canPurchase: ({ context, event }, p: In) => purchaseDecision(p.in, context, event.actor.id).ok,
+    canCancel: ({ context, event }, p: In) => cancelDecision(p.in, context, event.actor.id).ok,
+    deadlineDue: ({ context, event }, p: In) => deadlineDue(p.in, context, event),
+    purchasableOnTimeout: ({ context }) => purchasableOnTimeout(context),
+    atFloor: ({ context }) => context.price === context.rules.floorPrice,
+  },
+  actions: {
+    effect: (_, _effect: Effect) => {},
+    applyCut: assign(({ context, event }) => {
+      const random = stepRandom(context.rng);
+      const newUser = event.actor.newUser === true;
+      const amount = drawCut(context.rules, {
+        remaining: context.price - context.rules.floorPrice,
+        cutsAfter: cutsAfterNextHelp(context.rules, context.helps),
+        u: random.value,
+        newUser,
+      });
+      const price = context.price - amount;
+      const atFloor = price === context.rules.floorPrice;
+      return {
+        rng: random.state,
+        price,
+        helps: context.helps + 1,
+        recent: [
+          ...context.recent.slice(-(RECENT_CUTS - 1)),
+          { by: event.actor.id, amount, at: event.at, newUser },
+        ],
+        purchasableBecause: atFloor ? ('floor' as const) : null,
+        payBy: atFloor ? event.at + context.rules.payWindowMinutes * MINUTE : null,
+      };
+    }),
+    openPayWindowAtTimeout: assign({
+      purchasableBecause: 'timeout' as const,
+      payBy: ({ context }) => context.expiresAt + context.rules.payWindowMinutes * MINUTE,
+    }),
+    recordPurchase: assign({
+      purchase: ({ context, event }) => ({
+        orderId: event.type === 'bargain.purchase' ? event.orderId : '',
+        price: context.price,
+        at: event.at,
+      }),
+    }),
+  },
+}).createMachine({
+  id: 'bargain',
+  context: ({ input }) => input,
+  initial: 'cutting',
+  states: {
+    cutting: {
+      on: {
+        'bargain.help': {
+          guard: { type: 'canHelp', params: { in: 'cutting' } },
+          actions: 'applyCut',
+          target: 'cut',
+        },
+        'bargain.purchase': {
+          guard: { type: 'canPurchase', params: { in: 'cutting' } },
+          target: 'purchased',
+          actions: 'recordPurchase',
+        },
+        'bargain.cancel': { guard: { type: 'canCancel', params: { in: 'cutting' } }, target: 'cancelled' },
+        'bargain.deadline': [
+          {
+            guard: { type: 'deadlineDue', params: { in: 'cutting' } },
+            target: 'purchasable',
+            actions: [
+              'openPayWindowAtTimeout',
+              { type: 'effect', params: ({ context }) => purchasable(context) },
+            ],
+          },
+          { guard: { type: 'deadlineDue', params: { in: 'cutting' } }, target: 'expired' },
+        ],
+      },
+    },
+    /** Transient: after each cut, either the floor is reached or cutting goes on. */
+    cut: {
+      always: [
+        {
+          guard: 'atFloor',
+          target: 'purchasable',
+          actions: { type: 'effect', params: ({ context }) => purchasable(context) },
+        },
+        { target: 'cutting' },
+      ],
+    },
+    purchasable: {
+      on: {
+        'bargain.purchase': {
+          guard: { type: 'canPurchase', params: { in: 'purchasable' } },
+          target: 'purchased',
+          actions: 'recordPurchase',
+        },
+        'bargain.cancel': {
+          guard: { type: 'canCancel', params: { in: 'purchasable' } },
+          target: 'cancelled',
+        },
+        'bargain.deadline': {
+          guard: { type: 'deadlineDue', params: { in: 'purchasable' } },
+          target: 'unpaid',
+        },
+      },
+    },
+    purchased: {
+      type: 'final',
+      entry: {
+        type: 'effect',
+        params: ({ context }) => ({
+          type: 'bargain.purchased',
+          rewardId: context.rules.rewardId,
+          orderId: context.purchase?.orderId,
+          price: context.price,
+          subsidy: context.rules.originalPrice - context.price,
+        }),
+      },
+    },
+    expired: {
+      type: 'final',
+      entry: {
+        type: 'effect',
+        params: ({ context }) => ({ type: 'bargain.expired', price: context.price, helps: context.helps }),
+      },
+    },
+    unpaid: {
+      type: 'final',
+      entry: { type: 'effect', params: ({ context }) => ({ type: 'bargain.unpaid', price: context.price }) },
+    },
+    cancelled: {
+      type: 'final',
+      entry: {
+        type: 'effect',
+        params: ({ context }) => ({ type: 'bargain.cancelled', price: context.price }),
+      },
+    },
+  },
+});

@@ -1,0 +1,155 @@
+import type { AnyStateMachine } from 'xstate';
+import type { z } from 'zod';
+import type { CampaignCommon, MechanicKind } from '../campaign/campaign-schema.js';
+
+/**
+ * Who acts. Always built by the integrator from authentication (a session, a verified token),
+ * never read from a request body.
+ */
+export interface Actor {
+  /** Stable user id. Must not start with "@" (reserved for the engine's own actors). */
+  readonly id: string;
+  /** The integrator says this is a new user (used by new-user boosts and new-users-only policies). */
+  readonly newUser?: boolean;
+  /** Device fingerprint, if the integrator has one (used by same-device checks). */
+  readonly deviceId?: string;
+  /** Client IP, if known (used by caps). */
+  readonly ip?: string;
+}
+
+/** The actor of events the engine raises itself (deadlines). */
+export const TIMER_ACTOR: Actor = { id: '@timer' };
+
+/** An event as a machine sees it: the command plus who, when, and its idempotency key. */
+export interface AppliedEvent {
+  readonly type: string;
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly at: number;
+  readonly [payload: string]: unknown;
+}
+
+/** Why an event was not applied. Stable strings the UI can map to copy; listed in `docs/errors.md`. */
+export type RejectionReason =
+  | 'already-helped'
+  | 'self-help'
+  | 'not-initiator'
+  | 'not-purchasable'
+  | 'floor-reached'
+  | 'instance-ended'
+  | 'quota-exhausted'
+  | 'launch-limit'
+  | 'sold-out'
+  | 'budget-exhausted'
+  | 'new-users-only'
+  | 'risk-blocked'
+  | 'campaign-not-started'
+  | 'campaign-ended';
+
+export type Decision = { readonly ok: true } | { readonly ok: false; readonly reason: RejectionReason };
+export const ALLOW: Decision = { ok: true };
+export const deny = (reason: RejectionReason): Decision => ({ ok: false, reason });
+
+/** A machine state as stored: a flat state value and its context. JSON-serialisable. */
+export interface InstanceState<TContext> {
+  readonly value: string;
+  readonly context: TContext;
+}
+
+/** A slice of a shared counter taken before an event applies (stock, budget, per-user quotas). */
+export interface Reservation {
+  readonly counter: string;
+  readonly holder: string;
+  readonly qty: number;
+  readonly capacity: number;
+  /** Reported when the counter has no room. */
+  readonly reason: RejectionReason;
+}
+
+/** An absolute deadline of the current state; the engine turns it into a durable timer. */
+export interface Deadline {
+  readonly name: string;
+  readonly dueAt: number;
+}
+
+/** Rules disclosure: generated from the campaign's own fields, one line per rule. */
+export interface Disclosure {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+export type Locale = 'zh-CN' | 'en';
+
+/** A validated campaign of one kind. */
+export type Campaign<TKind extends MechanicKind = MechanicKind, TRules = unknown> = CampaignCommon & {
+  readonly kind: TKind;
+  readonly rules: TRules;
+};
+
+/** What the engine gives a mechanic to build a new instance. */
+export interface StartArgs<TRules> {
+  readonly campaign: Campaign<MechanicKind, TRules>;
+  readonly instanceId: string;
+  readonly initiator: Actor;
+  readonly now: number;
+  /** A 32-bit seed drawn from the engine's injected random source. */
+  readonly seed: number;
+}
+
+/** Facts about a viewer that live outside the snapshot (claims kept in the store). */
+export interface ViewFacts {
+  readonly now: number;
+  /** The viewer's claims on this instance that are taken, e.g. `helper:<id>`. */
+  readonly viewerClaims: ReadonlySet<string>;
+}
+
+/**
+ * One mechanic: everything the engine, the HTTP layer and the H5 renderer need, with no I/O.
+ * Each mechanic folder exports one object of this type.
+ */
+export interface Mechanic<
+  TKind extends MechanicKind = MechanicKind,
+  TRules = unknown,
+  TContext = unknown,
+  TView = unknown,
+> {
+  readonly kind: TKind;
+  /** The campaign schema of this kind: common fields, `kind`, `rules`, cross-field checks. */
+  readonly campaignSchema: z.ZodType<Campaign<TKind, TRules>>;
+  /** Commands a client may send (without envelope fields). */
+  readonly commandSchema: z.ZodType<{ type: string }>;
+  readonly machine: AnyStateMachine;
+  initialState(args: StartArgs<TRules>): InstanceState<TContext>;
+  /** Who launched the instance (for self-help and same-device checks). */
+  initiatorOf(context: TContext): { readonly id: string; readonly deviceId: string | null };
+  /** The rejection reported when one of an event's claims is already taken. */
+  readonly claimTakenReason: RejectionReason;
+  /** Whether the event may apply now, and if not, why. The machine's guards use the same decisions. */
+  check(state: InstanceState<TContext>, event: AppliedEvent): Decision;
+  /** Keys that may be taken once per instance by this event (e.g. one help per helper). */
+  claims(event: AppliedEvent): readonly string[];
+  /** Claims a viewer would hold, to tell them what they already did. */
+  viewerClaims(viewerId: string): readonly string[];
+  /** Counters to reserve before the event applies. */
+  reservations(
+    state: InstanceState<TContext>,
+    event: AppliedEvent,
+    campaign: Campaign<TKind, TRules>,
+  ): readonly Reservation[];
+  /** Counters to reserve before an instance starts (e.g. launches per user). */
+  startReservations(
+    campaign: Campaign<TKind, TRules>,
+    initiator: Actor,
+    instanceId: string,
+  ): readonly Reservation[];
+  /** Event types sent by a friend rather than the initiator (risk checks apply to these). */
+  isFriendAction(type: string): boolean;
+  deadlines(state: InstanceState<TContext>): readonly Deadline[];
+  view(state: InstanceState<TContext>, viewer: Actor | null, facts: ViewFacts): TView;
+  disclose(campaign: Campaign<TKind, TRules>, locale: Locale): Disclosure;
+}
+
+/** A mechanic with its type parameters erased, as the engine holds it. */
+// biome-ignore lint/suspicious/noExplicitAny: the engine handles every mechanic through one erased type.
+export type AnyMechanic = Mechanic<MechanicKind, any, any, any>;

@@ -1,0 +1,24 @@
+import type { MechanicKind } from '../campaign/campaign-schema.js';
+import { LiebianError } from '../errors/liebian-error.js';
+import { bargainMechanic } from './bargain/bargain-mechanic.js';
+import type { AnyMechanic } from './mechanic.js';
+
+/** Every mechanic this version ships, by kind. */
+export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
+  bargain: bargainMechanic,
+};
+
+/** The kinds that have a mechanic in this version. */
+export const availableKinds = (): MechanicKind[] => Object.keys(mechanics) as MechanicKind[];
+
+export function mechanicFor(kind: string): AnyMechanic {
+  const mechanic = mechanics[kind as MechanicKind];
+  if (!mechanic) {
+    throw new LiebianError(
+      'unsupported-kind',
+      `kind "${kind}" has no mechanic in this version; use one of: ${availableKinds().join(', ')}`,
+      { issues: [{ path: 'kind', value: kind, message: `use one of ${availableKinds().join(', ')}` }] },
+    );
+  }
+  return mechanic;
+}

@@ -1,0 +1,189 @@
+import type {
+  ClaimedTimer,
+  CommitBatch,
+  CommitResult,
+  OutboxItem,
+  ReserveRequest,
+  ReserveResult,
+  Store,
+  StoredInstance,
+  TimerSpec,
+} from './store.js';
+
+interface Row {
+  campaignId: string;
+  kind: string;
+  version: number;
+  snapshot: string;
+  updatedAt: number;
+  keys: Set<string>;
+}
+
+interface TimerRow extends TimerSpec {
+  leaseId: string | null;
+  leaseUntil: number;
+}
+
+interface Counter {
+  remaining: number;
+  holders: Map<string, number>;
+}
+
+/**
+ * The in-memory store: zero dependencies, the default for tests and the browser preview.
+ * Every operation reads and writes in one synchronous step (no await in between), so it is atomic
+ * under any interleaving of callers in one process. Snapshots are stored as JSON text, so what comes
+ * back is exactly what a durable store would return.
+ */
+export function createMemoryStore(): Store {
+  const rows = new Map<string, Row>();
+  const timers = new Map<string, Map<string, TimerRow>>();
+  const counters = new Map<string, Counter>();
+  const outbox: OutboxItem[] = [];
+  let leaseSeq = 0;
+  let disposed = false;
+
+  const live = () => {
+    if (disposed) throw new Error('memory store: used after dispose()');
+  };
+
+  return {
+    capabilities: { durability: 'none', multiProcess: false },
+
+    async load(id) {
+      live();
+      const row = rows.get(id);
+      if (!row) return null;
+      const stored: StoredInstance = {
+        id,
+        campaignId: row.campaignId,
+        kind: row.kind,
+        version: row.version,
+        snapshot: JSON.parse(row.snapshot),
+        updatedAt: row.updatedAt,
+      };
+      return stored;
+    },
+
+    async commit(id: string, batch: CommitBatch): Promise<CommitResult> {
+      live();
+      const row = rows.get(id);
+      const current = row?.version ?? 0;
+      if (current !== batch.expectedVersion)
+        return { ok: false, reason: 'conflict', currentVersion: row ? current : null };
+      const keys = row?.keys ?? new Set<string>();
+      for (const key of batch.keys) keys.add(key);
+      const version = current + 1;
+      rows.set(id, {
+        campaignId: batch.campaignId,
+        kind: batch.kind,
+        version,
+        snapshot: JSON.stringify(batch.snapshot),
+        updatedAt: batch.now,
+        keys,
+      });
+      let own = timers.get(id);
+      for (const timerId of batch.timers.cancel) own?.delete(timerId);
+      if (batch.timers.upsert.length > 0) {
+        if (!own) {
+          own = new Map();
+          timers.set(id, own);
+        }
+        for (const t of batch.timers.upsert) {
+          own.set(t.timerId, {
+            timerId: t.timerId,
+            dueAt: t.dueAt,
+            event: structuredClone(t.event),
+            leaseId: null,
+            leaseUntil: 0,
+          });
+        }
+      }
+      for (const entry of batch.outbox) {
+        outbox.push({
+          ...entry,
+          payload: structuredClone(entry.payload),
+          instanceId: id,
+          cursor: String(outbox.length + 1),
+        });
+      }
+      return { ok: true, version };
+    },
+
+    async seen(id, keys) {
+      live();
+      const taken = rows.get(id)?.keys;
+      return keys.map((key) => taken?.has(key) ?? false);
+    },
+
+    async claimDueTimers(now, limit, leaseMs) {
+      live();
+      const due: { instanceId: string; row: TimerRow }[] = [];
+      for (const [instanceId, own] of timers) {
+        for (const row of own.values()) {
+          if (row.dueAt <= now && row.leaseUntil <= now) due.push({ instanceId, row });
+        }
+      }
+      due.sort((a, b) => a.row.dueAt - b.row.dueAt);
+      return due.slice(0, limit).map(({ instanceId, row }): ClaimedTimer => {
+        row.leaseId = `lease-${++leaseSeq}`;
+        row.leaseUntil = now + leaseMs;
+        return {
+          instanceId,
+          timerId: row.timerId,
+          dueAt: row.dueAt,
+          event: structuredClone(row.event),
+          leaseId: row.leaseId,
+        };
+      });
+    },
+
+    async ackTimer(instanceId, timerId, leaseId) {
+      live();
+      const own = timers.get(instanceId);
+      if (own?.get(timerId)?.leaseId === leaseId) own.delete(timerId);
+    },
+
+    async reserve({ counter, holder, qty, capacity }: ReserveRequest): Promise<ReserveResult> {
+      live();
+      let c = counters.get(counter);
+      if (!c) {
+        c = { remaining: capacity, holders: new Map() };
+        counters.set(counter, c);
+      }
+      if (c.holders.has(holder)) return { ok: true, remaining: c.remaining, duplicate: true };
+      if (c.remaining < qty) return { ok: false, remaining: c.remaining, duplicate: false };
+      c.remaining -= qty;
+      c.holders.set(holder, qty);
+      return { ok: true, remaining: c.remaining, duplicate: false };
+    },
+
+    async release(counter, holder) {
+      live();
+      const c = counters.get(counter);
+      const qty = c?.holders.get(holder);
+      if (!c || qty === undefined) return false;
+      c.holders.delete(holder);
+      c.remaining += qty;
+      return true;
+    },
+
+    async readOutbox(cursor, limit) {
+      live();
+      const start = cursor === null ? 0 : Number(cursor);
+      return outbox
+        .slice(start, start + limit)
+        .map((item) => ({ ...item, payload: structuredClone(item.payload) }));
+    },
+
+    async delete(id) {
+      live();
+      timers.delete(id);
+      return rows.delete(id);
+    },
+
+    async dispose() {
+      disposed = true;
+    },
+  };
+}

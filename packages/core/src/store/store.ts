@@ -1,0 +1,100 @@
+/**
+ * The storage contract. Adapters are atomic; the engine owns batching and retries.
+ * Every adapter proves itself with the conformance suite in `@liebian/adapters/testing`.
+ */
+
+/** A persisted instance. `version` is a number on every adapter (never a string). */
+export interface StoredInstance {
+  readonly id: string;
+  readonly campaignId: string;
+  readonly kind: string;
+  readonly version: number;
+  /** The machine state as JSON-compatible data: `{ value, context }`. */
+  readonly snapshot: unknown;
+  readonly updatedAt: number;
+}
+
+/** A durable timer: the engine delivers `event` to the instance once `dueAt` has passed. */
+export interface TimerSpec {
+  readonly timerId: string;
+  readonly dueAt: number;
+  readonly event: unknown;
+}
+
+export interface ClaimedTimer extends TimerSpec {
+  readonly instanceId: string;
+  readonly leaseId: string;
+}
+
+/** An effect to deliver at least once; consumers dedupe by `dedupeKey`. */
+export interface OutboxEntry {
+  readonly type: string;
+  readonly dedupeKey: string;
+  readonly payload: unknown;
+}
+
+export interface OutboxItem extends OutboxEntry {
+  readonly instanceId: string;
+  readonly cursor: string;
+}
+
+export interface CommitBatch {
+  /** 0 creates the instance; otherwise the version the batch was computed from. */
+  readonly expectedVersion: number;
+  readonly campaignId: string;
+  readonly kind: string;
+  readonly snapshot: unknown;
+  /** Keys that become taken on this instance: event ids (`e:…`) and claims (`c:…`). Duplicates count once. */
+  readonly keys: readonly string[];
+  readonly timers: { readonly upsert: readonly TimerSpec[]; readonly cancel: readonly string[] };
+  readonly outbox: readonly OutboxEntry[];
+  readonly now: number;
+}
+
+export type CommitResult =
+  | { readonly ok: true; readonly version: number }
+  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number | null };
+
+export interface ReserveRequest {
+  readonly counter: string;
+  readonly holder: string;
+  readonly qty: number;
+  /** The counter's total, used when the counter does not exist yet. */
+  readonly capacity: number;
+}
+
+export interface ReserveResult {
+  readonly ok: boolean;
+  /** Units left after this call. */
+  readonly remaining: number;
+  /** The holder already held a reservation on this counter (ok is true, nothing new was taken). */
+  readonly duplicate: boolean;
+}
+
+export interface StoreCapabilities {
+  /** Data survives the process: `none` (memory), `process` (survives a kill), `power-loss`. */
+  readonly durability: 'none' | 'process' | 'power-loss';
+  /** Several engine processes may share the store. */
+  readonly multiProcess: boolean;
+}
+
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+  load(id: string): Promise<StoredInstance | null>;
+  /** All or nothing: version compare-and-set, keys, timers and outbox in one atomic step. */
+  commit(id: string, batch: CommitBatch): Promise<CommitResult>;
+  /** For each key, whether it is taken on this instance. */
+  seen(id: string, keys: readonly string[]): Promise<boolean[]>;
+  /** Leases due timers; a timer is leased to one caller at a time, and again after `leaseMs` if not acked. */
+  claimDueTimers(now: number, limit: number, leaseMs: number): Promise<ClaimedTimer[]>;
+  /** Removes a leased timer if the lease is still the caller's (a re-upserted timer is kept). */
+  ackTimer(instanceId: string, timerId: string, leaseId: string): Promise<void>;
+  /** Decrement-if-available and record the holder, in one atomic step; idempotent per holder. */
+  reserve(request: ReserveRequest): Promise<ReserveResult>;
+  /** Returns a holder's units to the counter. True if the holder had a reservation. */
+  release(counter: string, holder: string): Promise<boolean>;
+  /** Outbox entries after `cursor` (null = from the start), in commit order. */
+  readOutbox(cursor: string | null, limit: number): Promise<OutboxItem[]>;
+  delete(id: string): Promise<boolean>;
+  dispose(): Promise<void>;
+}
