@@ -8,6 +8,16 @@ import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js
 /** A validated campaign of any shipped kind. */
 export type AnyCampaign = BargainCampaign;
 
+/** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
+const validated = new WeakSet<object>();
+
+/** Returns `input` if {@link defineCampaign} produced it, else validates it. */
+export function ensureCampaign(input: unknown): AnyCampaign {
+  return typeof input === 'object' && input !== null && validated.has(input)
+    ? (input as AnyCampaign)
+    : defineCampaign(input);
+}
+
 /**
  * Validates a campaign definition (parsed JSON or an object literal) and returns it normalised: defaults
  * filled in, instants as epoch milliseconds. Throws a `LiebianError` with code `invalid-campaign` listing every
@@ -30,12 +40,12 @@ export function defineCampaign(input: unknown): AnyCampaign {
   }
   const mechanic = mechanicFor(kind);
   const id = (input as { id?: unknown }).id;
-  return parseOrThrow(
-    mechanic.campaignSchema,
-    input,
-    'invalid-campaign',
-    `Campaign ${typeof id === 'string' ? `"${id}" ` : ''}`.trim(),
+  const subject = `Campaign ${typeof id === 'string' ? `"${id}" ` : ''}`.trim();
+  const campaign = Object.freeze(
+    parseOrThrow(mechanic.campaignSchema, input, 'invalid-campaign', subject),
   ) as AnyCampaign;
+  validated.add(campaign);
+  return campaign;
 }
 
 /** Like {@link defineCampaign}, without throwing. */

@@ -22,6 +22,8 @@ export interface BatchDeps {
   readonly cache: InstanceCache;
   readonly maxAttempts: number;
   now(): number;
+  /** Uniform in [0, 1): jitter for the back-off after a version conflict. */
+  jitter(): number;
   deliver(effects: readonly Effect[]): void;
 }
 
@@ -185,8 +187,10 @@ export async function applyBatch(
           now: deps.now(),
         });
         if (!result.ok) {
+          // Another process wrote this instance: back off a random moment so the writers do not keep colliding.
           cache.evict(instanceId);
           fresh = true;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(64, 2 ** attempt) * deps.jitter()));
           continue;
         }
         committed = { ...instance, version: result.version, snapshot };

@@ -1,4 +1,4 @@
-import { type AnyCampaign, defineCampaign } from '../campaign/define-campaign.js';
+import { type AnyCampaign, ensureCampaign } from '../campaign/define-campaign.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import { type Actor, type AppliedEvent, TIMER_ACTOR } from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
@@ -34,7 +34,7 @@ export function createEngine(options: EngineOptions): Engine {
   const risk = [...BUILT_IN_RISK_CHECKS, ...(options.risk ?? [])];
   const campaigns = new Map<string, AnyCampaign>();
   for (const input of options.campaigns) {
-    const campaign = defineCampaign(input);
+    const campaign = ensureCampaign(input);
     if (campaigns.has(campaign.id)) {
       throw new LiebianError(
         'invalid-argument',
@@ -59,7 +59,14 @@ export function createEngine(options: EngineOptions): Engine {
   const mailboxes = new Mailboxes(
     (instanceId, batch) =>
       applyBatch(
-        { store, cache, maxAttempts: options.maxAttempts ?? 32, now: () => clock.now(), deliver },
+        {
+          store,
+          cache,
+          maxAttempts: options.maxAttempts ?? 32,
+          now: () => clock.now(),
+          jitter: () => random.next(),
+          deliver,
+        },
         instanceId,
         batch,
       ),

@@ -1,7 +1,10 @@
 import type { BargainRules } from './schema.js';
 
 /** A realistic bargain campaign definition (raw JSON form) for tests; override any rule. */
-export function bargainCampaignInput(rules: Partial<Record<keyof BargainRules, unknown>> = {}, extra: Record<string, unknown> = {}) {
+export function bargainCampaignInput(
+  rules: Partial<Record<keyof BargainRules, unknown>> = {},
+  extra: Record<string, unknown> = {},
+) {
   return {
     id: 'spring-bargain',
     kind: 'bargain',

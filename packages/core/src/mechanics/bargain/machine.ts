@@ -40,7 +40,8 @@ export const bargainMachine = setup({
     canPurchase: ({ context, event }, p: In) => purchaseDecision(p.in, context, event.actor.id).ok,
     canCancel: ({ context, event }, p: In) => cancelDecision(p.in, context, event.actor.id).ok,
     deadlineDue: ({ context, event }, p: In) => deadlineDue(p.in, context, event),
-    purchasableOnTimeout: ({ context }) => purchasableOnTimeout(context),
+    timedOutPurchasable: ({ context, event }) =>
+      deadlineDue('cutting', context, event) && purchasableOnTimeout(context),
     atFloor: ({ context }) => context.price === context.rules.floorPrice,
   },
   actions: {
@@ -100,7 +101,7 @@ export const bargainMachine = setup({
         'bargain.cancel': { guard: { type: 'canCancel', params: { in: 'cutting' } }, target: 'cancelled' },
         'bargain.deadline': [
           {
-            guard: { type: 'deadlineDue', params: { in: 'cutting' } },
+            guard: 'timedOutPurchasable',
             target: 'purchasable',
             actions: [
               'openPayWindowAtTimeout',
