@@ -45,7 +45,7 @@ async function started(engine: ReturnType<typeof setup>['engine'], actor: Actor 
   return result.instanceId;
 }
 
-const help = (id: string, n: number) => ({ type: 'bargain.help', eventId: `help-${n}` }) as const;
+const help = (n: number) => ({ type: 'bargain.help', eventId: `help-${n}` }) as const;
 
 describe('engine: start', () => {
   it('rejects starts outside the schedule', async () => {
@@ -98,9 +98,9 @@ describe('engine: send', () => {
   it('applies a help once, answers a retry as a duplicate, and refuses a second help by the same friend', async () => {
     const { engine } = setup();
     const id = await started(engine);
-    const first = await engine.send(id, help(id, 1), { actor: bob });
-    const retry = await engine.send(id, help(id, 1), { actor: bob });
-    const again = await engine.send(id, help(id, 2), { actor: bob });
+    const first = await engine.send(id, help(1), { actor: bob });
+    const retry = await engine.send(id, help(1), { actor: bob });
+    const again = await engine.send(id, help(2), { actor: bob });
     expect(first).toMatchObject({ status: 'accepted', duplicate: false });
     expect(retry).toMatchObject({ status: 'accepted', duplicate: true });
     expect(again).toMatchObject({ status: 'rejected', reason: 'already-helped' });
@@ -113,12 +113,12 @@ describe('engine: send', () => {
   it('rejects self-help and help from the initiator device, and records the blocked attempt', async () => {
     const { engine, effects } = setup();
     const id = await started(engine);
-    expect(await engine.send(id, help(id, 1), { actor: alice })).toMatchObject({
+    expect(await engine.send(id, help(1), { actor: alice })).toMatchObject({
       status: 'rejected',
       reason: 'self-help',
     });
     expect(
-      await engine.send(id, help(id, 2), { actor: { id: 'sock-puppet', deviceId: 'phone-a' } }),
+      await engine.send(id, help(2), { actor: { id: 'sock-puppet', deviceId: 'phone-a' } }),
     ).toMatchObject({
       status: 'rejected',
       reason: 'self-help',
@@ -132,18 +132,18 @@ describe('engine: send', () => {
     const { engine, clock } = setup({}, { antiAbuse: { newUsersOnly: true, maxActionsPerActorPerDay: 1 } });
     const a = await started(engine, { id: 'a1', deviceId: 'd1' });
     const b = await started(engine, { id: 'a2', deviceId: 'd2' });
-    expect(await engine.send(a, help(a, 1), { actor: { id: 'old-friend' } })).toMatchObject({
+    expect(await engine.send(a, help(1), { actor: { id: 'old-friend' } })).toMatchObject({
       reason: 'new-users-only',
     });
     const newbie = { id: 'newbie', newUser: true };
-    expect(await engine.send(a, help(a, 2), { actor: newbie })).toMatchObject({ status: 'accepted' });
-    expect(await engine.send(b, help(b, 3), { actor: newbie })).toMatchObject({
+    expect(await engine.send(a, help(2), { actor: newbie })).toMatchObject({ status: 'accepted' });
+    expect(await engine.send(b, help(3), { actor: newbie })).toMatchObject({
       status: 'rejected',
       reason: 'quota-exhausted',
     });
     clock.advance(24 * 60 * MINUTE);
     const c = await started(engine, { id: 'a3' });
-    expect(await engine.send(c, help(c, 4), { actor: newbie })).toMatchObject({ status: 'accepted' });
+    expect(await engine.send(c, help(4), { actor: newbie })).toMatchObject({ status: 'accepted' });
   });
 
   it('runs custom risk checks: review applies the event and writes a risk.review effect', async () => {
@@ -153,7 +153,7 @@ describe('engine: send', () => {
     };
     const { engine } = setup({}, {}, { risk: [flagNight] });
     const id = await started(engine);
-    const result = await engine.send(id, help(id, 1), { actor: bob });
+    const result = await engine.send(id, help(1), { actor: bob });
     expect(result).toMatchObject({ status: 'accepted', review: ['night-owl: helped at 3am'] });
     expect(result.status === 'accepted' && result.effects.map((e) => e.type)).toEqual(['risk.review']);
   });
@@ -191,7 +191,7 @@ describe('engine: send', () => {
 describe('engine: purchase, stock and budget', () => {
   async function atFloor(ctx: ReturnType<typeof setup>) {
     const id = await started(ctx.engine);
-    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(id, n), { actor: { id: `f${n}` } });
+    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(n), { actor: { id: `f${n}` } });
     return id;
   }
 
@@ -258,7 +258,7 @@ describe('engine: deadlines', () => {
     const id = await started(ctx.engine);
     ctx.clock.advance(61 * MINUTE);
     expect(((await ctx.engine.view(id, bob)) as BargainView).state).toBe('expired');
-    expect(await ctx.engine.send(id, help(id, 1), { actor: bob })).toMatchObject({
+    expect(await ctx.engine.send(id, help(1), { actor: bob })).toMatchObject({
       status: 'rejected',
       reason: 'instance-ended',
     });
@@ -271,7 +271,7 @@ describe('engine: deadlines', () => {
   it('opens a pay window at the floor and lapses it to unpaid', async () => {
     const ctx = setup({ payWindowMinutes: 15 });
     const id = await started(ctx.engine);
-    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(id, n), { actor: { id: `f${n}` } });
+    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(n), { actor: { id: `f${n}` } });
     const view = (await ctx.engine.view(id, alice)) as BargainView;
     expect(view).toMatchObject({
       state: 'purchasable',
@@ -285,7 +285,7 @@ describe('engine: deadlines', () => {
   it('lets purchasableAt=any buy at the reached price after time runs out', async () => {
     const ctx = setup({ purchasableAt: 'any', timeLimitMinutes: 60 });
     const id = await started(ctx.engine);
-    await ctx.engine.send(id, help(id, 1), { actor: bob });
+    await ctx.engine.send(id, help(1), { actor: bob });
     ctx.clock.advance(60 * MINUTE);
     await ctx.engine.tick();
     const view = (await ctx.engine.view(id, alice)) as BargainView;
@@ -299,7 +299,7 @@ describe('engine: effects', () => {
   it('writes every effect to the outbox with a stable dedupe key, readable from a cursor', async () => {
     const ctx = setup();
     const id = await started(ctx.engine);
-    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(id, n), { actor: { id: `f${n}` } });
+    for (let n = 1; n <= 5; n++) await ctx.engine.send(id, help(n), { actor: { id: `f${n}` } });
     const all = await ctx.engine.readEffects(null);
     expect(all.map((e) => e.effect.type)).toEqual(['bargain.started', 'bargain.purchasable']);
     const rest = await ctx.engine.readEffects(all[0]?.cursor ?? null);

@@ -14,8 +14,10 @@ const actorSchema = z.strictObject({
   ip: z.string().min(1).max(64).optional(),
 });
 
-const eventIdSchema = z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
-  error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
+const eventIdSchema = z.strictObject({
+  eventId: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
+    error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
+  }),
 });
 
 /** Validates the authenticated actor (an integrator bug if it fails, so it throws). */
@@ -36,6 +38,8 @@ export function parseCommand(
   }
   const { eventId, ...rest } = command;
   const id =
-    eventId === undefined ? undefined : parseOrThrow(eventIdSchema, eventId, 'invalid-event', 'Event id');
+    eventId === undefined
+      ? undefined
+      : parseOrThrow(eventIdSchema, { eventId }, 'invalid-event', 'Event').eventId;
   return { eventId: id, payload: parseOrThrow(mechanic.commandSchema, rest, 'invalid-event', 'Event') };
 }
