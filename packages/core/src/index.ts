@@ -51,7 +51,9 @@ export type {
   Reservation,
   ViewFacts,
 } from './mechanics/mechanic.js';
+export { REJECTION_REASONS } from './mechanics/mechanic.js';
 export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js';
+export { machineToMermaid } from './mechanics/state-diagram.js';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
 export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';
 export { maskName } from './primitives/mask.js';

@@ -236,6 +236,24 @@ async function reserveAll(
   return null;
 }
 
+/**
+ * Adds `view` as an enumerable, memoised getter: computed on first read (and by JSON.stringify), so callers
+ * that only need the status do not pay for a view of the hot instance per event.
+ */
+function withView<T extends object>(
+  result: T,
+  compute: () => InstanceView,
+): T & { readonly view: InstanceView } {
+  let view: InstanceView | undefined;
+  return Object.defineProperty(result, 'view', {
+    enumerable: true,
+    get: () => {
+      view ??= compute();
+      return view;
+    },
+  }) as T & { readonly view: InstanceView };
+}
+
 function answer(
   deps: BatchDeps,
   instance: LoadedInstance,
@@ -246,33 +264,29 @@ function answer(
   const { mechanic } = instance;
   const state = stateOf(instance.snapshot);
   const now = deps.now();
-  const viewFor = (actor: Actor): InstanceView => {
+  const viewFor = (actor: Actor) => () => {
     const viewerClaims = new Set(mechanic.viewerClaims(actor.id).filter((c) => taken.has(claimKey(c))));
     return mechanic.view(state, actor, { now, viewerClaims }) as InstanceView;
   };
   items.forEach((item, i) => {
     const outcome = outcomes[i] as Outcome;
-    const base = { instanceId: instance.id, eventId: item.event.eventId };
+    const { actor, eventId } = item.event;
+    const base = { instanceId: instance.id, eventId };
     if (outcome.kind === 'rejected') {
       const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
-      item.resolve({
-        status: 'rejected',
-        ...base,
-        reason: outcome.reason,
-        ...detail,
-        view: viewFor(item.event.actor),
-      });
+      item.resolve(
+        withView({ status: 'rejected' as const, ...base, reason: outcome.reason, ...detail }, viewFor(actor)),
+      );
       return;
     }
-    const effects = outcome.kind === 'applied' ? outcome.effects : [];
-    item.resolve({
-      status: 'accepted',
+    const result = {
+      status: 'accepted' as const,
       ...base,
       version: instance.version,
       duplicate: outcome.kind === 'duplicate',
-      view: viewFor(item.event.actor),
-      effects,
+      effects: outcome.kind === 'applied' ? outcome.effects : [],
       review: item.review,
-    });
+    };
+    item.resolve(withView(result, viewFor(actor)));
   });
 }

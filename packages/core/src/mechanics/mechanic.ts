@@ -30,21 +30,22 @@ export interface AppliedEvent {
 }
 
 /** Why an event was not applied. Stable strings the UI can map to copy; listed in `docs/errors.md`. */
-export type RejectionReason =
-  | 'already-helped'
-  | 'self-help'
-  | 'not-initiator'
-  | 'not-purchasable'
-  | 'floor-reached'
-  | 'instance-ended'
-  | 'quota-exhausted'
-  | 'launch-limit'
-  | 'sold-out'
-  | 'budget-exhausted'
-  | 'new-users-only'
-  | 'risk-blocked'
-  | 'campaign-not-started'
-  | 'campaign-ended';
+export const REJECTION_REASONS = [
+  'already-helped',
+  'self-help',
+  'not-initiator',
+  'not-purchasable',
+  'floor-reached',
+  'instance-ended',
+  'quota-exhausted',
+  'launch-limit',
+  'sold-out',
+  'budget-exhausted',
+  'new-users-only',
+  'campaign-not-started',
+  'campaign-ended',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type Decision = { readonly ok: true } | { readonly ok: false; readonly reason: RejectionReason };
 export const ALLOW: Decision = { ok: true };

@@ -1,5 +1,7 @@
 import type { Fen } from '../../primitives/money.js';
-import { intBetween } from '../../primitives/random.js';
+import { intBetween, stepRandom } from '../../primitives/random.js';
+import type { Actor } from '../mechanic.js';
+import type { BargainContext } from './context.js';
 import type { BargainRules, CutRule } from './schema.js';
 
 /** Cuts needed to reach the floor: every helper, plus the initiator's own first cut when enabled. */
@@ -83,4 +85,16 @@ export function drawCut(rules: BargainRules, draw: CutDraw): Fen {
 /** Friend cuts still to come after the next one, or undefined for an open-ended bargain. */
 export function cutsAfterNextHelp(rules: BargainRules, helpsSoFar: number): number | undefined {
   return rules.helpersToFloor === undefined ? undefined : rules.helpersToFloor - helpsSoFar - 1;
+}
+
+/** The next friend's cut on this instance and the random state after it. Pure: same context, same cut. */
+export function nextCut(context: BargainContext, helper: Actor): { amount: Fen; rng: number } {
+  const random = stepRandom(context.rng);
+  const amount = drawCut(context.rules, {
+    remaining: context.price - context.rules.floorPrice,
+    cutsAfter: cutsAfterNextHelp(context.rules, context.helps),
+    u: random.value,
+    newUser: helper.newUser === true,
+  });
+  return { amount, rng: random.state };
 }

@@ -1,7 +1,6 @@
-import { assign, setup } from 'xstate';
-import { stepRandom } from '../../primitives/random.js';
+import { and, assign, setup } from 'xstate';
 import { type BargainContext, type BargainEvent, type BargainStateValue, RECENT_CUTS } from './context.js';
-import { cutsAfterNextHelp, drawCut } from './cut-strategy.js';
+import { nextCut } from './cut-strategy.js';
 import {
   cancelDecision,
   deadlineDue,
@@ -20,6 +19,15 @@ const purchasable = (context: BargainContext): Effect => ({
   reason: context.purchasableBecause,
   price: context.price,
   payBy: context.payBy,
+});
+
+const finalEffect = (type: string) => ({
+  type: 'effect' as const,
+  params: ({ context }: { context: BargainContext }): Effect => ({
+    type,
+    price: context.price,
+    helps: context.helps,
+  }),
 });
 
 /**
@@ -42,29 +50,22 @@ export const bargainMachine = setup({
     deadlineDue: ({ context, event }, p: In) => deadlineDue(p.in, context, event),
     timedOutPurchasable: ({ context, event }) =>
       deadlineDue('cutting', context, event) && purchasableOnTimeout(context),
-    atFloor: ({ context }) => context.price === context.rules.floorPrice,
+    cutReachesFloor: ({ context, event }) =>
+      context.price - nextCut(context, event.actor).amount === context.rules.floorPrice,
   },
   actions: {
     effect: (_, _effect: Effect) => {},
     applyCut: assign(({ context, event }) => {
-      const random = stepRandom(context.rng);
-      const newUser = event.actor.newUser === true;
-      const amount = drawCut(context.rules, {
-        remaining: context.price - context.rules.floorPrice,
-        cutsAfter: cutsAfterNextHelp(context.rules, context.helps),
-        u: random.value,
-        newUser,
-      });
+      const { amount, rng } = nextCut(context, event.actor);
       const price = context.price - amount;
       const atFloor = price === context.rules.floorPrice;
+      const cut = { by: event.actor.id, amount, at: event.at, newUser: event.actor.newUser === true };
       return {
-        rng: random.state,
+        rng,
         price,
         helps: context.helps + 1,
-        recent: [
-          ...context.recent.slice(-(RECENT_CUTS - 1)),
-          { by: event.actor.id, amount, at: event.at, newUser },
-        ],
+        recent:
+          context.recent.length < RECENT_CUTS ? [...context.recent, cut] : [...context.recent.slice(1), cut],
         purchasableBecause: atFloor ? ('floor' as const) : null,
         payBy: atFloor ? event.at + context.rules.payWindowMinutes * MINUTE : null,
       };
@@ -88,11 +89,15 @@ export const bargainMachine = setup({
   states: {
     cutting: {
       on: {
-        'bargain.help': {
-          guard: { type: 'canHelp', params: { in: 'cutting' } },
-          actions: 'applyCut',
-          target: 'cut',
-        },
+        'bargain.help': [
+          {
+            guard: and([{ type: 'canHelp', params: { in: 'cutting' as const } }, 'cutReachesFloor']),
+            target: 'purchasable',
+            actions: ['applyCut', { type: 'effect', params: ({ context }) => purchasable(context) }],
+          },
+          // No target: the instance stays in `cutting` without exit or entry, one cheap microstep per help.
+          { guard: { type: 'canHelp', params: { in: 'cutting' } }, actions: 'applyCut' },
+        ],
         'bargain.purchase': {
           guard: { type: 'canPurchase', params: { in: 'cutting' } },
           target: 'purchased',
@@ -111,17 +116,6 @@ export const bargainMachine = setup({
           { guard: { type: 'deadlineDue', params: { in: 'cutting' } }, target: 'expired' },
         ],
       },
-    },
-    /** Transient: after each cut, either the floor is reached or cutting goes on. */
-    cut: {
-      always: [
-        {
-          guard: 'atFloor',
-          target: 'purchasable',
-          actions: { type: 'effect', params: ({ context }) => purchasable(context) },
-        },
-        { target: 'cutting' },
-      ],
     },
     purchasable: {
       on: {
@@ -153,23 +147,8 @@ export const bargainMachine = setup({
         }),
       },
     },
-    expired: {
-      type: 'final',
-      entry: {
-        type: 'effect',
-        params: ({ context }) => ({ type: 'bargain.expired', price: context.price, helps: context.helps }),
-      },
-    },
-    unpaid: {
-      type: 'final',
-      entry: { type: 'effect', params: ({ context }) => ({ type: 'bargain.unpaid', price: context.price }) },
-    },
-    cancelled: {
-      type: 'final',
-      entry: {
-        type: 'effect',
-        params: ({ context }) => ({ type: 'bargain.cancelled', price: context.price }),
-      },
-    },
+    expired: { type: 'final', entry: finalEffect('bargain.expired') },
+    unpaid: { type: 'final', entry: finalEffect('bargain.unpaid') },
+    cancelled: { type: 'final', entry: finalEffect('bargain.cancelled') },
   },
 });

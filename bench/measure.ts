@@ -1,0 +1,35 @@
+/** Tiny helpers shared by the benchmarks: timing, warm-up and a printed table. */
+
+export interface Measurement {
+  readonly name: string;
+  readonly ops: number;
+  readonly seconds: number;
+  readonly note?: string;
+}
+
+export async function measure(
+  name: string,
+  ops: number,
+  run: () => Promise<void> | void,
+  note?: string,
+): Promise<Measurement> {
+  const start = performance.now();
+  await run();
+  const seconds = (performance.now() - start) / 1000;
+  return note === undefined ? { name, ops, seconds } : { name, ops, seconds, note };
+}
+
+export const rate = (m: Measurement) => m.ops / m.seconds;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Prints one comparison: the measured rate, the baseline measured in the same run, and their ratio. */
+export function report(title: string, subject: Measurement, baseline: Measurement): void {
+  console.log(`\n${title}`);
+  for (const m of [subject, baseline]) {
+    console.log(
+      `  ${m.name.padEnd(58)} ${fmt(rate(m)).padStart(10)} /s   (${fmt(m.ops)} in ${m.seconds.toFixed(2)} s)${m.note ? `  ${m.note}` : ''}`,
+    );
+  }
+  console.log(`  ratio: ${(rate(subject) / rate(baseline)).toFixed(2)}× the baseline`);
+}
