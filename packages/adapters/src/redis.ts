@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import type { ClaimedTimer, OutboxItem, Store, StoredInstance } from '@liebian/core';
+import { type Cluster, Redis } from 'ioredis';
+import { ACK_TIMER, CLAIM_TIMERS, COMMIT, DELETE, RELEASE, RESERVE } from './redis/scripts.js';
+
+export interface RedisStoreOptions {
+  /** An ioredis client or cluster you own, or a URL (the store then owns and closes its client). */
+  readonly redis?: Redis | Cluster;
+  readonly url?: string;
+  /** Key prefix, so several stores can share one Redis. Default `lb`. */
+  readonly prefix?: string;
+}
+
+type Command = (...args: (string | number)[]) => Promise<unknown>;
+interface Scripts {
+  lbCommit: Command;
+  lbClaimTimers: Command;
+  lbAckTimer: Command;
+  lbReserve: Command;
+  lbRelease: Command;
+  lbDelete: Command;
+}
+
+const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
+  lbCommit: [COMMIT, 7],
+  lbClaimTimers: [CLAIM_TIMERS, 3],
+  lbAckTimer: [ACK_TIMER, 4],
+  lbReserve: [RESERVE, 2],
+  lbRelease: [RELEASE, 2],
+  lbDelete: [DELETE, 6],
+};
+
+/** Counters are named `<campaignId>:…` by the mechanics; the campaign id is their hash tag. */
+const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
+
+function compareStreamIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+/**
+ * A store on Redis. Instance keys are hash-tagged by campaign (`lb:{campaignId}:…`), so a campaign's instances,
+ * timers and outbox live in one slot and every operation is one Lua script — it runs on Redis Cluster.
+ *
+ * Durability is Redis's: with replication, a failover can lose acknowledged writes (Redis WAIT is not strong
+ * consistency). Where stock must never be over-issued across a failover, keep counters on PostgreSQL.
+ *
+ * @example
+ * const store = await createRedisStore({ url: process.env.REDIS_URL });
+ */
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
+  const owns = options.redis === undefined;
+  if (owns && !options.url) throw new Error('createRedisStore: pass `redis` or `url`');
+  const redis =
+    options.redis ?? new Redis(options.url as string, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  if (owns) await (redis as Redis).connect();
+  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) {
+    if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
+  }
+  const scripts = redis as unknown as Scripts;
+  const p = options.prefix ?? 'lb';
+  const campaignsKey = `${p}:campaigns`;
+  const directory = new Map<string, string>();
+  let disposed = false;
+
+  const keysOf = (campaignId: string, instanceId: string) => {
+    const t = `${p}:{${campaignId}}`;
+    return {
+      instance: `${t}:i:${instanceId}`,
+      keys: `${t}:k:${instanceId}`,
+      timers: `${t}:tz`,
+      timerData: `${t}:td`,
+      leases: `${t}:tl`,
+      timerNames: `${t}:tn:${instanceId}`,
+      outbox: `${t}:ob`,
+    };
+  };
+  const counterKeys = (counter: string) => {
+    const t = `${p}:{${counterTag(counter)}}`;
+    return [`${t}:c:${counter}`, `${t}:ch:${counter}`] as const;
+  };
+
+  /** The campaign an instance belongs to (immutable, so cached). */
+  async function campaignOf(instanceId: string): Promise<string | null> {
+    const cached = directory.get(instanceId);
+    if (cached !== undefined) return cached;
+    const found = await redis.get(`${p}:dir:${instanceId}`);
+    if (found !== null) directory.set(instanceId, found);
+    return found;
+  }
+
+  const live = () => {
+    if (disposed) throw new Error('redis store: used after dispose()');
+  };
+
+  return {
+    capabilities: { durability: 'process', multiProcess: true },
+
+    async load(id) {
+      live();
+      const campaignId = await campaignOf(id);
+      if (campaignId === null) return null;
+      const row = await redis.hgetall(keysOf(campaignId, id).instance);
+      if (row.v === undefined || row.s === undefined) return null;
+      const stored: StoredInstance = {
+        id,
+        campaignId,
+        kind: row.k ?? '',
+        version: Number(row.v),
+        snapshot: JSON.parse(row.s),
+        updatedAt: Number(row.u),
+      };
+      return stored;
+    },
+
+    async commit(id, batch) {
+      live();
+      let campaignId = await campaignOf(id);
+      if (campaignId === null) {
+        if (batch.expectedVersion !== 0) return { ok: false, reason: 'conflict', currentVersion: null };
+        // Register the instance before creating it; both writes are idempotent, so a crash in between is harmless.
+        await redis.set(`${p}:dir:${id}`, batch.campaignId, 'NX');
+        await redis.sadd(campaignsKey, batch.campaignId);
+        campaignId = await campaignOf(id);
+      }
+      if (campaignId !== batch.campaignId) return { ok: false, reason: 'conflict', currentVersion: null };
+      const k = keysOf(campaignId, id);
+      const [ok, version] = (await scripts.lbCommit(
+        k.instance,
+        k.keys,
+        k.timers,
+        k.timerData,
+        k.leases,
+        k.timerNames,
+        k.outbox,
+        batch.expectedVersion,
+        JSON.stringify(batch.snapshot),
+        batch.kind,
+        campaignId,
+        batch.now,
+        id,
+        JSON.stringify([...new Set(batch.keys)]),
+        JSON.stringify(batch.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
+        JSON.stringify(batch.timers.cancel),
+        JSON.stringify(batch.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
+      )) as [number, number];
+      if (ok === 1) return { ok: true, version };
+      return { ok: false, reason: 'conflict', currentVersion: version < 0 ? null : version };
+    },
+
+    async seen(id, keys) {
+      live();
+      if (keys.length === 0) return [];
+      const campaignId = await campaignOf(id);
+      if (campaignId === null) return keys.map(() => false);
+      const flags = await redis.smismember(keysOf(campaignId, id).keys, ...keys);
+      return flags.map((f) => f === 1);
+    },
+
+    async claimDueTimers(now, limit, leaseMs) {
+      live();
+      const leaseId = randomUUID();
+      const claimed: ClaimedTimer[] = [];
+      for (const campaignId of await redis.smembers(campaignsKey)) {
+        if (claimed.length >= limit) break;
+        const k = keysOf(campaignId, '');
+        const flat = (await scripts.lbClaimTimers(
+          k.timers,
+          k.timerData,
+          k.leases,
+          now,
+          limit - claimed.length,
+          leaseMs,
+          leaseId,
+        )) as string[];
+        for (let i = 0; i < flat.length; i += 2) {
+          const member = flat[i] as string;
+          const data = flat[i + 1] as string;
+          const [instanceId = '', timerId = ''] = member.split('\n');
+          const cut = data.indexOf('\n');
+          claimed.push({
+            instanceId,
+            timerId,
+            dueAt: Number(data.slice(0, cut)),
+            event: JSON.parse(data.slice(cut + 1)),
+            leaseId,
+          });
+        }
+      }
+      return claimed.sort((a, b) => a.dueAt - b.dueAt);
+    },
+
+    async ackTimer(instanceId, timerId, leaseId) {
+      live();
+      const campaignId = await campaignOf(instanceId);
+      if (campaignId === null) return;
+      const k = keysOf(campaignId, instanceId);
+      await scripts.lbAckTimer(
+        k.timers,
+        k.timerData,
+        k.leases,
+        k.timerNames,
+        `${instanceId}\n${timerId}`,
+        leaseId,
+        timerId,
+      );
+    },
+
+    async reserve({ counter, holder, qty, capacity }) {
+      live();
+      const [ok, remaining, duplicate] = (await scripts.lbReserve(
+        ...counterKeys(counter),
+        holder,
+        qty,
+        capacity,
+      )) as number[];
+      return { ok: ok === 1, remaining: Number(remaining), duplicate: duplicate === 1 };
+    },
+
+    async release(counter, holder) {
+      live();
+      return (await scripts.lbRelease(...counterKeys(counter), holder)) === 1;
+    },
+
+    async readOutbox(cursor, limit) {
+      live();
+      const after: Record<string, string> = cursor === null ? {} : JSON.parse(cursor);
+      const candidates: { campaignId: string; id: string; fields: string[] }[] = [];
+      for (const campaignId of await redis.smembers(campaignsKey)) {
+        const from = after[campaignId] === undefined ? '-' : `(${after[campaignId]}`;
+        const entries = await redis.xrange(keysOf(campaignId, '').outbox, from, '+', 'COUNT', limit);
+        for (const [id, fields] of entries) candidates.push({ campaignId, id, fields });
+      }
+      candidates.sort((a, b) => compareStreamIds(a.id, b.id) || a.campaignId.localeCompare(b.campaignId));
+      const position = { ...after };
+      return candidates.slice(0, limit).map((c): OutboxItem => {
+        position[c.campaignId] = c.id;
+        const f: Record<string, string> = {};
+        for (let i = 0; i < c.fields.length; i += 2) f[c.fields[i] as string] = c.fields[i + 1] as string;
+        return {
+          cursor: JSON.stringify(position),
+          instanceId: f.i ?? '',
+          type: f.t ?? '',
+          dedupeKey: f.d ?? '',
+          payload: JSON.parse(f.p ?? 'null'),
+        };
+      });
+    },
+
+    async delete(id) {
+      live();
+      const campaignId = await campaignOf(id);
+      if (campaignId === null) return false;
+      const k = keysOf(campaignId, id);
+      const existed = await scripts.lbDelete(
+        k.instance,
+        k.keys,
+        k.timers,
+        k.timerData,
+        k.leases,
+        k.timerNames,
+        id,
+      );
+      await redis.del(`${p}:dir:${id}`);
+      directory.delete(id);
+      return existed === 1;
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      if (owns) await redis.quit();
+    },
+  };
+}

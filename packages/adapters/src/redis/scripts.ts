@@ -1,0 +1,101 @@
+/**
+ * One Lua script per operation (no WATCH/MULTI). Every key a script touches shares the campaign's hash tag, so
+ * the scripts run unchanged on Redis Cluster. ioredis loads each once and calls it by SHA (EVALSHA, falling back
+ * to EVAL after a SCRIPT FLUSH or failover).
+ */
+
+/** KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names, outbox stream.
+ *  ARGV: expectedVersion, snapshot, kind, campaignId, now, instanceId, keys (JSON string[]),
+ *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]), outbox (JSON [type, dedupeKey, payloadJson][]) */
+export const COMMIT = `
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current ~= tonumber(ARGV[1]) then
+  if current == 0 then return {0, -1} end
+  return {0, current}
+end
+local version = current + 1
+redis.call('HSET', KEYS[1], 'v', version, 's', ARGV[2], 'k', ARGV[3], 'c', ARGV[4], 'u', ARGV[5])
+local keys = cjson.decode(ARGV[7])
+for i = 1, #keys, 1000 do
+  redis.call('SADD', KEYS[2], unpack(keys, i, math.min(i + 999, #keys)))
+end
+for _, timerId in ipairs(cjson.decode(ARGV[9])) do
+  local member = ARGV[6] .. '\\n' .. timerId
+  redis.call('ZREM', KEYS[3], member)
+  redis.call('HDEL', KEYS[4], member)
+  redis.call('HDEL', KEYS[5], member)
+  redis.call('SREM', KEYS[6], timerId)
+end
+for _, t in ipairs(cjson.decode(ARGV[8])) do
+  local member = ARGV[6] .. '\\n' .. t[1]
+  redis.call('ZADD', KEYS[3], t[2], member)
+  redis.call('HSET', KEYS[4], member, t[2] .. '\\n' .. t[3])
+  redis.call('HDEL', KEYS[5], member)
+  redis.call('SADD', KEYS[6], t[1])
+end
+for _, o in ipairs(cjson.decode(ARGV[10])) do
+  redis.call('XADD', KEYS[7], '*', 'i', ARGV[6], 't', o[1], 'd', o[2], 'p', o[3])
+end
+return {1, version}
+`;
+
+/** KEYS: timer zset, timer data, timer leases. ARGV: now, limit, leaseMs, leaseId.
+ *  A leased timer's score becomes its lease expiry, so it is hidden until then. */
+export const CLAIM_TIMERS = `
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {}
+for _, member in ipairs(due) do
+  redis.call('ZADD', KEYS[1], tonumber(ARGV[1]) + tonumber(ARGV[3]), member)
+  redis.call('HSET', KEYS[3], member, ARGV[4])
+  out[#out + 1] = member
+  out[#out + 1] = redis.call('HGET', KEYS[2], member)
+end
+return out
+`;
+
+/** KEYS: timer zset, timer data, timer leases, instance timer names. ARGV: member, leaseId, timerId. */
+export const ACK_TIMER = `
+if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[3], ARGV[1])
+redis.call('SREM', KEYS[4], ARGV[3])
+return 1
+`;
+
+/** KEYS: counter, holders. ARGV: holder, qty, capacity. Returns {ok, remaining, duplicate}. */
+export const RESERVE = `
+local remaining = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if remaining < 0 then
+  remaining = tonumber(ARGV[3])
+  redis.call('SET', KEYS[1], remaining)
+end
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {1, remaining, 1} end
+local qty = tonumber(ARGV[2])
+if remaining < qty then return {0, remaining, 0} end
+redis.call('SET', KEYS[1], remaining - qty)
+redis.call('HSET', KEYS[2], ARGV[1], qty)
+return {1, remaining - qty, 0}
+`;
+
+/** KEYS: counter, holders. ARGV: holder. */
+export const RELEASE = `
+local qty = redis.call('HGET', KEYS[2], ARGV[1])
+if not qty then return 0 end
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('INCRBY', KEYS[1], qty)
+return 1
+`;
+
+/** KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names. ARGV: instanceId. */
+export const DELETE = `
+local existed = redis.call('EXISTS', KEYS[1])
+for _, timerId in ipairs(redis.call('SMEMBERS', KEYS[6])) do
+  local member = ARGV[1] .. '\\n' .. timerId
+  redis.call('ZREM', KEYS[3], member)
+  redis.call('HDEL', KEYS[4], member)
+  redis.call('HDEL', KEYS[5], member)
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[6])
+return existed
+`;

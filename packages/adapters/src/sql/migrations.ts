@@ -1,0 +1,169 @@
+import type { SqlDriver } from './sql-driver.js';
+
+/** Quotes an SQL identifier. */
+export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Versioned schema migrations. Each runs once, in its own transaction, under an advisory lock, so several
+ * processes starting at once apply it exactly once. Append new versions; never edit a released one.
+ */
+export function migrations(schema: string): { version: number; sql: string }[] {
+  const s = ident(schema);
+  return [
+    {
+      version: 1,
+      sql: `
+        CREATE TABLE ${s}.instances (
+          id text PRIMARY KEY,
+          campaign_id text NOT NULL,
+          kind text NOT NULL,
+          version bigint NOT NULL CHECK (version > 0),
+          snapshot text NOT NULL,
+          updated_at bigint NOT NULL
+        );
+        CREATE TABLE ${s}.instance_keys (
+          instance_id text NOT NULL,
+          key text NOT NULL,
+          PRIMARY KEY (instance_id, key)
+        );
+        CREATE TABLE ${s}.timers (
+          instance_id text NOT NULL,
+          timer_id text NOT NULL,
+          due_at bigint NOT NULL,
+          event jsonb NOT NULL,
+          lease_id text,
+          lease_until bigint NOT NULL DEFAULT 0,
+          PRIMARY KEY (instance_id, timer_id)
+        );
+        CREATE INDEX timers_due ON ${s}.timers (due_at);
+        CREATE TABLE ${s}.outbox (
+          seq bigserial PRIMARY KEY,
+          txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+          instance_id text NOT NULL,
+          type text NOT NULL,
+          dedupe_key text NOT NULL,
+          payload jsonb NOT NULL
+        );
+        CREATE INDEX outbox_order ON ${s}.outbox (txid, seq);
+        CREATE TABLE ${s}.counters (
+          name text PRIMARY KEY,
+          remaining bigint NOT NULL CHECK (remaining >= 0)
+        );
+        CREATE TABLE ${s}.counter_holders (
+          counter text NOT NULL,
+          holder text NOT NULL,
+          qty bigint NOT NULL,
+          PRIMARY KEY (counter, holder)
+        );
+
+        -- One call = one atomic commit: version compare-and-set, keys, timers, outbox.
+        CREATE FUNCTION ${s}.commit_instance(
+          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
+          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
+          OUT ok boolean, OUT version bigint
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          IF p_expected = 0 THEN
+            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
+              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
+              ON CONFLICT (id) DO NOTHING
+              RETURNING instances.version INTO version;
+          ELSE
+            UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
+              WHERE i.id = p_id AND i.version = p_expected
+              RETURNING i.version INTO version;
+          END IF;
+          IF version IS NULL THEN
+            ok := false;
+            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
+            RETURN;
+          END IF;
+          ok := true;
+          INSERT INTO ${s}.instance_keys (instance_id, key)
+            SELECT p_id, k FROM unnest(p_keys) AS k ON CONFLICT DO NOTHING;
+          DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
+          INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
+            SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
+            ON CONFLICT (instance_id, timer_id)
+            DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
+          INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload)
+            SELECT p_id, o->>'type', o->>'dedupeKey', o->'payload' FROM jsonb_array_elements(p_outbox) WITH ORDINALITY AS x(o, n)
+            ORDER BY n;
+        END
+        $fn$;
+
+        -- Decrement-if-available plus a unique holder, in one call.
+        CREATE FUNCTION ${s}.reserve(p_counter text, p_holder text, p_qty bigint, p_capacity bigint,
+          OUT ok boolean, OUT remaining bigint, OUT duplicate boolean
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          INSERT INTO ${s}.counters (name, remaining) VALUES (p_counter, p_capacity) ON CONFLICT DO NOTHING;
+          INSERT INTO ${s}.counter_holders (counter, holder, qty) VALUES (p_counter, p_holder, p_qty)
+            ON CONFLICT DO NOTHING;
+          IF NOT FOUND THEN
+            ok := true; duplicate := true;
+            SELECT c.remaining INTO remaining FROM ${s}.counters c WHERE c.name = p_counter;
+            RETURN;
+          END IF;
+          duplicate := false;
+          UPDATE ${s}.counters c SET remaining = c.remaining - p_qty
+            WHERE c.name = p_counter AND c.remaining >= p_qty
+            RETURNING c.remaining INTO remaining;
+          IF remaining IS NULL THEN
+            ok := false;
+            DELETE FROM ${s}.counter_holders h WHERE h.counter = p_counter AND h.holder = p_holder;
+            SELECT c.remaining INTO remaining FROM ${s}.counters c WHERE c.name = p_counter;
+          ELSE
+            ok := true;
+          END IF;
+        END
+        $fn$;
+
+        CREATE FUNCTION ${s}.release(p_counter text, p_holder text) RETURNS boolean LANGUAGE plpgsql AS $fn$
+        DECLARE q bigint;
+        BEGIN
+          DELETE FROM ${s}.counter_holders h WHERE h.counter = p_counter AND h.holder = p_holder RETURNING h.qty INTO q;
+          IF q IS NULL THEN RETURN false; END IF;
+          UPDATE ${s}.counters c SET remaining = c.remaining + q WHERE c.name = p_counter;
+          RETURN true;
+        END
+        $fn$;
+      `,
+    },
+  ];
+}
+
+/**
+ * Applies every migration not yet applied, in one transaction under an advisory lock, so several processes
+ * starting at once apply each exactly once. Returns the schema version.
+ */
+export async function migrate(driver: SqlDriver, schema: string): Promise<number> {
+  const s = ident(schema);
+  const steps = migrations(schema).map(
+    (m) => `
+      DO $m${m.version}$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM ${s}.schema_migrations WHERE version = ${m.version}) THEN
+          EXECUTE ${quoteLiteral(m.sql)};
+          INSERT INTO ${s}.schema_migrations (version) VALUES (${m.version});
+        END IF;
+      END
+      $m${m.version}$;`,
+  );
+  await driver.exec(`
+    BEGIN;
+    SELECT pg_advisory_xact_lock(hashtext(${quoteLiteral(`liebian-migrate:${schema}`)}));
+    CREATE SCHEMA IF NOT EXISTS ${s};
+    CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());
+    ${steps.join('\n')}
+    COMMIT;
+  `);
+  const { rows } = await driver.query<{ version: number | string }>(
+    `SELECT max(version) AS version FROM ${s}.schema_migrations`,
+  );
+  return Number(rows[0]?.version ?? 0);
+}
+
+function quoteLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,11 @@
+/**
+ * The thin driver the SQL store runs on: `pg` against a PostgreSQL server, PGlite embedded. Anything that can
+ * run parameterised PostgreSQL can implement it.
+ */
+export interface SqlDriver {
+  /** One parameterised statement. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  /** A script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { ClaimedTimer, OutboxItem, Store, StoreCapabilities, StoredInstance } from '@liebian/core';
+import { ident, migrate } from './migrations.js';
+import type { SqlDriver } from './sql-driver.js';
+
+export interface SqlStoreOptions {
+  /** PostgreSQL schema holding the tables (created and migrated on open). Default `liebian`. */
+  readonly schema?: string;
+  readonly capabilities: StoreCapabilities;
+  /** Called once by `dispose()` after the driver is closed. */
+  readonly onDispose?: () => Promise<void> | void;
+}
+
+const START_CURSOR = '0:0';
+
+/**
+ * The one SQL store, for PostgreSQL servers and embedded PGlite alike. Every write is one statement calling a
+ * PL/pgSQL function, so each commit is a single round trip and a single transaction.
+ */
+export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Promise<Store> {
+  const schema = options.schema ?? 'liebian';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new Error(`schema "${schema}" must be lower-case letters, digits and "_", starting with a letter`);
+  }
+  await migrate(driver, schema);
+  const s = ident(schema);
+  let disposed = false;
+
+  const sql = {
+    load: `SELECT campaign_id, kind, version, snapshot, updated_at FROM ${s}.instances WHERE id = $1`,
+    commit: `SELECT ok, version FROM ${s}.commit_instance($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::text[], $10::jsonb)`,
+    seen: `SELECT key FROM ${s}.instance_keys WHERE instance_id = $1 AND key = ANY ($2::text[])`,
+    claim: `
+      WITH due AS (
+        SELECT instance_id, timer_id FROM ${s}.timers
+        WHERE due_at <= $1::bigint AND lease_until <= $1::bigint
+        ORDER BY due_at LIMIT $2 FOR UPDATE SKIP LOCKED
+      )
+      UPDATE ${s}.timers t SET lease_id = $3, lease_until = $1::bigint + $4::bigint
+      FROM due WHERE t.instance_id = due.instance_id AND t.timer_id = due.timer_id
+      RETURNING t.instance_id, t.timer_id, t.due_at, t.event, t.lease_id`,
+    ack: `DELETE FROM ${s}.timers WHERE instance_id = $1 AND timer_id = $2 AND lease_id = $3`,
+    reserve: `SELECT ok, remaining, duplicate FROM ${s}.reserve($1, $2, $3, $4)`,
+    release: `SELECT ${s}.release($1, $2) AS released`,
+    // Rows of transactions still in flight are held back (txid gate), so a cursor never skips a late commit.
+    outbox: `
+      SELECT txid::text AS txid, seq, instance_id, type, dedupe_key, payload FROM ${s}.outbox
+      WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY txid, seq LIMIT $3`,
+    delete: `
+      WITH k AS (DELETE FROM ${s}.instance_keys WHERE instance_id = $1),
+           t AS (DELETE FROM ${s}.timers WHERE instance_id = $1)
+      DELETE FROM ${s}.instances WHERE id = $1 RETURNING id`,
+  };
+
+  const live = () => {
+    if (disposed) throw new Error('sql store: used after dispose()');
+  };
+
+  return {
+    capabilities: options.capabilities,
+
+    async load(id) {
+      live();
+      const { rows } = await driver.query<{
+        campaign_id: string;
+        kind: string;
+        version: string | number;
+        snapshot: string;
+        updated_at: string | number;
+      }>(sql.load, [id]);
+      const row = rows[0];
+      if (!row) return null;
+      const stored: StoredInstance = {
+        id,
+        campaignId: row.campaign_id,
+        kind: row.kind,
+        version: Number(row.version),
+        snapshot: JSON.parse(row.snapshot),
+        updatedAt: Number(row.updated_at),
+      };
+      return stored;
+    },
+
+    async commit(id, batch) {
+      live();
+      const { rows } = await driver.query<{ ok: boolean; version: string | number | null }>(sql.commit, [
+        id,
+        batch.expectedVersion,
+        batch.campaignId,
+        batch.kind,
+        JSON.stringify(batch.snapshot),
+        batch.now,
+        [...new Set(batch.keys)],
+        JSON.stringify(batch.timers.upsert),
+        [...batch.timers.cancel],
+        JSON.stringify(batch.outbox),
+      ]);
+      const row = rows[0];
+      if (row?.ok) return { ok: true, version: Number(row.version) };
+      return {
+        ok: false,
+        reason: 'conflict',
+        currentVersion: row?.version == null ? null : Number(row.version),
+      };
+    },
+
+    async seen(id, keys) {
+      live();
+      if (keys.length === 0) return [];
+      const { rows } = await driver.query<{ key: string }>(sql.seen, [id, [...keys]]);
+      const taken = new Set(rows.map((r) => r.key));
+      return keys.map((k) => taken.has(k));
+    },
+
+    async claimDueTimers(now, limit, leaseMs) {
+      live();
+      const leaseId = randomUUID();
+      const { rows } = await driver.query<{
+        instance_id: string;
+        timer_id: string;
+        due_at: string | number;
+        event: unknown;
+        lease_id: string;
+      }>(sql.claim, [now, limit, leaseId, leaseMs]);
+      return rows
+        .map(
+          (r): ClaimedTimer => ({
+            instanceId: r.instance_id,
+            timerId: r.timer_id,
+            dueAt: Number(r.due_at),
+            event: r.event,
+            leaseId: r.lease_id,
+          }),
+        )
+        .sort((a, b) => a.dueAt - b.dueAt);
+    },
+
+    async ackTimer(instanceId, timerId, leaseId) {
+      live();
+      await driver.query(sql.ack, [instanceId, timerId, leaseId]);
+    },
+
+    async reserve({ counter, holder, qty, capacity }) {
+      live();
+      const { rows } = await driver.query<{ ok: boolean; remaining: string | number; duplicate: boolean }>(
+        sql.reserve,
+        [counter, holder, qty, capacity],
+      );
+      const row = rows[0];
+      if (!row) throw new Error('sql store: reserve returned no row');
+      return { ok: row.ok, remaining: Number(row.remaining), duplicate: row.duplicate };
+    },
+
+    async release(counter, holder) {
+      live();
+      const { rows } = await driver.query<{ released: boolean }>(sql.release, [counter, holder]);
+      return rows[0]?.released === true;
+    },
+
+    async readOutbox(cursor, limit) {
+      live();
+      const [txid, seq] = (cursor ?? START_CURSOR).split(':');
+      const { rows } = await driver.query<{
+        txid: string;
+        seq: string | number;
+        instance_id: string;
+        type: string;
+        dedupe_key: string;
+        payload: unknown;
+      }>(sql.outbox, [txid, seq, limit]);
+      return rows.map(
+        (r): OutboxItem => ({
+          cursor: `${r.txid}:${r.seq}`,
+          instanceId: r.instance_id,
+          type: r.type,
+          dedupeKey: r.dedupe_key,
+          payload: r.payload,
+        }),
+      );
+    },
+
+    async delete(id) {
+      live();
+      const { rows } = await driver.query(sql.delete, [id]);
+      return rows.length > 0;
+    },
+
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await driver.close();
+      await options.onDispose?.();
+    },
+  };
+}
