@@ -4,9 +4,18 @@ import { defineConfig } from 'vitest/config';
 // Every project resolves workspace packages to their TypeScript sources (the `source` export condition),
 // so tests never need a build.
 const source = { conditions: ['source'] };
+const project = (name: string, test: Record<string, unknown>) => ({
+  resolve: source,
+  ssr: { resolve: source },
+  test: { name, ...test },
+});
 
 export default defineConfig({
   test: {
-    projects: [{ resolve: source, ssr: { resolve: source }, test: { name: 'core', root: 'packages/core' } }],
+    projects: [
+      project('core', { root: 'packages/core' }),
+      project('adapters', { root: 'packages/adapters', testTimeout: 60_000, hookTimeout: 60_000 }),
+      project('docs', { include: ['scripts/**/*.test.ts'] }),
+    ],
   },
 });

@@ -1,0 +1,5 @@
+import { createMemoryStore } from '@liebian/core';
+import { describe, it } from 'vitest';
+import { runStoreConformance } from './testing/index.js';
+
+runStoreConformance({ describe, it }, { name: 'memory', create: async () => createMemoryStore() });

@@ -1,0 +1,67 @@
+import { batch, check, created, equal, uid } from './fixtures.js';
+import type { SuiteContext } from './runner.js';
+
+export function casTests({ test }: SuiteContext): void {
+  test('a commit increments the version by exactly one', async ({ open }) => {
+    const store = await open();
+    const id = uid('cas');
+    await created(store, id);
+    for (let v = 1; v <= 3; v++) {
+      const result = await store.commit(id, batch({ expectedVersion: v, snapshot: { n: v } }));
+      equal(result, { ok: true, version: v + 1 }, `commit on version ${v}`);
+    }
+    equal((await store.load(id))?.version, 4, 'loaded version');
+  });
+
+  test('a stale commit conflicts and writes nothing: no keys, timers or outbox', async ({ open }) => {
+    const store = await open();
+    const id = uid('stale');
+    await created(store, id);
+    await store.commit(id, batch({ expectedVersion: 1, snapshot: { n: 1 } }));
+    const before = await store.readOutbox(null, 10_000);
+    const stale = await store.commit(
+      id,
+      batch({
+        expectedVersion: 1,
+        snapshot: { n: 'stale' },
+        keys: ['e:stale'],
+        timers: { upsert: [{ timerId: 'stale-timer', dueAt: 5, event: {} }], cancel: [] },
+        outbox: [{ type: 'stale', dedupeKey: 'stale', payload: {} }],
+      }),
+    );
+    check(
+      !stale.ok && stale.currentVersion === 2,
+      `expected a conflict at version 2, got ${JSON.stringify(stale)}`,
+    );
+    equal((await store.load(id))?.snapshot, { n: 1 }, 'snapshot after a stale commit');
+    equal(await store.seen(id, ['e:stale']), [false], 'keys of a stale commit');
+    equal(
+      (await store.claimDueTimers(1_000_000, 1_000, 1_000)).filter((t) => t.instanceId === id),
+      [],
+      'timers of a stale commit',
+    );
+    equal((await store.readOutbox(null, 10_000)).length, before.length, 'outbox after a stale commit');
+  });
+
+  test('an update of a missing instance conflicts with currentVersion null', async ({ open }) => {
+    const store = await open();
+    const result = await store.commit(uid('ghost'), batch({ expectedVersion: 3 }));
+    equal(result, { ok: false, reason: 'conflict', currentVersion: null }, 'update of a missing instance');
+  });
+
+  test('keys: duplicates in one batch count once; keys persist across commits; per instance', async ({
+    open,
+  }) => {
+    const store = await open();
+    const id = uid('keys');
+    await store.commit(id, batch({ keys: ['e:a', 'e:a', 'c:helper:x'] }));
+    await store.commit(id, batch({ expectedVersion: 1, keys: ['e:b', 'e:a'] }));
+    equal(
+      await store.seen(id, ['e:a', 'e:b', 'c:helper:x', 'e:c', 'c:helper:y']),
+      [true, true, true, false, false],
+      'seen',
+    );
+    equal(await store.seen(uid('other'), ['e:a']), [false], 'keys are per instance');
+    equal(await store.seen(id, []), [], 'seen of no keys');
+  });
+}

@@ -1,0 +1,51 @@
+import type { Store } from '@liebian/core';
+
+/**
+ * The test functions of your runner. Works with vitest (`{ describe, it }` from 'vitest') and `node:test`
+ * (`{ describe, it }` from 'node:test'); any runner with these two shapes will do.
+ */
+export interface TestRunner {
+  describe(name: string, body: () => void): void;
+  it(name: string, body: () => Promise<void>, timeoutMs?: number): void;
+}
+
+export interface ConformanceOptions {
+  /** Shown in the suite name. */
+  readonly name: string;
+  /** A fresh, empty store, isolated from every other store this factory returned (a new schema, key prefix…). */
+  create(): Promise<Store>;
+  /**
+   * Another handle on the same data as `store` (a new connection), when the store can have several. Concurrency
+   * tests then spread their calls over both handles, so they race through separate connections.
+   */
+  sibling?(store: Store): Promise<Store>;
+  /** Parallel callers in the concurrency tests. Default 32. */
+  readonly concurrency?: number;
+  /** Reservations raced against a stock of a tenth as many in the stock test. Default 10,000. */
+  readonly reservations?: number;
+  /** Test names to skip. Each must name a real test, so a typo cannot silently disable one. */
+  readonly skip?: readonly string[];
+  /**
+   * Kill-and-reopen durability, for stores whose `capabilities.durability` is not `none`. `spawn` starts a child
+   * process that calls `runDurabilityChild(open)` from this package; `reopen` opens the same data in this process.
+   */
+  readonly durability?: {
+    spawn(): import('node:child_process').ChildProcess;
+    reopen(): Promise<Store>;
+  };
+}
+
+/** What each test file of the suite registers its tests with. */
+export interface SuiteContext {
+  readonly options: ConformanceOptions;
+  readonly concurrency: number;
+  test(name: string, body: (use: TestHandles) => Promise<void>, timeoutMs?: number): void;
+}
+
+/** What a test body gets; every store it opens is disposed after the test. */
+export interface TestHandles {
+  /** A fresh, empty store from the factory. */
+  open(): Promise<Store>;
+  /** `store` plus, when the adapter has them, two siblings on the same data to race through. */
+  handles(store: Store): Promise<Store[]>;
+}
