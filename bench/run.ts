@@ -6,6 +6,8 @@ import os from 'node:os';
 import { createMemoryStore } from '@liebian/core';
 import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
 import { report } from './measure.js';
+import { naiveReadThenCas } from './naive-baseline.js';
+import { benchStores } from './stores.js';
 
 console.log(
   `liebian bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
@@ -14,13 +16,29 @@ console.log(
   `one hot bargain instance, ${PRODUCERS} concurrent producers, ${HELPS.toLocaleString('en-US')} distinct helps + retries`,
 );
 
-// Warm up the JIT on a small run so the first measurement is not penalised.
+// Warm up the JIT so the first measurement is not penalised.
 await rawTransitions();
 await hotInstance('warm-up', createMemoryStore());
 
-const baseline = await rawTransitions();
+const raw = await rawTransitions();
 report(
-  'engine on the memory store vs raw xstate',
-  await hotInstance('engine.send() on the memory store', createMemoryStore()),
-  baseline,
+  'engine vs raw xstate (memory store)',
+  await hotInstance('engine.send(), memory store', createMemoryStore()),
+  raw,
 );
+
+for (const target of benchStores()) {
+  const engineStore = await target.open();
+  const engine = await hotInstance(`engine.send(), ${target.name}`, engineStore);
+  await engineStore.dispose();
+  const naiveStore = await target.open();
+  // The naive loop collapses under contention; a fifth of the helps is plenty to measure its rate.
+  const naive = await naiveReadThenCas(
+    `naive load → transition → CAS per event, ${target.name}`,
+    naiveStore,
+    HELPS / 5,
+  );
+  await naiveStore.dispose();
+  report(`${target.name}: engine vs naive read-then-CAS on the same store`, engine, naive);
+  await target.cleanup();
+}

@@ -126,7 +126,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       }
       if (campaignId !== batch.campaignId) return { ok: false, reason: 'conflict', currentVersion: null };
       const k = keysOf(campaignId, id);
-      const [ok, version] = (await scripts.lbCommit(
+      const reply = (await scripts.lbCommit(
         k.instance,
         k.keys,
         k.timers,
@@ -144,8 +144,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         JSON.stringify(batch.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
         JSON.stringify(batch.timers.cancel),
         JSON.stringify(batch.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
-      )) as [number, number];
-      if (ok === 1) return { ok: true, version };
+      )) as [number, ...(number | string)[]];
+      const [status, ...rest] = reply;
+      if (status === 2) return { ok: false, reason: 'taken', keys: rest as string[] };
+      const version = Number(rest[0]);
+      if (status === 1) return { ok: true, version };
       return { ok: false, reason: 'conflict', currentVersion: version < 0 ? null : version };
     },
 

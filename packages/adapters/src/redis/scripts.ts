@@ -4,7 +4,8 @@
  * to EVAL after a SCRIPT FLUSH or failover).
  */
 
-/** KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names, outbox stream.
+/** Returns {1, version} on success, {0, currentVersion or -1} on a version conflict, {2, key…} for taken keys.
+ *  KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names, outbox stream.
  *  ARGV: expectedVersion, snapshot, kind, campaignId, now, instanceId, keys (JSON string[]),
  *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]), outbox (JSON [type, dedupeKey, payloadJson][]) */
 export const COMMIT = `
@@ -13,9 +14,20 @@ if current ~= tonumber(ARGV[1]) then
   if current == 0 then return {0, -1} end
   return {0, current}
 end
+local keys = cjson.decode(ARGV[7])
+if #keys > 0 and current > 0 then
+  local taken = {2}
+  for i = 1, #keys, 1000 do
+    local chunk = {unpack(keys, i, math.min(i + 999, #keys))}
+    local flags = redis.call('SMISMEMBER', KEYS[2], unpack(chunk))
+    for j, flag in ipairs(flags) do
+      if flag == 1 then taken[#taken + 1] = chunk[j] end
+    end
+  end
+  if #taken > 1 then return taken end
+end
 local version = current + 1
 redis.call('HSET', KEYS[1], 'v', version, 's', ARGV[2], 'k', ARGV[3], 'c', ARGV[4], 'u', ARGV[5])
-local keys = cjson.decode(ARGV[7])
 for i = 1, #keys, 1000 do
   redis.call('SADD', KEYS[2], unpack(keys, i, math.min(i + 999, #keys)))
 end

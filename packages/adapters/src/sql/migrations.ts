@@ -56,27 +56,33 @@ export function migrations(schema: string): { version: number; sql: string }[] {
           PRIMARY KEY (counter, holder)
         );
 
-        -- One call = one atomic commit: version compare-and-set, keys, timers, outbox.
+        -- One call = one atomic commit: version compare-and-set, key check, snapshot, keys, timers, outbox.
         CREATE FUNCTION ${s}.commit_instance(
           p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
           p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
-          OUT ok boolean, OUT version bigint
+          OUT ok boolean, OUT version bigint, OUT taken text[]
         ) LANGUAGE plpgsql AS $fn$
         BEGIN
+          ok := false;
           IF p_expected = 0 THEN
             INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
               VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
               ON CONFLICT (id) DO NOTHING
               RETURNING instances.version INTO version;
+            IF version IS NULL THEN
+              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
+              RETURN;
+            END IF;
           ELSE
+            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
+            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
+            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
+            SELECT array_agg(DISTINCT k.key) INTO taken FROM ${s}.instance_keys k
+              WHERE k.instance_id = p_id AND k.key = ANY (p_keys);
+            IF taken IS NOT NULL THEN RETURN; END IF;
             UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
-              WHERE i.id = p_id AND i.version = p_expected
+              WHERE i.id = p_id
               RETURNING i.version INTO version;
-          END IF;
-          IF version IS NULL THEN
-            ok := false;
-            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
-            RETURN;
           END IF;
           ok := true;
           INSERT INTO ${s}.instance_keys (instance_id, key)

@@ -28,7 +28,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
 
   const sql = {
     load: `SELECT campaign_id, kind, version, snapshot, updated_at FROM ${s}.instances WHERE id = $1`,
-    commit: `SELECT ok, version FROM ${s}.commit_instance($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::text[], $10::jsonb)`,
+    commit: `SELECT ok, version, taken FROM ${s}.commit_instance($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::text[], $10::jsonb)`,
     seen: `SELECT key FROM ${s}.instance_keys WHERE instance_id = $1 AND key = ANY ($2::text[])`,
     claim: `
       WITH due AS (
@@ -84,7 +84,11 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
 
     async commit(id, batch) {
       live();
-      const { rows } = await driver.query<{ ok: boolean; version: string | number | null }>(sql.commit, [
+      const { rows } = await driver.query<{
+        ok: boolean;
+        version: string | number | null;
+        taken: string[] | null;
+      }>(sql.commit, [
         id,
         batch.expectedVersion,
         batch.campaignId,
@@ -98,6 +102,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       ]);
       const row = rows[0];
       if (row?.ok) return { ok: true, version: Number(row.version) };
+      if (row?.taken) return { ok: false, reason: 'taken', keys: row.taken };
       return {
         ok: false,
         reason: 'conflict',

@@ -30,7 +30,7 @@ export function casTests({ test }: SuiteContext): void {
       }),
     );
     check(
-      !stale.ok && stale.currentVersion === 2,
+      !stale.ok && stale.reason === 'conflict' && stale.currentVersion === 2,
       `expected a conflict at version 2, got ${JSON.stringify(stale)}`,
     );
     equal((await store.load(id))?.snapshot, { n: 1 }, 'snapshot after a stale commit');
@@ -55,7 +55,11 @@ export function casTests({ test }: SuiteContext): void {
     const store = await open();
     const id = uid('keys');
     await store.commit(id, batch({ keys: ['e:a', 'e:a', 'c:helper:x'] }));
-    await store.commit(id, batch({ expectedVersion: 1, keys: ['e:b', 'e:a'] }));
+    equal(
+      await store.commit(id, batch({ expectedVersion: 1, keys: ['e:b', 'e:b'] })),
+      { ok: true, version: 2 },
+      'commit of new keys',
+    );
     equal(
       await store.seen(id, ['e:a', 'e:b', 'c:helper:x', 'e:c', 'c:helper:y']),
       [true, true, true, false, false],
@@ -63,5 +67,40 @@ export function casTests({ test }: SuiteContext): void {
     );
     equal(await store.seen(uid('other'), ['e:a']), [false], 'keys are per instance');
     equal(await store.seen(id, []), [], 'seen of no keys');
+  });
+
+  test('a commit with a taken key writes nothing and names the taken keys', async ({ open }) => {
+    const store = await open();
+    const id = uid('taken');
+    await store.commit(id, batch({ keys: ['e:1', 'c:helper:x'] }));
+    const result = await store.commit(
+      id,
+      batch({
+        expectedVersion: 1,
+        snapshot: { n: 'must not be written' },
+        keys: ['e:2', 'c:helper:x', 'e:1', 'e:3'],
+        timers: { upsert: [{ timerId: 'never', dueAt: 1, event: {} }], cancel: [] },
+        outbox: [{ type: 'never', dedupeKey: 'never', payload: {} }],
+      }),
+    );
+    check(!result.ok && result.reason === 'taken', `expected taken keys, got ${JSON.stringify(result)}`);
+    equal([...result.keys].sort(), ['c:helper:x', 'e:1'], 'the taken keys');
+    const loaded = await store.load(id);
+    equal(
+      [loaded?.version, loaded?.snapshot],
+      [1, { value: 'cutting', context: { n: 0 } }],
+      'instance unchanged',
+    );
+    equal(await store.seen(id, ['e:2', 'e:3']), [false, false], 'no new keys');
+    equal(
+      (await store.claimDueTimers(1_000_000, 1_000, 1_000)).filter((t) => t.instanceId === id),
+      [],
+      'no timers',
+    );
+    equal(
+      (await store.readOutbox(null, 100_000)).filter((o) => o.instanceId === id),
+      [],
+      'no outbox entries',
+    );
   });
 }

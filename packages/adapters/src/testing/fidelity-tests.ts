@@ -17,7 +17,11 @@ export function fidelityTests({ test }: SuiteContext): void {
       !second.ok && second.reason === 'conflict',
       `second create must conflict, got ${JSON.stringify(second)}`,
     );
-    equal(second.ok ? null : second.currentVersion, 1, 'currentVersion after a conflicting create');
+    equal(
+      second.ok || second.reason !== 'conflict' ? null : second.currentVersion,
+      1,
+      'currentVersion after a conflicting create',
+    );
     equal(
       (await store.load(id))?.snapshot,
       { value: 'cutting', context: { n: 0 } },

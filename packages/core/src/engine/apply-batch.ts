@@ -57,10 +57,22 @@ const toOutbox = (effect: Effect): OutboxEntry => ({
   payload: effect,
 });
 
+interface Applied {
+  readonly snapshot: AnyMachineSnapshot;
+  readonly keys: string[];
+  readonly written: Effect[];
+  readonly outcomes: Outcome[];
+  /** Reservations the applied events use (the rest are released). */
+  readonly used: Set<string>;
+  /** Keys taken once this attempt commits: the store's known keys plus the batch's own. */
+  readonly taken: Set<string>;
+}
+
 /**
- * Applies a batch of events to one instance and commits once. On a version conflict it reloads and re-applies
- * the whole batch, so every caller's answer reflects what was committed. Reservations taken for events that end
- * up not applied are released.
+ * Applies a batch of events to one instance and commits once. The commit itself checks that every event id and
+ * claim is new, so the common case is one round trip; taken keys come back from the store and the batch is
+ * re-applied without them. On a version conflict it reloads, backs off and re-applies the whole batch, so every
+ * caller's answer reflects what was committed. Reservations of events that end up not applied are released.
  */
 export async function applyBatch(
   deps: BatchDeps,
@@ -69,6 +81,8 @@ export async function applyBatch(
 ): Promise<void> {
   const { store, cache } = deps;
   const held = new Map<string, Reservation>();
+  /** Keys the store said are taken; keys are never freed, so this stays true across attempts. */
+  const known = new Set<string>();
   let fresh = false;
   try {
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
@@ -78,114 +92,31 @@ export async function applyBatch(
         for (const item of items) item.reject(error);
         return;
       }
-      const { mechanic, campaign } = instance;
-
-      // 1. Which event ids and claims are already taken: one round trip for the whole batch.
-      const lookup = new Set<string>();
-      for (const { event } of items) {
-        lookup.add(eventKey(event.eventId));
-        for (const claim of mechanic.claims(event)) lookup.add(claimKey(claim));
-        for (const claim of mechanic.viewerClaims(event.actor.id)) lookup.add(claimKey(claim));
-      }
-      const keys = [...lookup];
-      const seen = await store.seen(instanceId, keys);
-      const taken = new Set(keys.filter((_, i) => seen[i]));
-
-      // 2. Apply in arrival order, expiring deadlines that fall before each event.
-      let snapshot: AnyMachineSnapshot = instance.snapshot;
-      const newKeys: string[] = [];
-      const written: Effect[] = [];
-      const outcomes: Outcome[] = [];
-      const used = new Set<string>();
-
-      const applyDeadlines = (until: number) => {
-        for (;;) {
-          const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= until);
-          if (!due) return;
-          const event = deadlineEvent(mechanic.kind, due);
-          const result = step(mechanic, snapshot, event);
-          if (!result) return;
-          snapshot = result.snapshot;
-          newKeys.push(eventKey(event.eventId));
-          taken.add(eventKey(event.eventId));
-          for (const draft of result.effects) written.push(toEffect(instance, event, draft));
-        }
-      };
-
-      for (const item of items) {
-        const { event } = item;
-        if (item.blocked) {
-          outcomes.push({ kind: 'rejected', ...item.blocked });
-          const { reason, detail } = item.blocked;
-          written.push(
-            toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
-          );
-          continue;
-        }
-        applyDeadlines(event.at);
-        if (taken.has(eventKey(event.eventId))) {
-          outcomes.push({ kind: 'duplicate' });
-          continue;
-        }
-        const claims = mechanic.claims(event).map(claimKey);
-        if (claims.some((c) => taken.has(c))) {
-          outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
-          continue;
-        }
-        const state = stateOf(snapshot);
-        const decision = mechanic.check(state, event);
-        if (!decision.ok) {
-          outcomes.push({ kind: 'rejected', reason: decision.reason });
-          continue;
-        }
-        const failed = await reserveAll(store, held, mechanic.reservations(state, event, campaign));
-        if (failed) {
-          outcomes.push({ kind: 'rejected', reason: failed });
-          continue;
-        }
-        const result = step(mechanic, snapshot, event);
-        if (!result) {
-          outcomes.push({ kind: 'rejected', reason: 'instance-ended' });
-          continue;
-        }
-        for (const r of mechanic.reservations(state, event, campaign)) used.add(reservationKey(r));
-        snapshot = result.snapshot;
-        const effects = result.effects.map((draft) => toEffect(instance, event, draft));
-        if (item.review.length > 0) {
-          effects.push(
-            toEffect(instance, event, {
-              type: 'risk.review',
-              eventType: event.type,
-              detail: item.review.join('; '),
-            }),
-          );
-        }
-        written.push(...effects);
-        for (const key of [eventKey(event.eventId), ...claims]) {
-          taken.add(key);
-          newKeys.push(key);
-        }
-        outcomes.push({ kind: 'applied', effects });
-      }
-      applyDeadlines(deps.now());
-
-      // 3. Commit once (unless nothing changed), then answer every caller.
+      const applied = await applyEvents(deps, instance, items, known, held);
       let committed: LoadedInstance = instance;
-      if (newKeys.length > 0 || written.length > 0) {
+      if (applied.keys.length > 0 || applied.written.length > 0) {
+        const { mechanic, campaign } = instance;
         const result = await store.commit(instanceId, {
           expectedVersion: instance.version,
           campaignId: campaign.id,
           kind: mechanic.kind,
-          snapshot: persist(snapshot),
-          keys: newKeys,
+          snapshot: persist(applied.snapshot),
+          keys: applied.keys,
           timers: timerChanges(
             mechanic.kind,
             mechanic.deadlines(stateOf(instance.snapshot)),
-            mechanic.deadlines(stateOf(snapshot)),
+            mechanic.deadlines(stateOf(applied.snapshot)),
           ),
-          outbox: written.map(toOutbox),
+          outbox: applied.written.map(toOutbox),
           now: deps.now(),
         });
+        if (!result.ok && result.reason === 'taken') {
+          // Some events were applied before (retries) or claims are spent. Learn every key of the batch at once,
+          // so the next attempt converges instead of discovering them a few at a time.
+          for (const key of result.keys) known.add(key);
+          await learn(store, instanceId, batchKeys(instance, items), known);
+          continue;
+        }
         if (!result.ok) {
           // Another process wrote this instance: back off a random moment so the writers do not keep colliding.
           cache.evict(instanceId);
@@ -193,24 +124,23 @@ export async function applyBatch(
           await new Promise((resolve) => setTimeout(resolve, Math.min(64, 2 ** attempt) * deps.jitter()));
           continue;
         }
-        committed = { ...instance, version: result.version, snapshot };
+        committed = { ...instance, version: result.version, snapshot: applied.snapshot };
         cache.set(committed);
       }
-      for (const key of [...held.keys()]) {
-        if (!used.has(key)) {
-          const r = held.get(key) as Reservation;
-          held.delete(key);
-          await store.release(r.counter, r.holder);
-        }
+      for (const [key, r] of held) {
+        if (applied.used.has(key)) continue;
+        held.delete(key);
+        await store.release(r.counter, r.holder);
       }
       held.clear();
-      answer(deps, committed, items, outcomes, taken);
-      if (written.length > 0) deps.deliver(written);
+      const outcomes = await settleRejections(store, committed, items, applied, known);
+      answer(deps, committed, items, outcomes, applied.taken);
+      if (applied.written.length > 0) deps.deliver(applied.written);
       return;
     }
     const error = new LiebianError(
       'store-conflict',
-      `instance "${instanceId}": gave up after ${deps.maxAttempts} version conflicts; another writer keeps winning`,
+      `instance "${instanceId}": gave up after ${deps.maxAttempts} attempts; another writer keeps winning`,
     );
     for (const item of items) item.reject(error);
   } catch (error) {
@@ -218,6 +148,151 @@ export async function applyBatch(
   } finally {
     for (const r of held.values()) await store.release(r.counter, r.holder).catch(() => {});
   }
+}
+
+/** One attempt: applies the batch in arrival order, expiring deadlines that fall before each event. */
+async function applyEvents(
+  deps: BatchDeps,
+  instance: LoadedInstance,
+  items: readonly PendingEvent[],
+  known: ReadonlySet<string>,
+  held: Map<string, Reservation>,
+): Promise<Applied> {
+  const { mechanic, campaign } = instance;
+  let snapshot: AnyMachineSnapshot = instance.snapshot;
+  const taken = new Set(known);
+  const keys: string[] = [];
+  const written: Effect[] = [];
+  const outcomes: Outcome[] = [];
+  const used = new Set<string>();
+  const take = (key: string) => {
+    taken.add(key);
+    keys.push(key);
+  };
+
+  const applyDeadlines = (until: number) => {
+    for (;;) {
+      const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= until);
+      if (!due) return;
+      const event = deadlineEvent(mechanic.kind, due);
+      const result = step(mechanic, snapshot, event);
+      if (!result) return;
+      snapshot = result.snapshot;
+      take(eventKey(event.eventId));
+      for (const draft of result.effects) written.push(toEffect(instance, event, draft));
+    }
+  };
+
+  for (const item of items) {
+    const { event } = item;
+    if (item.blocked) {
+      const { reason, detail } = item.blocked;
+      outcomes.push({ kind: 'rejected', reason, detail });
+      written.push(
+        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
+      );
+      continue;
+    }
+    applyDeadlines(event.at);
+    if (taken.has(eventKey(event.eventId))) {
+      outcomes.push({ kind: 'duplicate' });
+      continue;
+    }
+    const claims = mechanic.claims(event).map(claimKey);
+    if (claims.some((c) => taken.has(c))) {
+      outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
+      continue;
+    }
+    const state = stateOf(snapshot);
+    const decision = mechanic.check(state, event);
+    if (!decision.ok) {
+      outcomes.push({ kind: 'rejected', reason: decision.reason });
+      continue;
+    }
+    const reservations = mechanic.reservations(state, event, campaign);
+    const failed = await reserveAll(deps.store, held, reservations);
+    if (failed) {
+      outcomes.push({ kind: 'rejected', reason: failed });
+      continue;
+    }
+    const result = step(mechanic, snapshot, event);
+    if (!result) {
+      outcomes.push({ kind: 'rejected', reason: 'instance-ended' });
+      continue;
+    }
+    for (const r of reservations) used.add(reservationKey(r));
+    snapshot = result.snapshot;
+    const effects = result.effects.map((draft) => toEffect(instance, event, draft));
+    if (item.review.length > 0) {
+      effects.push(
+        toEffect(instance, event, {
+          type: 'risk.review',
+          eventType: event.type,
+          detail: item.review.join('; '),
+        }),
+      );
+    }
+    written.push(...effects);
+    take(eventKey(event.eventId));
+    for (const claim of claims) take(claim);
+    outcomes.push({ kind: 'applied', effects });
+  }
+  applyDeadlines(deps.now());
+  return { snapshot, keys, written, outcomes, used, taken };
+}
+
+/** Every key the batch's events could take: event ids and claims. */
+function batchKeys(instance: LoadedInstance, items: readonly PendingEvent[]): string[] {
+  const keys = new Set<string>();
+  for (const { event } of items) {
+    keys.add(eventKey(event.eventId));
+    for (const claim of instance.mechanic.claims(event)) keys.add(claimKey(claim));
+  }
+  return [...keys];
+}
+
+/** Adds the keys the store already holds among `keys` to `known`. */
+async function learn(
+  store: Store,
+  instanceId: string,
+  keys: readonly string[],
+  known: Set<string>,
+): Promise<void> {
+  const unknown = keys.filter((k) => !known.has(k));
+  if (unknown.length === 0) return;
+  const seen = await store.seen(instanceId, unknown);
+  unknown.forEach((key, i) => {
+    if (seen[i]) known.add(key);
+  });
+}
+
+/**
+ * An event refused by a rule (floor reached, ended…) was never checked against the store's keys. If it is a retry
+ * of an applied event it must still answer `duplicate`, and a friend who already helped must hear that rather than
+ * a later rule. One lookup, and only for batches with such refusals; the committed state is unaffected.
+ */
+async function settleRejections(
+  store: Store,
+  instance: LoadedInstance,
+  items: readonly PendingEvent[],
+  applied: Applied,
+  known: Set<string>,
+): Promise<readonly Outcome[]> {
+  const { mechanic } = instance;
+  const ruled = items.filter((item, i) => applied.outcomes[i]?.kind === 'rejected' && !item.blocked);
+  if (ruled.length === 0) return applied.outcomes;
+  await learn(store, instance.id, batchKeys(instance, ruled), known);
+  return applied.outcomes.map((outcome, i) => {
+    const event = (items[i] as PendingEvent).event;
+    if (outcome.kind !== 'rejected' || (items[i] as PendingEvent).blocked) return outcome;
+    if (known.has(eventKey(event.eventId))) return { kind: 'duplicate' };
+    const claims = mechanic.claims(event).map(claimKey);
+    if (claims.some((c) => known.has(c))) {
+      for (const c of claims) applied.taken.add(c);
+      return { kind: 'rejected', reason: mechanic.claimTakenReason };
+    }
+    return outcome;
+  });
 }
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */

@@ -72,6 +72,8 @@ export function createMemoryStore(): Store {
       if (current !== batch.expectedVersion)
         return { ok: false, reason: 'conflict', currentVersion: row ? current : null };
       const keys = row?.keys ?? new Set<string>();
+      const taken = batch.keys.filter((key) => keys.has(key));
+      if (taken.length > 0) return { ok: false, reason: 'taken', keys: [...new Set(taken)] };
       for (const key of batch.keys) keys.add(key);
       const version = current + 1;
       rows.set(id, {

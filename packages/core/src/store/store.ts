@@ -44,7 +44,10 @@ export interface CommitBatch {
   readonly campaignId: string;
   readonly kind: string;
   readonly snapshot: unknown;
-  /** Keys that become taken on this instance: event ids (`e:…`) and claims (`c:…`). Duplicates count once. */
+  /**
+   * Keys that become taken on this instance: event ids (`e:…`) and claims (`c:…`). Duplicates within the batch
+   * count once. If any is taken already, nothing is written and the commit answers `taken` with those keys.
+   */
   readonly keys: readonly string[];
   readonly timers: { readonly upsert: readonly TimerSpec[]; readonly cancel: readonly string[] };
   readonly outbox: readonly OutboxEntry[];
@@ -53,7 +56,10 @@ export interface CommitBatch {
 
 export type CommitResult =
   | { readonly ok: true; readonly version: number }
-  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number | null };
+  /** The version moved on (another writer), or the instance is missing (null) / exists already (create). */
+  | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number | null }
+  /** The version matched but some keys were taken by earlier commits; nothing was written. */
+  | { readonly ok: false; readonly reason: 'taken'; readonly keys: readonly string[] };
 
 export interface ReserveRequest {
   readonly counter: string;
@@ -81,7 +87,10 @@ export interface StoreCapabilities {
 export interface Store {
   readonly capabilities: StoreCapabilities;
   load(id: string): Promise<StoredInstance | null>;
-  /** All or nothing: version compare-and-set, keys, timers and outbox in one atomic step. */
+  /**
+   * All or nothing, in one atomic step: version compare-and-set, then every key must be new to the instance,
+   * then snapshot, keys, timers and outbox are written. The engine relies on the key check for exactly-once.
+   */
   commit(id: string, batch: CommitBatch): Promise<CommitResult>;
   /** For each key, whether it is taken on this instance. */
   seen(id: string, keys: readonly string[]): Promise<boolean[]>;
