@@ -77,16 +77,20 @@ export function migrations(schema: string): { version: number; sql: string }[] {
             -- Lock the row: concurrent writers of this instance queue here and then see the new version.
             SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
             IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
-            SELECT array_agg(DISTINCT k.key) INTO taken FROM ${s}.instance_keys k
-              WHERE k.instance_id = p_id AND k.key = ANY (p_keys);
+            -- A join over unnest keeps an index lookup per key even under PL/pgSQL's cached generic plan
+            -- (\`key = ANY (p_keys)\` degrades to a scan of all the instance's keys).
+            SELECT array_agg(DISTINCT k.key) INTO taken
+              FROM unnest(p_keys) AS u(key)
+              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
             IF taken IS NOT NULL THEN RETURN; END IF;
             UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
               WHERE i.id = p_id
               RETURNING i.version INTO version;
           END IF;
           ok := true;
-          INSERT INTO ${s}.instance_keys (instance_id, key)
-            SELECT p_id, k FROM unnest(p_keys) AS k ON CONFLICT DO NOTHING;
+          -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
+          -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
+          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
           DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
           INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
             SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t

@@ -64,8 +64,8 @@ interface Applied {
   readonly outcomes: Outcome[];
   /** Reservations the applied events use (the rest are released). */
   readonly used: Set<string>;
-  /** Keys taken once this attempt commits: the store's known keys plus the batch's own. */
-  readonly taken: Set<string>;
+  /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
+  readonly own: Set<string>;
 }
 
 /**
@@ -81,8 +81,8 @@ export async function applyBatch(
 ): Promise<void> {
   const { store, cache } = deps;
   const held = new Map<string, Reservation>();
-  /** Keys the store said are taken; keys are never freed, so this stays true across attempts. */
-  const known = new Set<string>();
+  /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
+  const known = cache.knownKeys(instanceId);
   let fresh = false;
   try {
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
@@ -126,6 +126,7 @@ export async function applyBatch(
         }
         committed = { ...instance, version: result.version, snapshot: applied.snapshot };
         cache.set(committed);
+        for (const key of applied.keys) known.add(key);
       }
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
@@ -134,7 +135,7 @@ export async function applyBatch(
       }
       held.clear();
       const outcomes = await settleRejections(store, committed, items, applied, known);
-      answer(deps, committed, items, outcomes, applied.taken);
+      answer(deps, committed, items, outcomes, (key) => applied.own.has(key) || known.has(key));
       if (applied.written.length > 0) deps.deliver(applied.written);
       return;
     }
@@ -160,13 +161,14 @@ async function applyEvents(
 ): Promise<Applied> {
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
-  const taken = new Set(known);
+  const own = new Set<string>();
+  const isTaken = (key: string) => own.has(key) || known.has(key);
   const keys: string[] = [];
   const written: Effect[] = [];
   const outcomes: Outcome[] = [];
   const used = new Set<string>();
   const take = (key: string) => {
-    taken.add(key);
+    own.add(key);
     keys.push(key);
   };
 
@@ -194,12 +196,12 @@ async function applyEvents(
       continue;
     }
     applyDeadlines(event.at);
-    if (taken.has(eventKey(event.eventId))) {
+    if (isTaken(eventKey(event.eventId))) {
       outcomes.push({ kind: 'duplicate' });
       continue;
     }
     const claims = mechanic.claims(event).map(claimKey);
-    if (claims.some((c) => taken.has(c))) {
+    if (claims.some(isTaken)) {
       outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
       continue;
     }
@@ -238,7 +240,7 @@ async function applyEvents(
     outcomes.push({ kind: 'applied', effects });
   }
   applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, taken };
+  return { snapshot, keys, written, outcomes, used, own };
 }
 
 /** Every key the batch's events could take: event ids and claims. */
@@ -288,7 +290,6 @@ async function settleRejections(
     if (known.has(eventKey(event.eventId))) return { kind: 'duplicate' };
     const claims = mechanic.claims(event).map(claimKey);
     if (claims.some((c) => known.has(c))) {
-      for (const c of claims) applied.taken.add(c);
       return { kind: 'rejected', reason: mechanic.claimTakenReason };
     }
     return outcome;
@@ -334,13 +335,13 @@ function answer(
   instance: LoadedInstance,
   items: readonly PendingEvent[],
   outcomes: readonly Outcome[],
-  taken: ReadonlySet<string>,
+  isTaken: (key: string) => boolean,
 ): void {
   const { mechanic } = instance;
   const state = stateOf(instance.snapshot);
   const now = deps.now();
   const viewFor = (actor: Actor) => () => {
-    const viewerClaims = new Set(mechanic.viewerClaims(actor.id).filter((c) => taken.has(claimKey(c))));
+    const viewerClaims = new Set(mechanic.viewerClaims(actor.id).filter((c) => isTaken(claimKey(c))));
     return mechanic.view(state, actor, { now, viewerClaims }) as InstanceView;
   };
   items.forEach((item, i) => {

@@ -6,6 +6,8 @@ import { mechanicFor } from '../mechanics/registry.js';
 import type { Store } from '../store/store.js';
 import { restore } from './machine-step.js';
 
+const MAX_KNOWN_KEYS = 200_000;
+
 /** An instance ready to apply events to. */
 export interface LoadedInstance {
   readonly id: string;
@@ -21,6 +23,7 @@ export interface LoadedInstance {
  */
 export class InstanceCache {
   readonly #entries = new Map<string, LoadedInstance>();
+  readonly #keys = new Map<string, Set<string>>();
 
   constructor(
     private readonly store: Store,
@@ -63,5 +66,22 @@ export class InstanceCache {
 
   evict(id: string): void {
     this.#entries.delete(id);
+  }
+
+  /**
+   * Keys known to be taken on an instance (committed by this process, or reported by the store). Keys are never
+   * freed, so the set stays true after a conflict; it only saves round trips, so it is dropped when it grows large.
+   */
+  knownKeys(id: string): Set<string> {
+    let keys = this.#keys.get(id);
+    if (!keys || keys.size > MAX_KNOWN_KEYS) {
+      keys = new Set();
+      this.#keys.set(id, keys);
+      if (this.#keys.size > this.capacity) {
+        const oldest = this.#keys.keys().next().value;
+        if (oldest !== undefined) this.#keys.delete(oldest);
+      }
+    }
+    return keys;
   }
 }

@@ -1,4 +1,4 @@
-import { type AnyMachineSnapshot, transition } from 'xstate';
+import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AnyMechanic, AppliedEvent, InstanceState } from '../mechanics/mechanic.js';
 
@@ -38,13 +38,34 @@ export function restore(mechanic: AnyMechanic, stored: unknown, instanceId: stri
   return mechanic.machine.resolveState({ value: s.value, context: s.context });
 }
 
+/**
+ * xstate's `transition()` builds a throw-away actor for every call, and building it runs the machine's initial
+ * transition (about half the cost of a help event in profiles). This view of the machine answers that one call
+ * with a snapshot made once; every other property and method is the machine's own, so `transition` behaves
+ * exactly as on the machine itself (the property tests and the engine tests run through it).
+ */
+const transitionLogic = new WeakMap<AnyStateMachine, AnyStateMachine>();
+function logicFor(mechanic: AnyMechanic): AnyStateMachine {
+  let logic = transitionLogic.get(mechanic.machine);
+  if (!logic) {
+    const machine = mechanic.machine;
+    const initial = machine.resolveState({
+      value: machine.root.initial?.target?.[0]?.key ?? '',
+      context: {},
+    });
+    logic = Object.create(machine, { getInitialSnapshot: { value: () => initial } }) as AnyStateMachine;
+    transitionLogic.set(machine, logic);
+  }
+  return logic;
+}
+
 /** Applies one event with xstate's pure `transition()`. Null when the machine does not take it. */
 export function step(
   mechanic: AnyMechanic,
   snapshot: AnyMachineSnapshot,
   event: AppliedEvent,
 ): { snapshot: AnyMachineSnapshot; effects: EffectDraft[] } | null {
-  const [next, actions] = transition(mechanic.machine, snapshot, event as never);
+  const [next, actions] = transition(logicFor(mechanic), snapshot, event as never);
   if (next === snapshot) return null;
   const effects: EffectDraft[] = [];
   for (const action of actions as readonly { type: string; params?: unknown }[]) {
