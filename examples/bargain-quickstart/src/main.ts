@@ -1,13 +1,12 @@
 /**
  * Launches a bargain, has simulated friends help it, and prints every step.
- * Run: `npm start` from the repository root.
+ * Run: `npm start` from the repository root (`npm start -- --fresh` forgets earlier runs).
  */
 import { readFileSync } from 'node:fs';
 import {
   type BargainView,
   createEngine,
   createManualClock,
-  createMemoryStore,
   defineCampaign,
   formatMoney,
   type SendResult,
@@ -15,8 +14,11 @@ import {
 
 const campaignFile = new URL('../../campaigns/bargain.json', import.meta.url);
 const campaign = defineCampaign(JSON.parse(readFileSync(campaignFile, 'utf8')));
+
+import { openStore } from './open-store.js';
+
 const clock = createManualClock(Date.now());
-const store = createMemoryStore();
+const { store, label } = await openStore('quickstart', { fresh: process.argv.includes('--fresh') });
 const engine = createEngine({
   campaigns: [campaign],
   store,
@@ -25,6 +27,7 @@ const engine = createEngine({
 });
 
 const line = (text = '') => console.log(text);
+line(`Store: ${label}`);
 const show = (view: BargainView) =>
   `${formatMoney(view.price.current)} (cut ${formatMoney(view.price.cut)}, ${formatMoney(view.price.remaining)} to go, ` +
   `${view.helps.count}/${view.helps.toFloor ?? '∞'} friends, state ${view.state})`;
@@ -41,7 +44,15 @@ line();
 
 const alice = { id: '小明', deviceId: 'iphone-xm' };
 const started = await engine.start(campaign.id, { actor: alice });
-if (started.status !== 'accepted') throw new Error(`could not launch: ${started.reason}`);
+if (started.status !== 'accepted') {
+  // The store is persistent: after two runs 小明 has used his launchesPerUser (2) in this campaign.
+  line(
+    `小明 cannot launch another bargain: ${started.reason}. Earlier runs are kept; run \`npm start -- --fresh\` to start over.`,
+  );
+  await engine.dispose();
+  await store.dispose();
+  process.exit(0);
+}
 const id = started.instanceId;
 line(`小明 launches bargain ${id}: ${show(started.view as BargainView)}`);
 

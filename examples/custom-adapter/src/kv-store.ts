@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ClaimedTimer,
+  CommitBatch,
+  CommitResult,
+  OutboxItem,
+  ReserveRequest,
+  ReserveResult,
+  Store,
+} from '@liebian/core';
+import type { KeyValueStore } from './kv.js';
+
+/** Everything about one instance lives in one document, so one compare-and-swap commits it all atomically. */
+interface InstanceDoc {
+  campaignId: string;
+  kind: string;
+  version: number;
+  snapshot: unknown;
+  updatedAt: number;
+  keys: string[];
+  timers: Record<string, { dueAt: number; event: unknown; leaseId: string | null; leaseUntil: number }>;
+  outbox: { seq: number; type: string; dedupeKey: string; payload: unknown }[];
+}
+
+interface CounterDoc {
+  remaining: number;
+  holders: Record<string, number>;
+}
+
+/** Reads a document, applies `change`, and writes it back with compare-and-swap, retrying on a lost race. */
+async function update<T, R>(
+  kv: KeyValueStore,
+  key: string,
+  change: (doc: T | null) => { write: T | null; result: R },
+): Promise<R> {
+  for (;;) {
+    const current = await kv.get<T>(key);
+    const { write, result } = change(current?.value ?? null);
+    if (write === null) return result;
+    if (await kv.compareAndSwap(key, current?.version ?? 0, write)) return result;
+  }
+}
+
+/**
+ * A Liebian store over {@link KeyValueStore}. Walk-through: `docs/adapters/writing-an-adapter.md`.
+ * Limits, stated plainly: `claimDueTimers` and `readOutbox` scan every instance document (fine for thousands of
+ * instances, not millions), and outbox order across instances follows the sequence drawn before each commit.
+ */
+export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Store {
+  const instanceKey = (id: string) => `${prefix}:instance:${id}`;
+  const counterKey = (name: string) => `${prefix}:counter:${name}`;
+
+  return {
+    capabilities: { durability: 'none', multiProcess: false },
+
+    async load(id) {
+      const doc = (await kv.get<InstanceDoc>(instanceKey(id)))?.value;
+      if (!doc) return null;
+      return {
+        id,
+        campaignId: doc.campaignId,
+        kind: doc.kind,
+        version: doc.version,
+        snapshot: doc.snapshot,
+        updatedAt: doc.updatedAt,
+      };
+    },
+
+    async commit(id, batch: CommitBatch): Promise<CommitResult> {
+      // Draw outbox sequence numbers first; a commit that loses leaves gaps, which readers skip.
+      const seqs: number[] = [];
+      for (let i = 0; i < batch.outbox.length; i++) seqs.push(await kv.next());
+      return update<InstanceDoc, CommitResult>(kv, instanceKey(id), (doc) => {
+        const current = doc?.version ?? 0;
+        if (current !== batch.expectedVersion)
+          return {
+            write: null,
+            result: { ok: false, reason: 'conflict', currentVersion: doc ? current : null },
+          };
+        const taken = batch.keys.filter((k) => doc?.keys.includes(k));
+        if (taken.length > 0)
+          return { write: null, result: { ok: false, reason: 'taken', keys: [...new Set(taken)] } };
+        const timers = { ...(doc?.timers ?? {}) };
+        for (const timerId of batch.timers.cancel) delete timers[timerId];
+        for (const t of batch.timers.upsert)
+          timers[t.timerId] = { dueAt: t.dueAt, event: t.event, leaseId: null, leaseUntil: 0 };
+        const write: InstanceDoc = {
+          campaignId: batch.campaignId,
+          kind: batch.kind,
+          version: current + 1,
+          snapshot: batch.snapshot,
+          updatedAt: batch.now,
+          keys: [...new Set([...(doc?.keys ?? []), ...batch.keys])],
+          timers,
+          outbox: [...(doc?.outbox ?? []), ...batch.outbox.map((o, i) => ({ ...o, seq: seqs[i] as number }))],
+        };
+        return { write, result: { ok: true, version: current + 1 } };
+      });
+    },
+
+    async seen(id, keys) {
+      const doc = (await kv.get<InstanceDoc>(instanceKey(id)))?.value;
+      return keys.map((k) => doc?.keys.includes(k) ?? false);
+    },
+
+    async claimDueTimers(now, limit, leaseMs) {
+      const leaseId = randomUUID();
+      const claimed: ClaimedTimer[] = [];
+      for (const key of await kv.keys(`${prefix}:instance:`)) {
+        if (claimed.length >= limit) break;
+        const instanceId = key.slice(`${prefix}:instance:`.length);
+        const mine = await update<InstanceDoc, ClaimedTimer[]>(kv, key, (doc) => {
+          if (!doc) return { write: null, result: [] };
+          const due = Object.entries(doc.timers)
+            .filter(([, t]) => t.dueAt <= now && t.leaseUntil <= now)
+            .slice(0, limit - claimed.length);
+          if (due.length === 0) return { write: null, result: [] };
+          const timers = { ...doc.timers };
+          for (const [timerId, t] of due) timers[timerId] = { ...t, leaseId, leaseUntil: now + leaseMs };
+          return {
+            write: { ...doc, timers },
+            result: due.map(([timerId, t]) => ({
+              instanceId,
+              timerId,
+              dueAt: t.dueAt,
+              event: t.event,
+              leaseId,
+            })),
+          };
+        });
+        claimed.push(...mine);
+      }
+      return claimed.sort((a, b) => a.dueAt - b.dueAt);
+    },
+
+    async ackTimer(instanceId, timerId, leaseId) {
+      await update<InstanceDoc, void>(kv, instanceKey(instanceId), (doc) => {
+        if (doc?.timers[timerId]?.leaseId !== leaseId) return { write: null, result: undefined };
+        const timers = { ...doc.timers };
+        delete timers[timerId];
+        return { write: { ...doc, timers }, result: undefined };
+      });
+    },
+
+    async reserve({ counter, holder, qty, capacity }: ReserveRequest): Promise<ReserveResult> {
+      return update<CounterDoc, ReserveResult>(kv, counterKey(counter), (doc) => {
+        const c = doc ?? { remaining: capacity, holders: {} };
+        if (c.holders[holder] !== undefined)
+          return { write: null, result: { ok: true, remaining: c.remaining, duplicate: true } };
+        if (c.remaining < qty)
+          return { write: null, result: { ok: false, remaining: c.remaining, duplicate: false } };
+        const write = { remaining: c.remaining - qty, holders: { ...c.holders, [holder]: qty } };
+        return { write, result: { ok: true, remaining: write.remaining, duplicate: false } };
+      });
+    },
+
+    async release(counter, holder) {
+      return update<CounterDoc, boolean>(kv, counterKey(counter), (doc) => {
+        const qty = doc?.holders[holder];
+        if (!doc || qty === undefined) return { write: null, result: false };
+        const holders = { ...doc.holders };
+        delete holders[holder];
+        return { write: { remaining: doc.remaining + qty, holders }, result: true };
+      });
+    },
+
+    async readOutbox(cursor, limit) {
+      const after = cursor === null ? 0 : Number(cursor);
+      const items: OutboxItem[] = [];
+      for (const key of await kv.keys(`${prefix}:instance:`)) {
+        const doc = (await kv.get<InstanceDoc>(key))?.value;
+        const instanceId = key.slice(`${prefix}:instance:`.length);
+        for (const o of doc?.outbox ?? []) {
+          if (o.seq > after)
+            items.push({
+              cursor: String(o.seq),
+              instanceId,
+              type: o.type,
+              dedupeKey: o.dedupeKey,
+              payload: o.payload,
+            });
+        }
+      }
+      return items.sort((a, b) => Number(a.cursor) - Number(b.cursor)).slice(0, limit);
+    },
+
+    async delete(id) {
+      return kv.delete(instanceKey(id));
+    },
+
+    async dispose() {},
+  };
+}
