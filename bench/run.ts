@@ -7,6 +7,7 @@ import { createMemoryStore } from '@liebian/core';
 import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
 import { report } from './measure.js';
 import { naiveReadThenCas } from './naive-baseline.js';
+import { stockRace } from './stock-race.js';
 import { benchStores } from './stores.js';
 
 console.log(
@@ -40,5 +41,13 @@ for (const target of benchStores()) {
   );
   await naiveStore.dispose();
   report(`${target.name}: engine vs naive read-then-CAS on the same store`, engine, naive);
+  const stockStore = await target.open();
+  const [reserved, oneByOne] = await stockRace(target.name, stockStore);
+  report(
+    `${target.name}: coupon stock — 10,000 concurrent reservations against stock 1,000`,
+    reserved,
+    oneByOne,
+  );
+  await stockStore.dispose();
   await target.cleanup();
 }
