@@ -12,8 +12,16 @@ export interface BenchStore {
   cleanup(): Promise<void>;
 }
 
-/** The stores to measure: memory and PGlite always; PostgreSQL and Redis when their URLs are set. */
+/**
+ * The stores to measure: memory and PGlite always; PostgreSQL and Redis when their URLs are set.
+ * `BENCH_STORES=redis,postgres` measures only those.
+ */
 export function benchStores(): BenchStore[] {
+  const only = process.env.BENCH_STORES?.split(',').map((s) => s.trim());
+  return allStores().filter((s) => !only || only.includes(s.name));
+}
+
+function allStores(): BenchStore[] {
   const run = `bench_${Date.now().toString(36)}`;
   const stores: BenchStore[] = [
     { name: 'memory', open: async () => createMemoryStore(), cleanup: async () => {} },
