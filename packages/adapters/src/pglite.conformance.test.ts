@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Store } from '@liebian/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPgliteStore, lockDataDir, pgliteDriver } from './pglite.js';
 import { createSqlStore } from './sql/sql-store.js';
@@ -17,16 +18,28 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+const schemas = new Map<Store, string>();
+
 runStoreConformance(
   { describe, it },
   {
     name: 'pglite',
     create: async () => {
       const driver = { ...pgliteDriver(await shared), close: async () => {} };
-      return createSqlStore(driver, {
-        schema: `lbt_${suffix()}`,
+      const schema = `lbt_${suffix()}`;
+      const store = await createSqlStore(driver, {
+        schema,
         capabilities: { durability: 'process', multiProcess: false },
       });
+      schemas.set(store, schema);
+      return store;
+    },
+    rawRead: async (store, id) => {
+      const { rows } = await (await shared).query<{ version: number; snapshot: string }>(
+        `SELECT version, snapshot FROM "${schemas.get(store)}".instances WHERE id = $1`,
+        [id],
+      );
+      return rows[0] ? { version: Number(rows[0].version), snapshot: JSON.parse(rows[0].snapshot) } : null;
     },
     durability: {
       spawn: () =>

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Store } from '@liebian/core';
 import pg from 'pg';
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from './postgres.js';
 import { serviceUrl, suffix, TS_NODE_ARGS } from './test-env.test-utils.js';
 import { runStoreConformance } from './testing/index.js';
@@ -33,6 +33,21 @@ async function open(schema: string): Promise<Store> {
       name: 'postgres',
       create: () => open(`lbt_${suffix()}`),
       sibling: (store) => open(schemas.get(store) as string),
+      rawRead: async (store, id) => {
+        const client = new pg.Client({ connectionString: url as string });
+        await client.connect();
+        try {
+          const { rows } = await client.query(
+            `SELECT version, snapshot FROM "${schemas.get(store)}".instances WHERE id = $1`,
+            [id],
+          );
+          return rows[0]
+            ? { version: Number(rows[0].version), snapshot: JSON.parse(rows[0].snapshot) }
+            : null;
+        } finally {
+          await client.end();
+        }
+      },
       durability: {
         spawn: () =>
           spawn(
@@ -50,4 +65,51 @@ async function open(schema: string): Promise<Store> {
       },
     },
   );
+});
+
+(url ? describe : describe.skip)('postgres outbox and a transaction that commits late', () => {
+  it('holds back newer entries until the older transaction ends, so a cursor never skips one', async () => {
+    const schema = `lbt_late_${suffix()}`;
+    const store = await open(schema);
+    const late = new pg.Client({ connectionString: url as string });
+    await late.connect();
+    try {
+      for (const id of ['a', 'b']) {
+        await store.commit(id, {
+          expectedVersion: 0,
+          campaignId: 'c',
+          kind: 'bargain',
+          snapshot: {},
+          keys: [],
+          timers: { upsert: [], cancel: [] },
+          outbox: [],
+          now: 1,
+        });
+      }
+      // Transaction A takes its id first but stays open; B commits after it.
+      await late.query('BEGIN');
+      await late.query(
+        `SELECT * FROM "${schema}".commit_instance('a', 1, 'c', 'bargain', '{}', 2, '{}', '[]', '{}', $1::jsonb)`,
+        [JSON.stringify([{ type: 'late', dedupeKey: 'late', payload: {} }])],
+      );
+      await store.commit('b', {
+        expectedVersion: 1,
+        campaignId: 'c',
+        kind: 'bargain',
+        snapshot: {},
+        keys: [],
+        timers: { upsert: [], cancel: [] },
+        outbox: [{ type: 'early', dedupeKey: 'early', payload: {} }],
+        now: 2,
+      });
+      const first = await store.readOutbox(null, 10);
+      expect(first.map((o) => o.type)).toEqual([]);
+      await late.query('COMMIT');
+      const after = await store.readOutbox(first.at(-1)?.cursor ?? null, 10);
+      expect(after.map((o) => o.type)).toEqual(['late', 'early']);
+    } finally {
+      await late.end();
+      await store.dispose();
+    }
+  });
 });

@@ -32,6 +32,17 @@ async function open(prefix: string): Promise<Store> {
       name: 'redis',
       create: () => open(`${run}-${suffix()}`),
       sibling: (store) => open(prefixes.get(store) as string),
+      rawRead: async (store, id) => {
+        const redis = new Redis(url as string);
+        try {
+          const row = await redis.hgetall(`${prefixes.get(store)}:{conformance}:i:${id}`);
+          return row.v === undefined
+            ? null
+            : { version: Number(row.v), snapshot: JSON.parse(row.s ?? 'null') };
+        } finally {
+          await redis.quit();
+        }
+      },
       durability: {
         spawn: () =>
           spawn(

@@ -1,7 +1,7 @@
 import { batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
-export function casTests({ test }: SuiteContext): void {
+export function casTests({ test, options }: SuiteContext): void {
   test('a commit increments the version by exactly one', async ({ open }) => {
     const store = await open();
     const id = uid('cas');
@@ -11,6 +11,8 @@ export function casTests({ test }: SuiteContext): void {
       equal(result, { ok: true, version: v + 1 }, `commit on version ${v}`);
     }
     equal((await store.load(id))?.version, 4, 'loaded version');
+    if (options.rawRead)
+      equal(await options.rawRead(store, id), { version: 4, snapshot: { n: 3 } }, 'persisted row');
   });
 
   test('a stale commit conflicts and writes nothing: no keys, timers or outbox', async ({ open }) => {
@@ -34,6 +36,12 @@ export function casTests({ test }: SuiteContext): void {
       `expected a conflict at version 2, got ${JSON.stringify(stale)}`,
     );
     equal((await store.load(id))?.snapshot, { n: 1 }, 'snapshot after a stale commit');
+    if (options.rawRead)
+      equal(
+        await options.rawRead(store, id),
+        { version: 2, snapshot: { n: 1 } },
+        'persisted row after a stale commit',
+      );
     equal(await store.seen(id, ['e:stale']), [false], 'keys of a stale commit');
     equal(
       (await store.claimDueTimers(1_000_000, 1_000, 1_000)).filter((t) => t.instanceId === id),

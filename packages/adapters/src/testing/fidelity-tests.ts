@@ -1,7 +1,7 @@
 import { batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
-export function fidelityTests({ test }: SuiteContext): void {
+export function fidelityTests({ test, options }: SuiteContext): void {
   test('load of a missing instance is null', async ({ open }) => {
     const store = await open();
     equal(await store.load(uid('missing')), null, 'load(missing)');
@@ -47,6 +47,8 @@ export function fidelityTests({ test }: SuiteContext): void {
       await created(store, id, snapshot);
       const loaded = await store.load(id);
       equal(loaded?.snapshot, snapshot, `snapshot ${i}`);
+      if (options.rawRead)
+        equal(await options.rawRead(store, id), { version: 1, snapshot }, `persisted snapshot ${i}`);
       check(typeof loaded?.version === 'number', `version must be a number, got ${typeof loaded?.version}`);
       equal(loaded?.campaignId, 'conformance', 'campaignId');
       equal(loaded?.kind, 'bargain', 'kind');
@@ -63,6 +65,7 @@ export function fidelityTests({ test }: SuiteContext): void {
     );
     equal(await store.delete(id), true, 'delete of an existing instance');
     equal(await store.load(id), null, 'load after delete');
+    if (options.rawRead) equal(await options.rawRead(store, id), null, 'persisted row after delete');
     equal(await store.seen(id, ['e:1']), [false], 'keys after delete');
     equal(
       (await store.claimDueTimers(1_000_000, 100, 1_000)).filter((t) => t.instanceId === id),

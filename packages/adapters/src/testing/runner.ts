@@ -6,6 +6,7 @@ import type { Store } from '@liebian/core';
  */
 export interface TestRunner {
   describe(name: string, body: () => void): void;
+  /** `timeoutMs` is vitest's third argument; `node:test` ignores it. */
   it(name: string, body: () => Promise<void>, timeoutMs?: number): void;
 }
 
@@ -19,6 +20,11 @@ export interface ConformanceOptions {
    * tests then spread their calls over both handles, so they race through separate connections.
    */
   sibling?(store: Store): Promise<Store>;
+  /**
+   * Reads what the database physically holds for an instance, bypassing the store object (Auth.js-style raw
+   * read-back), so tests see what was persisted rather than what the store remembers.
+   */
+  rawRead?(store: Store, instanceId: string): Promise<{ version: number; snapshot: unknown } | null>;
   /** Parallel callers in the concurrency tests. Default 32. */
   readonly concurrency?: number;
   /** Reservations raced against a stock of a tenth as many in the stock test. Default 10,000. */
