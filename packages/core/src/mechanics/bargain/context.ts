@@ -2,16 +2,13 @@ import type { Fen } from '../../primitives/money.js';
 import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
 import type { BargainRules } from './schema.js';
 
-/** One cut, as kept for the activity ticker (the newest {@link RECENT_CUTS} only; the count is exact). */
+/** One cut, as kept for the activity ticker (the newest 20 only; the count is exact). */
 export interface BargainCut {
   readonly by: string;
   readonly amount: Fen;
   readonly at: number;
   readonly newUser: boolean;
 }
-
-/** Cuts kept in the snapshot for display. The helper set itself lives in the store as claims. */
-export const RECENT_CUTS = 20;
 
 export type BargainStateValue = 'cutting' | 'purchasable' | 'purchased' | 'expired' | 'unpaid' | 'cancelled';
 

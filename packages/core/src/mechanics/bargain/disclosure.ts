@@ -1,10 +1,17 @@
 import { formatMoney as m } from '../../primitives/money.js';
-import { formatInstant, formatMinutes } from '../../primitives/time.js';
+import { formatMinutes } from '../../primitives/time.js';
 import type { Disclosure, Locale } from '../mechanic.js';
+import {
+  antiAbuseLines,
+  closingLines,
+  plural,
+  render,
+  rewardName,
+  scheduleLine,
+  type Text,
+} from '../shared/disclosure-lines.js';
 import { totalCuts } from './cut-strategy.js';
 import type { BargainCampaign } from './schema.js';
-
-type Text = Record<Locale, string>;
 
 function cutLine(c: BargainCampaign): Text {
   const { rules } = c;
@@ -81,13 +88,10 @@ function purchaseLine(c: BargainCampaign): Text {
 /** The rules of a bargain campaign in plain words, generated from its own fields only. */
 export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure {
   const { rules } = c;
-  const reward = c.rewards.find((r) => r.id === rules.rewardId)?.name ?? rules.rewardId;
+  const reward = rewardName(c, rules.rewardId);
   const n = rules.helpersToFloor;
   const lines: Text[] = [
-    {
-      'zh-CN': `活动时间：${formatInstant(c.schedule.startsAt, c.timezone)} 至 ${formatInstant(c.schedule.endsAt, c.timezone)}（${c.timezone}）。`,
-      en: `Runs from ${formatInstant(c.schedule.startsAt, c.timezone)} to ${formatInstant(c.schedule.endsAt, c.timezone)} (${c.timezone}).`,
-    },
+    scheduleLine(c),
     {
       'zh-CN': `「${reward}」原价 ${m(rules.originalPrice)}，最低可砍至 ${m(rules.floorPrice)}。`,
       en: `"${reward}" is priced ${m(rules.originalPrice)} and can be cut down to ${m(rules.floorPrice)}.`,
@@ -99,7 +103,7 @@ export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure 
         }
       : {
           'zh-CN': `需要 ${n} 位好友助力：第 ${n} 位好友砍完恰好到底价，之前不会到底价。`,
-          en: `Exactly ${n} friend${n === 1 ? '' : 's'} are needed: friend ${n}'s cut reaches the floor, and no earlier cut does.`,
+          en: `Exactly ${plural(n, 'friend')} are needed: friend ${n}'s cut reaches the floor, and no earlier cut does.`,
         },
     cutLine(c),
   ];
@@ -123,52 +127,16 @@ export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure 
     purchaseLine(c),
     {
       'zh-CN': `每人在本活动中最多发起 ${rules.launchesPerUser} 次砍价。`,
-      en: `Each person may launch at most ${rules.launchesPerUser} bargain${rules.launchesPerUser === 1 ? '' : 's'} in this campaign.`,
+      en: `Each person may launch at most ${plural(rules.launchesPerUser, 'bargain')} in this campaign.`,
     },
+    rules.helperQuotaPerCampaign === undefined
+      ? { 'zh-CN': '每位好友对同一个砍价只能帮一次。', en: 'Each friend can help a given bargain once.' }
+      : {
+          'zh-CN': `每位好友在本活动中最多帮 ${rules.helperQuotaPerCampaign} 位发起人砍价，每个砍价只能帮一次。`,
+          en: `Each friend may help at most ${plural(rules.helperQuotaPerCampaign, 'different bargain')} in this campaign, once each.`,
+        },
+    ...antiAbuseLines(c, { 'zh-CN': '助力', en: 'help' }),
+    ...closingLines(c),
   );
-  if (rules.helperQuotaPerCampaign !== undefined) {
-    const q = rules.helperQuotaPerCampaign;
-    lines.push({
-      'zh-CN': `每位好友在本活动中最多帮 ${q} 位发起人砍价，每个砍价只能帮一次。`,
-      en: `Each friend may help at most ${q} different bargain${q === 1 ? '' : 's'} in this campaign, once each.`,
-    });
-  } else {
-    lines.push({
-      'zh-CN': '每位好友对同一个砍价只能帮一次。',
-      en: 'Each friend can help a given bargain once.',
-    });
-  }
-  if (c.antiAbuse.newUsersOnly) lines.push({ 'zh-CN': '仅新用户可以助力。', en: 'Only new users can help.' });
-  if (c.antiAbuse.maxActionsPerActorPerDay !== undefined) {
-    const d = c.antiAbuse.maxActionsPerActorPerDay;
-    lines.push({
-      'zh-CN': `每人每天最多助力 ${d} 次。`,
-      en: `Each person may help at most ${d} time${d === 1 ? '' : 's'} a day.`,
-    });
-  }
-  lines.push({
-    'zh-CN': `不能为自己砍价${c.antiAbuse.blockSameDevice ? '，发起人的设备也不能用于助力' : ''}。`,
-    en: `You cannot help your own bargain${c.antiAbuse.blockSameDevice ? ", and the launcher's device cannot be used to help" : ''}.`,
-  });
-  if (c.stock !== undefined) {
-    lines.push({
-      'zh-CN': `共 ${c.stock.total} 件，售完即止。`,
-      en: `${c.stock.total} available in total, while stocks last.`,
-    });
-  }
-  if (c.budget !== undefined) {
-    lines.push({
-      'zh-CN': `活动补贴总额 ${m(c.budget.totalFen)}，用完即止。`,
-      en: `The campaign's subsidy budget is ${m(c.budget.totalFen)}; purchases stop when it is spent.`,
-    });
-  }
-  lines.push({
-    'zh-CN': `主办方：${c.disclosure.organizer.name}，联系方式：${c.disclosure.organizer.contact}。`,
-    en: `Organiser: ${c.disclosure.organizer.name}, contact: ${c.disclosure.organizer.contact}.`,
-  });
-  return {
-    locale,
-    title: locale === 'zh-CN' ? '砍价规则' : 'Bargain rules',
-    lines: [...lines.map((t) => t[locale]), ...c.disclosure.extraTerms],
-  };
+  return render(c, locale, { 'zh-CN': '砍价规则', en: 'Bargain rules' }, lines);
 }

@@ -12,4 +12,4 @@ export {
   bargainRulesSchema,
   type CutRule,
 } from './schema.js';
-export { type Availability, type BargainView, bargainView, type ViewerRole } from './view.js';
+export { type BargainView, bargainView } from './view.js';

@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
-import { type BargainContext, type BargainEvent, type BargainStateValue, RECENT_CUTS } from './context.js';
+import { appendRecent } from '../shared/recent-activity.js';
+import type { BargainContext, BargainEvent, BargainStateValue } from './context.js';
 import { nextCut } from './cut-strategy.js';
 import {
   cancelDecision,
@@ -64,8 +65,7 @@ export const bargainMachine = setup({
         rng,
         price,
         helps: context.helps + 1,
-        recent:
-          context.recent.length < RECENT_CUTS ? [...context.recent, cut] : [...context.recent.slice(1), cut],
+        recent: appendRecent(context.recent, cut),
         purchasableBecause: atFloor ? ('floor' as const) : null,
         payBy: atFloor ? event.at + context.rules.payWindowMinutes * MINUTE : null,
       };

@@ -1,15 +1,14 @@
-import { maskName } from '../../primitives/mask.js';
 import type { Fen } from '../../primitives/money.js';
-import type { Actor, RejectionReason, ViewFacts } from '../mechanic.js';
+import type { Actor, ViewFacts } from '../mechanic.js';
+import {
+  type Availability,
+  inviteAvailability,
+  toAvailability,
+  type ViewerRole,
+} from '../shared/availability.js';
+import { publicRecent } from '../shared/recent-activity.js';
 import { type BargainState, type BargainStateValue, HELPER_CLAIM } from './context.js';
 import { cancelDecision, helpDecision, purchaseDecision } from './decisions.js';
-
-/** Whether the viewer may do something now, and if not, why (a reason the UI maps to copy). */
-export type Availability =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: RejectionReason };
-
-export type ViewerRole = 'initiator' | 'helper' | 'visitor';
 
 /** What one viewer sees of a bargain. JSON-serialisable; the H5 page renders only this. */
 export interface BargainView {
@@ -47,10 +46,6 @@ export interface BargainView {
     readonly invite: Availability;
   };
 }
-
-const allowed: Availability = { allowed: true };
-const toAvailability = (d: { ok: true } | { ok: false; reason: RejectionReason }): Availability =>
-  d.ok ? allowed : { allowed: false, reason: d.reason };
 
 /** Projects a bargain for one viewer (or an anonymous visitor when `viewer` is null). */
 export function bargainView(state: BargainState, viewer: Actor | null, facts: ViewFacts): BargainView {
@@ -90,20 +85,13 @@ export function bargainView(state: BargainState, viewer: Actor | null, facts: Vi
     selfCut: context.selfCutAmount,
     deadline,
     serverNow: facts.now,
-    recentCuts: context.recent
-      .map((cut) => ({ by: cut.by === viewerId ? cut.by : maskName(cut.by), amount: cut.amount, at: cut.at }))
-      .reverse(),
+    recentCuts: publicRecent(context.recent, viewerId).map(({ by, amount, at }) => ({ by, amount, at })),
     purchase: context.purchase,
     can: {
       help,
       purchase: toAvailability(purchaseDecision(value, context, viewerId)),
       cancel: toAvailability(cancelDecision(value, context, viewerId)),
-      invite:
-        role !== 'initiator'
-          ? { allowed: false, reason: 'not-initiator' }
-          : open
-            ? allowed
-            : { allowed: false, reason: 'instance-ended' },
+      invite: inviteAvailability(role, open),
     },
   };
 }

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { defineCampaign } from '../../campaign/define-campaign.js';
+import { bargainCampaignInput } from './bargain-fixture.test-utils.js';
+import { discloseBargain } from './disclosure.js';
+import type { BargainCampaign } from './schema.js';
+
+const disclose = (
+  rules: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+) =>
+  discloseBargain(defineCampaign(bargainCampaignInput(rules, extra)) as BargainCampaign, locale).lines.join(
+    '\n',
+  );
+
+describe('bargain rules disclosure', () => {
+  it('states prices, helpers and the exact cut rule from the fields', () => {
+    const zh = disclose({
+      originalPrice: 29900,
+      floorPrice: 100,
+      helpersToFloor: 4,
+      cut: { strategy: 'fixed', amount: 7500 },
+    });
+    expect(zh).toContain('原价 ¥299.00，最低可砍至 ¥1.00');
+    expect(zh).toContain('需要 4 位好友助力：第 4 位好友砍完恰好到底价');
+    expect(zh).toContain('每位好友砍 ¥75.00，第 4 位好友砍 ¥73.00 到底价');
+    const en = disclose(
+      { originalPrice: 29900, floorPrice: 100, helpersToFloor: 4, cut: { strategy: 'fixed', amount: 7500 } },
+      {},
+      'en',
+    );
+    expect(en).toContain('friend 4 cuts ¥73.00 to reach the floor');
+  });
+
+  it.each([
+    [{ cut: { strategy: 'uniform', min: 100, max: 9000 } }, '¥1.00–¥90.00'],
+    [
+      { cut: { strategy: 'ratio-of-remaining', minRatio: 0.3, maxRatio: 0.5, reservePerHelper: 5 } },
+      '30%–50%（为之后每位好友至少保留 ¥0.05）',
+    ],
+    [{ cut: { strategy: 'double-mean', min: 20 } }, '¥0.20 至剩余人均金额的两倍'],
+    [{ purchasableAt: 'helpers', purchasableAfterHelpers: 3 }, '获得 3 位好友助力后即可按当前价格购买'],
+    [{ purchasableAt: 'any', payWindowMinutes: 90 }, '时限结束后仍可在 90 分钟内'],
+    [{ timeLimitMinutes: 2880 }, '发起后 2 天内有效'],
+    [{ helperQuotaPerCampaign: 2, launchesPerUser: 3 }, '最多帮 2 位发起人砍价'],
+    [{ newUserBoost: 2, selfCut: true }, '新用户助力时砍价金额 ×2'],
+  ])('reflects %j', (rules, text) => {
+    expect(disclose(rules)).toContain(text);
+  });
+
+  it('discloses anti-abuse, stock, budget, organiser and extra terms', () => {
+    const zh = disclose(
+      {},
+      {
+        antiAbuse: { newUsersOnly: true, maxActionsPerActorPerDay: 3 },
+        stock: { total: 50 },
+        budget: { totalFen: 100000 },
+        disclosure: {
+          organizer: { name: '某某茶业', contact: 'help@example.com' },
+          extraTerms: ['不与其他优惠同享。'],
+        },
+      },
+    );
+    for (const text of [
+      '仅新用户可以助力',
+      '每人每天最多助力 3 次',
+      '共 50 份',
+      '¥1,000.00',
+      '某某茶业',
+      'help@example.com',
+      '不与其他优惠同享。',
+    ]) {
+      expect(zh).toContain(text);
+    }
+  });
+});
