@@ -24,6 +24,7 @@ export const hotCampaign = defineCampaign(
     helpersToFloor: HELPS,
     cut: { strategy: 'uniform', min: 1, max: 1_000 },
   }),
+  'bargain',
 );
 
 /** Raw xstate `transition()` over the same help events: the ceiling for any engine built on xstate. */

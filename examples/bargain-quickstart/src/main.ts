@@ -9,11 +9,12 @@ import {
   createManualClock,
   defineCampaign,
   formatMoney,
+  type InstanceView,
   type SendResult,
 } from '@liebian/core';
 
 const campaignFile = new URL('../../campaigns/bargain.json', import.meta.url);
-const campaign = defineCampaign(JSON.parse(readFileSync(campaignFile, 'utf8')));
+const campaign = defineCampaign(JSON.parse(readFileSync(campaignFile, 'utf8')), 'bargain');
 
 import { openStore } from './open-store.js';
 
@@ -28,9 +29,17 @@ const engine = createEngine({
 
 const line = (text = '') => console.log(text);
 line(`Store: ${label}`);
-const show = (view: BargainView) =>
-  `${formatMoney(view.price.current)} (cut ${formatMoney(view.price.cut)}, ${formatMoney(view.price.remaining)} to go, ` +
-  `${view.helps.count}/${view.helps.toFloor ?? '∞'} friends, state ${view.state})`;
+const asBargain = (view: InstanceView): BargainView => {
+  if (view.kind !== 'bargain') throw new Error(`expected a bargain, got ${view.kind}`);
+  return view;
+};
+const show = (instance: InstanceView) => {
+  const view = asBargain(instance);
+  return (
+    `${formatMoney(view.price.current)} (cut ${formatMoney(view.price.cut)}, ${formatMoney(view.price.remaining)} to go, ` +
+    `${view.helps.count}/${view.helps.toFloor ?? '∞'} friends, state ${view.state})`
+  );
+};
 const outcome = (r: SendResult) =>
   r.status === 'accepted'
     ? r.duplicate
@@ -54,7 +63,7 @@ if (started.status !== 'accepted') {
   process.exit(0);
 }
 const id = started.instanceId;
-line(`小明 launches bargain ${id}: ${show(started.view as BargainView)}`);
+line(`小明 launches bargain ${id}: ${show(started.view)}`);
 
 line(
   `小明 tries to help himself: ${outcome(await engine.send(id, { type: 'bargain.help' }, { actor: alice }))}`,
@@ -81,15 +90,15 @@ for (const [n, friend] of friends.entries()) {
   }
 }
 
-const view = (await engine.view(id, alice)) as BargainView;
+const view = asBargain(await engine.view(id, alice));
 line();
 line(`小明 sees: ${show(view)}; pay by ${view.deadline ? new Date(view.deadline.at).toISOString() : '—'}`);
 const purchase = await engine.send(id, { type: 'bargain.purchase', orderId: 'order-0001' }, { actor: alice });
 line(
-  `小明 buys: ${purchase.status === 'accepted' ? `order placed at ${formatMoney(purchase.view.price.current)}` : `rejected: ${purchase.reason}`}`,
+  `小明 buys: ${purchase.status === 'accepted' ? `order placed at ${formatMoney(asBargain(purchase.view).price.current)}` : `rejected: ${purchase.reason}`}`,
 );
 
-const visitor = (await engine.view(id, null)) as BargainView;
+const visitor = asBargain(await engine.view(id, null));
 line(
   `A visitor now sees state "${visitor.state}" with recent cuts: ${visitor.recentCuts.map((c) => `${c.by} ${formatMoney(c.amount)}`).join(', ')}`,
 );

@@ -35,6 +35,7 @@ export type {
 } from './engine/types.js';
 export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
+export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export type {
   Actor,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
+import type { AssistCampaign } from '../mechanics/assist/schema.js';
 import type { BargainCampaign } from '../mechanics/bargain/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 
 /** A validated campaign of any shipped kind. */
-export type AnyCampaign = BargainCampaign;
+export type AnyCampaign = BargainCampaign | AssistCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
 const validated = new WeakSet<object>();
@@ -26,8 +27,23 @@ export function ensureCampaign(input: unknown): AnyCampaign {
  * @example
  * const campaign = defineCampaign(JSON.parse(readFileSync('spring-bargain.json', 'utf8')));
  */
-export function defineCampaign(input: unknown): AnyCampaign {
+export function defineCampaign(input: unknown): AnyCampaign;
+/** Same, and the campaign must be of `expected` kind (typed accordingly). */
+export function defineCampaign<K extends AnyCampaign['kind']>(
+  input: unknown,
+  expected: K,
+): Extract<AnyCampaign, { kind: K }>;
+export function defineCampaign(input: unknown, expected?: string): AnyCampaign {
   const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
+  if (expected !== undefined && kind !== expected) {
+    throw new LiebianError(
+      'invalid-campaign',
+      `Campaign is invalid:\n  - kind = ${JSON.stringify(kind) ?? 'missing'}: must be "${expected}" here`,
+      {
+        issues: [{ path: 'kind', value: kind, message: `must be "${expected}"` }],
+      },
+    );
+  }
   if (typeof kind !== 'string' || mechanics[kind as keyof typeof mechanics] === undefined) {
     const kinds = availableKinds().join(', ');
     throw new LiebianError(

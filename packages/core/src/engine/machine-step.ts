@@ -70,6 +70,7 @@ export function step(
   const effects: EffectDraft[] = [];
   for (const action of actions as readonly { type: string; params?: unknown }[]) {
     if (action.type === 'effect') effects.push(action.params as EffectDraft);
+    else if (action.type === 'effects') effects.push(...(action.params as EffectDraft[]));
   }
   return { snapshot: next, effects };
 }

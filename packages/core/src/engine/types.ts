@@ -1,4 +1,5 @@
 import type { AnyCampaign } from '../campaign/define-campaign.js';
+import type { AssistView } from '../mechanics/assist/view.js';
 import type { BargainView } from '../mechanics/bargain/view.js';
 import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
 import type { Clock } from '../primitives/clock.js';
@@ -8,7 +9,7 @@ import type { Store } from '../store/store.js';
 import type { RiskCheck } from './risk.js';
 
 /** The view of any instance, discriminated by `kind`. */
-export type InstanceView = BargainView;
+export type InstanceView = BargainView | AssistView;
 
 /** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
 export interface Effect {

@@ -36,6 +36,7 @@ export const REJECTION_REASONS = [
   'not-initiator',
   'not-purchasable',
   'floor-reached',
+  'goal-reached',
   'instance-ended',
   'quota-exhausted',
   'launch-limit',

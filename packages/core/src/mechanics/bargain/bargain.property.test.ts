@@ -79,7 +79,7 @@ async function run(rules: BargainRules, ops: readonly Op[], restarts: boolean) {
         }
         trace.push(
           result.status === 'accepted'
-            ? ['help', result.duplicate, result.view.price.current]
+            ? ['help', result.duplicate, (result.view as BargainView).price.current]
             : ['help', result.reason],
         );
         break;

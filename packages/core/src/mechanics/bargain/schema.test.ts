@@ -15,7 +15,7 @@ function rejection(input: unknown): LiebianError {
 
 describe('bargain campaign validation', () => {
   it('accepts the fixture and fills defaults', () => {
-    const campaign = defineCampaign(bargainCampaignInput());
+    const campaign = defineCampaign(bargainCampaignInput(), 'bargain');
     expect(campaign.rules.purchasableAt).toBe('floor');
     expect(campaign.rules.payWindowMinutes).toBe(30);
     expect(campaign.schedule.startsAt).toBe(Date.parse('2026-12-01T00:00:00+08:00'));
@@ -121,12 +121,11 @@ describe('bargain campaign validation', () => {
     expect(error.issues[0]?.path).toBe('schedule.endsAt');
   });
 
-  it('exports a JSON Schema editors can use', () => {
-    const schema = campaignJsonSchema() as {
-      $schema: string;
-      properties: Record<string, { properties?: Record<string, unknown> }>;
-    };
+  it('exports a JSON Schema editors can use, with a branch per kind', () => {
+    type Branch = { properties: { kind: { const: string }; rules: { properties: Record<string, unknown> } } };
+    const schema = campaignJsonSchema() as { $schema: string; anyOf: Branch[] };
     expect(schema.$schema).toContain('2020-12');
-    expect(schema.properties.rules?.properties).toHaveProperty('floorPrice');
+    const bargain = schema.anyOf.find((b) => b.properties.kind.const === 'bargain');
+    expect(bargain?.properties.rules.properties).toHaveProperty('floorPrice');
   });
 });
