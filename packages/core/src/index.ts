@@ -37,6 +37,7 @@ export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
 export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
+export * from './mechanics/coupon/index.js';
 export type {
   Actor,
   AnyMechanic,

@@ -3,11 +3,12 @@ import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AssistCampaign } from '../mechanics/assist/schema.js';
 import type { BargainCampaign } from '../mechanics/bargain/schema.js';
+import type { CouponCampaign } from '../mechanics/coupon/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 
 /** A validated campaign of any shipped kind. */
-export type AnyCampaign = BargainCampaign | AssistCampaign;
+export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
 const validated = new WeakSet<object>();

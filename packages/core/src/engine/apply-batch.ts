@@ -4,7 +4,7 @@ import type { Actor, AppliedEvent, RejectionReason, Reservation } from '../mecha
 import type { OutboxEntry, Store } from '../store/store.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
-import { type EffectDraft, persist, stateOf, step } from './machine-step.js';
+import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
 import type { Effect, InstanceView, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -66,6 +66,8 @@ interface Applied {
   readonly used: Set<string>;
   /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
   readonly own: Set<string>;
+  /** Reservations the machine gave back, returned to their counters once the commit holds. */
+  readonly releases: Release[];
 }
 
 /**
@@ -133,6 +135,8 @@ export async function applyBatch(
         held.delete(key);
         await store.release(r.counter, r.holder);
       }
+      // Idempotent per holder; if the process dies before this line the units stay taken (see docs/architecture.md).
+      for (const r of applied.releases) await store.release(r.counter, r.holder);
       held.clear();
       const outcomes = await settleRejections(store, committed, items, applied, known);
       answer(deps, committed, items, outcomes, (key) => applied.own.has(key) || known.has(key));
@@ -162,6 +166,7 @@ async function applyEvents(
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
+  const releases: Release[] = [];
   const isTaken = (key: string) => own.has(key) || known.has(key);
   const keys: string[] = [];
   const written: Effect[] = [];
@@ -181,6 +186,7 @@ async function applyEvents(
       if (!result) return;
       snapshot = result.snapshot;
       take(eventKey(event.eventId));
+      releases.push(...result.releases);
       for (const draft of result.effects) written.push(toEffect(instance, event, draft));
     }
   };
@@ -223,6 +229,7 @@ async function applyEvents(
       continue;
     }
     for (const r of reservations) used.add(reservationKey(r));
+    releases.push(...result.releases);
     snapshot = result.snapshot;
     const effects = result.effects.map((draft) => toEffect(instance, event, draft));
     if (item.review.length > 0) {
@@ -240,7 +247,7 @@ async function applyEvents(
     outcomes.push({ kind: 'applied', effects });
   }
   applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own };
+  return { snapshot, keys, written, outcomes, used, own, releases };
 }
 
 /** Every key the batch's events could take: event ids and claims. */

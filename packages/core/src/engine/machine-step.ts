@@ -2,6 +2,12 @@ import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstat
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AnyMechanic, AppliedEvent, InstanceState } from '../mechanics/mechanic.js';
 
+/** A reservation the machine gives back (a failed pool's stock, a refunded member's quota). */
+export interface Release {
+  readonly counter: string;
+  readonly holder: string;
+}
+
 /** An effect as a machine emits it, before the engine adds ids and keys. */
 export type EffectDraft = { readonly type: string } & Readonly<Record<string, unknown>>;
 
@@ -64,13 +70,15 @@ export function step(
   mechanic: AnyMechanic,
   snapshot: AnyMachineSnapshot,
   event: AppliedEvent,
-): { snapshot: AnyMachineSnapshot; effects: EffectDraft[] } | null {
+): { snapshot: AnyMachineSnapshot; effects: EffectDraft[]; releases: Release[] } | null {
   const [next, actions] = transition(logicFor(mechanic), snapshot, event as never);
   if (next === snapshot) return null;
   const effects: EffectDraft[] = [];
+  const releases: Release[] = [];
   for (const action of actions as readonly { type: string; params?: unknown }[]) {
     if (action.type === 'effect') effects.push(action.params as EffectDraft);
     else if (action.type === 'effects') effects.push(...(action.params as EffectDraft[]));
+    else if (action.type === 'release') releases.push(...(action.params as Release[]));
   }
-  return { snapshot: next, effects };
+  return { snapshot: next, effects, releases };
 }

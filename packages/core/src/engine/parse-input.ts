@@ -12,6 +12,7 @@ const actorSchema = z.strictObject({
   newUser: z.boolean().optional(),
   deviceId: z.string().min(1).max(128).optional(),
   ip: z.string().min(1).max(64).optional(),
+  operator: z.boolean().optional(),
 });
 
 const eventIdSchema = z.strictObject({

@@ -15,6 +15,8 @@ export interface Actor {
   readonly deviceId?: string;
   /** Client IP, if known (used by caps). */
   readonly ip?: string;
+  /** Staff or a trusted back-office system, as your authentication decides (may revoke coupons, settle boards). */
+  readonly operator?: boolean;
 }
 
 /** The actor of events the engine raises itself (deadlines). */
@@ -34,6 +36,11 @@ export const REJECTION_REASONS = [
   'already-helped',
   'self-help',
   'not-initiator',
+  'not-operator',
+  'not-holder',
+  'coupon-not-usable',
+  'not-applicable',
+  'threshold-not-met',
   'not-purchasable',
   'floor-reached',
   'goal-reached',

@@ -2,12 +2,14 @@ import type { MechanicKind } from '../campaign/campaign-schema.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import { assistMechanic } from './assist/assist-mechanic.js';
 import { bargainMechanic } from './bargain/bargain-mechanic.js';
+import { couponMechanic } from './coupon/coupon-mechanic.js';
 import type { AnyMechanic } from './mechanic.js';
 
 /** Every mechanic this version ships, by kind. */
 export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
   bargain: bargainMechanic,
   assist: assistMechanic,
+  coupon: couponMechanic,
 };
 
 /** The kinds that have a mechanic in this version. */

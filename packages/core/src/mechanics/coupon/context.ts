@@ -1,0 +1,94 @@
+import type { Fen } from '../../primitives/money.js';
+import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
+import type { CouponRules, CouponSpec, Validity } from './schema.js';
+
+export type CouponStatus = 'issued' | 'redeemed' | 'expired' | 'revoked';
+
+export interface Coupon {
+  readonly id: string;
+  readonly holder: string;
+  readonly discountFen: Fen;
+  readonly thresholdFen: Fen;
+  readonly validFrom: number;
+  readonly validUntil: number;
+  readonly issuedAt: number;
+  readonly status: CouponStatus;
+  readonly orderId: string | null;
+}
+
+export type CouponStateValue = 'open' | 'closed' | 'failed' | 'settled';
+
+export interface CouponContext {
+  readonly instanceId: string;
+  readonly campaignId: string;
+  readonly initiator: string;
+  readonly initiatorDevice: string | null;
+  readonly rules: CouponRules;
+  readonly startedAt: number;
+  readonly expiresAt: number;
+  /** Share: friends who claimed. Pool: members in join order (the initiator first). */
+  readonly members: readonly string[];
+  readonly sharerCoupons: number;
+  readonly coupons: readonly Coupon[];
+  readonly rng: number;
+}
+
+export type CouponState = InstanceState<CouponContext> & { readonly value: CouponStateValue };
+
+interface Envelope {
+  readonly eventId: string;
+  readonly actor: Actor;
+  readonly at: number;
+}
+
+export type CouponEvent =
+  | (Envelope & { readonly type: 'coupon.claim' })
+  | (Envelope & { readonly type: 'coupon.join' })
+  | (Envelope & {
+      readonly type: 'coupon.redeem';
+      readonly couponId: string;
+      readonly orderId: string;
+      readonly orderTotalFen: Fen;
+    })
+  | (Envelope & { readonly type: 'coupon.revoke'; readonly couponId: string; readonly note?: string })
+  | (Envelope & { readonly type: 'coupon.deadline'; readonly deadline: 'expire' | 'coupons' });
+
+export const asCouponEvent = (event: AppliedEvent) => event as unknown as CouponEvent;
+
+export const MEMBER_CLAIM = (actorId: string): string => `member:${actorId}`;
+
+const DAY = 86_400_000;
+
+/** The usable window of a coupon issued at `at`. */
+export function windowOf(validity: Validity, at: number): { validFrom: number; validUntil: number } {
+  return 'days' in validity
+    ? { validFrom: at, validUntil: at + validity.days * DAY }
+    : { validFrom: validity.from, validUntil: validity.until };
+}
+
+export function makeCoupon(
+  context: CouponContext,
+  holder: string,
+  spec: Pick<CouponSpec, 'discountFen' | 'thresholdFen' | 'validity'>,
+  at: number,
+  n: number,
+): Coupon {
+  return {
+    id: `${context.instanceId}-${n}`,
+    holder,
+    discountFen: spec.discountFen,
+    thresholdFen: spec.thresholdFen,
+    ...windowOf(spec.validity, at),
+    issuedAt: at,
+    status: 'issued',
+    orderId: null,
+  };
+}
+
+/** The earliest end of validity among coupons still usable, if any. */
+export function nextCouponExpiry(coupons: readonly Coupon[]): number | null {
+  let next: number | null = null;
+  for (const c of coupons)
+    if (c.status === 'issued' && (next === null || c.validUntil < next)) next = c.validUntil;
+  return next;
+}

@@ -1,0 +1,145 @@
+import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import {
+  asCouponEvent,
+  type CouponContext,
+  type CouponState,
+  MEMBER_CLAIM,
+  nextCouponExpiry,
+} from './context.js';
+import { decide } from './decisions.js';
+import { discloseCoupon } from './disclosure.js';
+import { couponMachine } from './machine.js';
+import {
+  type CouponCampaign,
+  type CouponRules,
+  couponCampaignSchema,
+  couponCommandSchema,
+} from './schema.js';
+import { type CouponView, couponView } from './view.js';
+
+const MINUTE = 60_000;
+
+function initialState({ campaign, instanceId, initiator, now, seed }: StartArgs<CouponRules>): CouponState {
+  const context: CouponContext = {
+    instanceId,
+    campaignId: campaign.id,
+    initiator: initiator.id,
+    initiatorDevice: initiator.deviceId ?? null,
+    rules: campaign.rules,
+    startedAt: now,
+    expiresAt: Math.min(now + campaign.rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    members: campaign.rules.mode === 'pool' ? [initiator.id] : [],
+    sharerCoupons: 0,
+    coupons: [],
+    rng: seed,
+  };
+  return { value: 'open', context };
+}
+
+/** The shared counters one person's claim or membership takes. Holder names match the machine's releases. */
+function personReservations(
+  campaign: CouponCampaign,
+  instanceId: string,
+  person: string,
+  coupons: number,
+  valueFen: number,
+): Reservation[] {
+  const out: Reservation[] = [
+    {
+      counter: `${campaign.id}:per-user:${person}`,
+      holder: instanceId,
+      qty: 1,
+      capacity: campaign.rules.perUserLimit,
+      reason: 'quota-exhausted',
+    },
+  ];
+  if (campaign.stock !== undefined) {
+    out.push({
+      counter: `${campaign.id}:stock`,
+      holder: `${instanceId}:${person}`,
+      qty: coupons,
+      capacity: campaign.stock.total,
+      reason: 'sold-out',
+    });
+  }
+  if (campaign.budget !== undefined && valueFen > 0) {
+    out.push({
+      counter: `${campaign.id}:budget`,
+      holder: `${instanceId}:${person}`,
+      qty: valueFen,
+      capacity: campaign.budget.totalFen,
+      reason: 'budget-exhausted',
+    });
+  }
+  return out;
+}
+
+/** 券 coupon sharing and pool split, assembled for the engine. */
+export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, CouponView> = {
+  kind: 'coupon',
+  campaignSchema: couponCampaignSchema,
+  commandSchema: couponCommandSchema,
+  machine: couponMachine,
+  initialState,
+  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  claimTakenReason: 'already-helped',
+  check: (state, event) => decide((state as CouponState).value, state.context, asCouponEvent(event)),
+  claims: (event) =>
+    event.type === 'coupon.claim' || event.type === 'coupon.join' ? [MEMBER_CLAIM(event.actor.id)] : [],
+  viewerClaims: (viewerId) => [MEMBER_CLAIM(viewerId)],
+  reservations(state, event, campaign) {
+    const { context } = state;
+    const { rules } = context;
+    if (event.type === 'coupon.claim' && rules.mode === 'share') {
+      const sharer = context.sharerCoupons < rules.sharerCouponsPerShare;
+      const value =
+        rules.coupon.discountFen + (sharer ? (rules.sharerCoupon ?? rules.coupon).discountFen : 0);
+      return personReservations(
+        campaign as CouponCampaign,
+        context.instanceId,
+        event.actor.id,
+        sharer ? 2 : 1,
+        value,
+      );
+    }
+    if (event.type === 'coupon.join' && rules.mode === 'pool') {
+      return personReservations(campaign as CouponCampaign, context.instanceId, event.actor.id, 1, 0);
+    }
+    return [];
+  },
+  startReservations(campaign, initiator, instanceId) {
+    const launches: Reservation = {
+      counter: `${campaign.id}:launches:${initiator.id}`,
+      holder: instanceId,
+      qty: 1,
+      capacity: campaign.rules.launchesPerUser,
+      reason: 'launch-limit',
+    };
+    if (campaign.rules.mode !== 'pool') return [launches];
+    // A pool commits its whole amount from the budget when it opens (released if it fails).
+    const pool = campaign as CouponCampaign;
+    const budget: Reservation[] =
+      pool.budget === undefined
+        ? []
+        : [
+            {
+              counter: `${pool.id}:budget`,
+              holder: instanceId,
+              qty: campaign.rules.amountFen,
+              capacity: pool.budget.totalFen,
+              reason: 'budget-exhausted',
+            },
+          ];
+    return [launches, ...budget, ...personReservations(pool, instanceId, initiator.id, 1, 0)];
+  },
+  isFriendAction: (type) => type === 'coupon.claim' || type === 'coupon.join',
+  deadlines(state) {
+    const { value, context } = state as CouponState;
+    const out = value === 'open' ? [{ name: 'expire', dueAt: context.expiresAt }] : [];
+    const next = value === 'open' || value === 'closed' ? nextCouponExpiry(context.coupons) : null;
+    if (next !== null) out.push({ name: 'coupons', dueAt: next });
+    return out;
+  },
+  view: (state, viewer, facts) => couponView(state as CouponState, viewer, facts),
+  disclose: (campaign, locale) => discloseCoupon(campaign as CouponCampaign, locale),
+};
