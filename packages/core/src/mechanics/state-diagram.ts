@@ -22,14 +22,16 @@ export function machineToMermaid(machine: AnyStateMachine): string {
   const root = machine.root;
   const initial = root.initial?.target?.[0]?.key;
   if (initial) lines.push(`  [*] --> ${initial}`);
+  type Transition = { target?: readonly { key: string }[] | undefined; guard?: unknown };
+  const edge = (from: string, t: Transition, label: string) => {
+    const guard = guardLabel(t.guard as GuardLike);
+    lines.push(`  ${from} --> ${t.target?.[0]?.key ?? from} : ${label}${guard ? ` [${guard}]` : ''}`);
+  };
   for (const [key, node] of Object.entries(root.states)) {
-    for (const [event, transitions] of node.transitions) {
-      for (const t of transitions) {
-        const target = t.target?.[0]?.key ?? key;
-        const guard = guardLabel(t.guard as GuardLike);
-        lines.push(`  ${key} --> ${target} : ${event}${guard ? ` [${guard}]` : ''}`);
-      }
-    }
+    for (const [event, transitions] of node.transitions) for (const t of transitions) edge(key, t, event);
+    for (const t of node.always ?? []) edge(key, t, '(always)');
+    // Events the machine handles at its root apply in every state that is not final.
+    if (node.type !== 'final') for (const [event, transitions] of root.transitions) for (const t of transitions) edge(key, t, event);
     if (node.type === 'final') lines.push(`  ${key} --> [*]`);
   }
   return lines.join('\n');
