@@ -38,6 +38,7 @@ export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-
 export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export * from './mechanics/coupon/index.js';
+export * from './mechanics/group-buy/index.js';
 export type {
   Actor,
   AnyMechanic,

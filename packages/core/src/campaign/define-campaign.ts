@@ -4,11 +4,12 @@ import { LiebianError } from '../errors/liebian-error.js';
 import type { AssistCampaign } from '../mechanics/assist/schema.js';
 import type { BargainCampaign } from '../mechanics/bargain/schema.js';
 import type { CouponCampaign } from '../mechanics/coupon/schema.js';
+import type { GroupBuyCampaign } from '../mechanics/group-buy/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 
 /** A validated campaign of any shipped kind. */
-export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign;
+export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign | GroupBuyCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
 const validated = new WeakSet<object>();

@@ -2,6 +2,7 @@ import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { AssistView } from '../mechanics/assist/view.js';
 import type { BargainView } from '../mechanics/bargain/view.js';
 import type { CouponView } from '../mechanics/coupon/view.js';
+import type { GroupBuyView } from '../mechanics/group-buy/view.js';
 import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
 import type { Clock } from '../primitives/clock.js';
 import type { IdSource } from '../primitives/ids.js';
@@ -10,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { RiskCheck } from './risk.js';
 
 /** The view of any instance, discriminated by `kind`. */
-export type InstanceView = BargainView | AssistView | CouponView;
+export type InstanceView = BargainView | AssistView | CouponView | GroupBuyView;
 
 /** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
 export interface Effect {

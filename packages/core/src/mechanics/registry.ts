@@ -3,6 +3,7 @@ import { LiebianError } from '../errors/liebian-error.js';
 import { assistMechanic } from './assist/assist-mechanic.js';
 import { bargainMechanic } from './bargain/bargain-mechanic.js';
 import { couponMechanic } from './coupon/coupon-mechanic.js';
+import { groupBuyMechanic } from './group-buy/group-buy-mechanic.js';
 import type { AnyMechanic } from './mechanic.js';
 
 /** Every mechanic this version ships, by kind. */
@@ -10,6 +11,7 @@ export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
   bargain: bargainMechanic,
   assist: assistMechanic,
   coupon: couponMechanic,
+  'group-buy': groupBuyMechanic,
 };
 
 /** The kinds that have a mechanic in this version. */

@@ -31,7 +31,8 @@ export function machineToMermaid(machine: AnyStateMachine): string {
     for (const [event, transitions] of node.transitions) for (const t of transitions) edge(key, t, event);
     for (const t of node.always ?? []) edge(key, t, '(always)');
     // Events the machine handles at its root apply in every state that is not final.
-    if (node.type !== 'final') for (const [event, transitions] of root.transitions) for (const t of transitions) edge(key, t, event);
+    if (node.type !== 'final')
+      for (const [event, transitions] of root.transitions) for (const t of transitions) edge(key, t, event);
     if (node.type === 'final') lines.push(`  ${key} --> [*]`);
   }
   return lines.join('\n');

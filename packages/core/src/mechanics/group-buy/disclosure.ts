@@ -1,0 +1,59 @@
+import { formatMoney as m } from '../../primitives/money.js';
+import { formatMinutes } from '../../primitives/time.js';
+import type { Disclosure, Locale } from '../mechanic.js';
+import {
+  antiAbuseLines,
+  closingLines,
+  plural,
+  render,
+  rewardName,
+  scheduleLine,
+  type Text,
+} from '../shared/disclosure-lines.js';
+import { type GroupBuyCampaign, leaderPrice } from './schema.js';
+
+/** The rules of a group-buy campaign in plain words, generated from its own fields only. */
+export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosure {
+  const { rules } = c;
+  const reward = rewardName(c, rules.rewardId);
+  const time = {
+    'zh-CN': formatMinutes(rules.timeLimitMinutes, 'zh-CN'),
+    en: formatMinutes(rules.timeLimitMinutes, 'en'),
+  };
+  const pay = {
+    'zh-CN': formatMinutes(rules.payWindowMinutes, 'zh-CN'),
+    en: formatMinutes(rules.payWindowMinutes, 'en'),
+  };
+  const lines: Text[] = [
+    scheduleLine(c),
+    {
+      'zh-CN': `「${reward}」原价 ${m(rules.originalPriceFen)}，${rules.size} 人成团价 ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `，团长价 ${m(leaderPrice(rules))}` : ''}。`,
+      en: `"${reward}" is ${m(rules.originalPriceFen)}; in a group of ${rules.size} it is ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `, ${m(leaderPrice(rules))} for the leader` : ''}.`,
+    },
+    {
+      'zh-CN': `开团后 ${time['zh-CN']}内需 ${rules.size} 人全部付款才成团（不晚于活动结束）；参团后须在 ${pay['zh-CN']}内付款，否则名额释放。`,
+      en: `A group succeeds when all ${rules.size} members have paid within ${time.en} of opening (and before the campaign ends); a member who joins has ${pay.en} to pay or the seat is released.`,
+    },
+    rules.onTimeout === 'fail'
+      ? {
+          'zh-CN': '到期未成团则拼团失败，已付款的每位成员按各自订单原路退款。',
+          en: 'If the group is not full in time it fails, and every member who paid is refunded on their own order.',
+        }
+      : {
+          'zh-CN': `到期时已有 ${rules.virtualFillThreshold} 人及以上付款即视为成团，空余名额由系统虚拟成员补足（页面会标明虚拟名额数）；不足则失败并退款。`,
+          en: `If at least ${plural(rules.virtualFillThreshold ?? 0, 'member')} have paid when time runs out, the group succeeds and the empty seats are filled by virtual members (shown as such on the page); otherwise it fails and payments are refunded.`,
+        },
+    { 'zh-CN': '团满后新的参团请求将被拒绝。', en: 'Once every seat is taken, further joins are refused.' },
+    {
+      'zh-CN': '成团前可退出拼团，已付款将退回；团长退出时由最早参团的成员接任团长。',
+      en: 'Before the group succeeds you may leave and any payment is refunded; if the leader leaves, the earliest member becomes leader.',
+    },
+    {
+      'zh-CN': `每人在本活动中最多参与 ${rules.perUserLimit} 个团，最多开团 ${rules.launchesPerUser} 次；同一个团只能参加一次。`,
+      en: `Each person may be in at most ${plural(rules.perUserLimit, 'group')} and open at most ${rules.launchesPerUser} in this campaign, and join a given group once.`,
+    },
+    ...antiAbuseLines(c, { 'zh-CN': '参团', en: 'join' }),
+    ...closingLines(c),
+  ];
+  return render(c, locale, { 'zh-CN': '拼团规则', en: 'Group-buy rules' }, lines);
+}

@@ -1,0 +1,103 @@
+import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import {
+  asGroupBuyEvent,
+  type GroupBuyContext,
+  type GroupBuyState,
+  MEMBER_CLAIM,
+  newMember,
+  nextHoldExpiry,
+} from './context.js';
+import { decide } from './decisions.js';
+import { discloseGroupBuy } from './disclosure.js';
+import { groupBuyMachine } from './machine.js';
+import {
+  type GroupBuyCampaign,
+  type GroupBuyRules,
+  groupBuyCampaignSchema,
+  groupBuyCommandSchema,
+} from './schema.js';
+import { type GroupBuyView, groupBuyView } from './view.js';
+
+const MINUTE = 60_000;
+
+function initialState({ campaign, instanceId, initiator, now }: StartArgs<GroupBuyRules>): GroupBuyState {
+  const rules = campaign.rules;
+  const context: GroupBuyContext = {
+    instanceId,
+    campaignId: campaign.id,
+    initiator: initiator.id,
+    initiatorDevice: initiator.deviceId ?? null,
+    leader: initiator.id,
+    rules,
+    startedAt: now,
+    expiresAt: Math.min(now + rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    members: [newMember({ rules }, initiator.id, now, true)],
+    virtualMembers: 0,
+  };
+  return { value: 'forming', context };
+}
+
+const groupsOf = (campaign: GroupBuyCampaign, instanceId: string, person: string): Reservation => ({
+  counter: `${campaign.id}:groups:${person}`,
+  holder: instanceId,
+  qty: 1,
+  capacity: campaign.rules.perUserLimit,
+  reason: 'quota-exhausted',
+});
+
+/** 拼 group buy, assembled for the engine. */
+export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyContext, GroupBuyView> = {
+  kind: 'group-buy',
+  campaignSchema: groupBuyCampaignSchema,
+  commandSchema: groupBuyCommandSchema,
+  machine: groupBuyMachine,
+  initialState,
+  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  claimTakenReason: 'already-helped',
+  check: (state, event) => decide((state as GroupBuyState).value, state.context, asGroupBuyEvent(event)),
+  claims: (event) => (event.type === 'group-buy.join' ? [MEMBER_CLAIM(event.actor.id)] : []),
+  viewerClaims: (viewerId) => [MEMBER_CLAIM(viewerId)],
+  reservations(state, event, campaign) {
+    const { context } = state;
+    const c = campaign as GroupBuyCampaign;
+    if (event.type === 'group-buy.join') return [groupsOf(c, context.instanceId, event.actor.id)];
+    if (event.type !== 'group-buy.pay') return [];
+    const member = context.members.find((m) => m.id === event.actor.id);
+    const holder = `${context.instanceId}:${event.actor.id}`;
+    const out: Reservation[] = [];
+    if (c.stock !== undefined)
+      out.push({ counter: `${c.id}:stock`, holder, qty: 1, capacity: c.stock.total, reason: 'sold-out' });
+    const subsidy = context.rules.originalPriceFen - (member?.priceFen ?? context.rules.groupPriceFen);
+    if (c.budget !== undefined && subsidy > 0) {
+      out.push({
+        counter: `${c.id}:budget`,
+        holder,
+        qty: subsidy,
+        capacity: c.budget.totalFen,
+        reason: 'budget-exhausted',
+      });
+    }
+    return out;
+  },
+  startReservations: (campaign, initiator, instanceId) => [
+    {
+      counter: `${campaign.id}:launches:${initiator.id}`,
+      holder: instanceId,
+      qty: 1,
+      capacity: campaign.rules.launchesPerUser,
+      reason: 'launch-limit',
+    },
+    groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
+  ],
+  isFriendAction: (type) => type === 'group-buy.join',
+  deadlines(state) {
+    const { value, context } = state as GroupBuyState;
+    if (value !== 'forming') return [];
+    const out = [{ name: 'expire', dueAt: context.expiresAt }];
+    const hold = nextHoldExpiry(context);
+    if (hold !== null && hold < context.expiresAt) out.push({ name: 'holds', dueAt: hold });
+    return out;
+  },
+  view: (state, viewer, facts) => groupBuyView(state as GroupBuyState, viewer, facts),
+  disclose: (campaign, locale) => discloseGroupBuy(campaign as GroupBuyCampaign, locale),
+};

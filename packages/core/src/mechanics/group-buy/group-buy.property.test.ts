@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defineCampaign } from '../../campaign/define-campaign.js';
+import { createEngine } from '../../engine/create-engine.js';
+import type { Effect } from '../../engine/types.js';
+import { createManualClock } from '../../primitives/clock.js';
+import { seededRandom } from '../../primitives/random.js';
+import { createMemoryStore } from '../../store/memory-store.js';
+import { DURING_GROUP, groupBuyCampaignInput } from './group-buy-fixture.test-utils.js';
+import type { GroupBuyView } from './view.js';
+
+type Op =
+  | { op: 'join' | 'pay' | 'leave'; person: number }
+  | { op: 'refund'; person: number }
+  | { op: 'advance'; minutes: number }
+  | { op: 'tick' }
+  | { op: 'restart' };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constantFrom('join' as const, 'pay' as const),
+      person: fc.integer({ min: -1, max: 6 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('leave' as const), person: fc.integer({ min: -1, max: 6 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('refund' as const), person: fc.integer({ min: -1, max: 6 }) }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('advance' as const), minutes: fc.integer({ min: 1, max: 40 }) }),
+  },
+  { weight: 1, arbitrary: fc.constant({ op: 'tick' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
+);
+
+const rulesArb = fc.oneof(
+  fc.record({ size: fc.integer({ min: 2, max: 5 }), onTimeout: fc.constant('fail') }),
+  fc.integer({ min: 3, max: 5 }).chain((size) =>
+    fc.record({
+      size: fc.constant(size),
+      onTimeout: fc.constant('virtual-fill'),
+      virtualFillThreshold: fc.integer({ min: 1, max: size - 1 }),
+    }),
+  ),
+);
+
+const person = (n: number) => (n < 0 ? 'leader' : `p${n}`);
+
+async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts: boolean) {
+  const campaign = defineCampaign(groupBuyCampaignInput(rules), 'group-buy');
+  const clock = createManualClock(DURING_GROUP);
+  const store = createMemoryStore();
+  const effects: Effect[] = [];
+  const make = () =>
+    createEngine({
+      campaigns: [campaign],
+      store,
+      clock,
+      random: seededRandom(4),
+      onEffect: (e) => void effects.push(e),
+    });
+  let engine = make();
+  await engine.start(campaign.id, { actor: { id: 'leader' }, instanceId: 'g1' });
+  const orders = new Map<string, string>();
+  const trace: unknown[] = [];
+  let seq = 0;
+  for (const op of ops) {
+    if (op.op === 'join' || op.op === 'pay' || op.op === 'leave') {
+      const who = person(op.person);
+      const orderId = `order-${who}-${++seq}`;
+      const command =
+        op.op === 'pay'
+          ? { type: 'group-buy.pay', orderId, eventId: `e${seq}` }
+          : { type: `group-buy.${op.op}`, eventId: `e${seq}` };
+      const r = await engine.send('g1', command, { actor: { id: who } });
+      if (op.op === 'pay' && r.status === 'accepted') orders.set(who, orderId);
+      trace.push([op.op, r.status === 'accepted' ? 'ok' : r.reason]);
+    } else if (op.op === 'refund') {
+      const r = await engine.send(
+        'g1',
+        { type: 'group-buy.refund', memberId: person(op.person) },
+        { actor: { id: 'staff', operator: true } },
+      );
+      trace.push(['refund', r.status === 'accepted' ? 'ok' : r.reason]);
+    } else if (op.op === 'advance') clock.advance(op.minutes * 60_000);
+    else if (op.op === 'tick') await engine.tick();
+    else if (restarts) {
+      await engine.dispose();
+      engine = make();
+    }
+    const view = (await engine.view('g1', { id: 'leader' })) as GroupBuyView;
+    trace.push(view.state, view.seats);
+    // Never more members than the size; counts match the member list exactly.
+    expect(view.seats.taken + view.seats.virtual).toBeLessThanOrEqual(view.seats.size);
+    expect(view.seats.paid).toBe(view.members.filter((m) => m.status === 'paid').length);
+    expect(view.members.filter((m) => m.leader).length).toBeLessThanOrEqual(1);
+    if (view.state === 'succeeded' && view.seats.virtual === 0) {
+      expect(view.members.filter((m) => m.status !== 'pending')).toHaveLength(view.seats.size);
+    }
+  }
+  clock.advance(24 * 60 * 60_000);
+  await engine.tick();
+  const end = (await engine.view('g1', { id: 'leader' })) as GroupBuyView;
+  expect(['succeeded', 'failed']).toContain(end.state);
+  // Every refund goes to the member's own order, once; a failed group refunds every payment.
+  const refunds = effects.filter((e) => e.type === 'group-buy.refund-due');
+  const refunded = refunds.map((e) => `${e.payload.memberId}:${e.payload.orderId}`);
+  expect(new Set(refunded).size).toBe(refunded.length);
+  for (const e of refunds) expect(orders.get(e.payload.memberId as string)).toBe(e.payload.orderId);
+  const succeeded = effects.find((e) => e.type === 'group-buy.succeeded');
+  if (end.state === 'failed') {
+    expect(succeeded).toBeUndefined();
+    expect(refunded.sort()).toEqual([...orders].map(([who, order]) => `${who}:${order}`).sort());
+  } else {
+    const members = (succeeded?.payload.members ?? []) as { id: string; orderId: string }[];
+    const paidAtSuccess = members.map((m) => `${m.id}:${m.orderId}`);
+    expect([...paidAtSuccess, ...refunded.filter((r) => !paidAtSuccess.includes(r))].sort()).toEqual(
+      [...orders].map(([w, o]) => `${w}:${o}`).sort(),
+    );
+  }
+  await engine.dispose();
+  trace.push(end.state);
+  return trace;
+}
+
+describe('group buy over random event sequences', () => {
+  it('never overfills, refunds each paid member on their own order, and restores from JSON identically', async () => {
+    await fc.assert(
+      fc.asyncProperty(rulesArb, fc.array(opArb, { minLength: 1, maxLength: 40 }), async (rules, ops) => {
+        expect(await run(rules, ops, true)).toEqual(await run(rules, ops, false));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
+
+export const groupBuyRulesSchema = z.strictObject({
+  rewardId: slugField,
+  /** The usual price, shown for comparison. */
+  originalPriceFen: positiveFenField,
+  groupPriceFen: positiveFenField,
+  /** The leader's price (团长价); default the group price. */
+  leaderPriceFen: positiveFenField.optional(),
+  size: z
+    .int()
+    .min(2, { error: 'a group needs at least 2 people' })
+    .max(100, { error: 'at most 100 people' }),
+  /** How long a group has to fill; capped by the campaign end. */
+  timeLimitMinutes: positiveIntField,
+  /** How long a member who joined holds a seat before paying. */
+  payWindowMinutes: positiveIntField.default(15),
+  /** When time runs out: fail (refund everyone who paid) or fill the missing seats virtually (disclosed). */
+  onTimeout: z.enum(['fail', 'virtual-fill'], { error: 'must be fail or virtual-fill' }).default('fail'),
+  /** With virtual-fill: the paid members needed for the group to succeed anyway. */
+  virtualFillThreshold: positiveIntField.optional(),
+  /** A join when every seat is taken is refused ("reject"); other policies are not in this version. */
+  whenFull: z.literal('reject', { error: 'only "reject" is supported in this version' }).default('reject'),
+  /** Groups one user may be in during the campaign. */
+  perUserLimit: positiveIntField.default(1),
+  launchesPerUser: positiveIntField.default(1),
+});
+export type GroupBuyRules = z.output<typeof groupBuyRulesSchema>;
+
+export const leaderPrice = (rules: GroupBuyRules) => rules.leaderPriceFen ?? rules.groupPriceFen;
+
+export const groupBuyCampaignSchema = z
+  .strictObject({ ...campaignCommonShape, kind: z.literal('group-buy'), rules: groupBuyRulesSchema })
+  .superRefine((campaign, ctx) => {
+    const { rules } = campaign;
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path: ['rules', ...path], message });
+    if (!campaign.rewards.some((r) => r.id === rules.rewardId))
+      issue(
+        ['rewardId'],
+        `must be one of the campaign's rewards (${campaign.rewards.map((r) => r.id).join(', ')})`,
+      );
+    if (rules.groupPriceFen >= rules.originalPriceFen)
+      issue(
+        ['groupPriceFen'],
+        `must be below originalPriceFen (${rules.originalPriceFen}); a group price is a discount`,
+      );
+    if (rules.leaderPriceFen !== undefined && rules.leaderPriceFen > rules.groupPriceFen)
+      issue(['leaderPriceFen'], `must not exceed groupPriceFen (${rules.groupPriceFen})`);
+    if (rules.onTimeout === 'virtual-fill') {
+      const t = rules.virtualFillThreshold;
+      if (t === undefined)
+        issue(
+          ['virtualFillThreshold'],
+          'is required with onTimeout "virtual-fill": how many paid members make the group succeed',
+        );
+      else if (t >= rules.size)
+        issue(
+          ['virtualFillThreshold'],
+          `must be below size (${rules.size}); at size the group is simply full`,
+        );
+    } else if (rules.virtualFillThreshold !== undefined) {
+      issue(
+        ['virtualFillThreshold'],
+        'only applies with onTimeout "virtual-fill"; remove it or change onTimeout',
+      );
+    }
+  });
+export type GroupBuyCampaign = z.output<typeof groupBuyCampaignSchema>;
+
+export const groupBuyCommandSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('group-buy.join') }),
+    z.strictObject({
+      type: z.literal('group-buy.pay'),
+      orderId: z.string().min(1, { error: 'must not be empty' }).max(128),
+    }),
+    z.strictObject({ type: z.literal('group-buy.leave') }),
+    z.strictObject({ type: z.literal('group-buy.refund'), memberId: z.string().min(1).max(128) }),
+  ],
+  { error: 'type must be one of group-buy.join, group-buy.pay, group-buy.leave, group-buy.refund' },
+);
