@@ -13,6 +13,7 @@ export {
   defineCampaign,
   validateCampaign,
 } from './campaign/define-campaign.js';
+export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
 export type { PageContent } from './campaign/page-content-schema.js';
 export { createEngine } from './engine/create-engine.js';
 export {

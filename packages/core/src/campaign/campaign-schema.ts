@@ -50,6 +50,8 @@ export const campaignCommonShape = {
   id: slugField,
   name: textField(60),
   channel: z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }),
+  /** Set by the operator: draft (not published), live, or paused (no new instances or friend actions). */
+  status: z.enum(['draft', 'live', 'paused'], { error: 'must be draft, live or paused' }).default('live'),
   timezone: z
     .string()
     .refine(

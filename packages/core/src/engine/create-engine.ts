@@ -1,4 +1,5 @@
 import { type AnyCampaign, ensureCampaign } from '../campaign/define-campaign.js';
+import { campaignPhase } from '../campaign/lifecycle.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import { type Actor, type AppliedEvent, TIMER_ACTOR } from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
@@ -16,6 +17,14 @@ import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
 const TIMER_LEASE_MS = 30_000;
+
+/** Why nothing new may start in a phase other than live. */
+const PHASE_REJECTION = {
+  draft: 'campaign-not-started',
+  scheduled: 'campaign-not-started',
+  paused: 'campaign-paused',
+  ended: 'campaign-ended',
+} as const;
 
 /**
  * Creates the campaign engine.
@@ -102,9 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
       const mechanic = mechanicFor(found.kind);
       const now = clock.now();
       const instanceId = requestedId ?? ids();
-      if (now < found.schedule.startsAt)
-        return { status: 'rejected', instanceId, reason: 'campaign-not-started' };
-      if (now >= found.schedule.endsAt) return { status: 'rejected', instanceId, reason: 'campaign-ended' };
+      const phase = campaignPhase(found, now);
+      if (phase !== 'live') return { status: 'rejected', instanceId, reason: PHASE_REJECTION[phase] };
 
       const existing = await cache.get(instanceId, true);
       if (existing) return startedAlready(existing, actor, now);
@@ -188,14 +196,18 @@ export function createEngine(options: EngineOptions): Engine {
       const { eventId = ids(), payload } = parseCommand(mechanic, command);
       const event: AppliedEvent = { ...payload, eventId, actor, at: clock.now() };
       const context = stateOf(instance.snapshot).context;
+      const friendAction = mechanic.isFriendAction(event.type);
       const verdict = await runRiskChecks(risk, {
         campaign: instance.campaign,
         instance: { id: instanceId, initiator: mechanic.initiatorOf(context) },
         event,
-        friendAction: mechanic.isFriendAction(event.type),
+        friendAction,
         store,
       });
-      const blocked = verdict.block && { reason: verdict.block.reason, detail: verdict.block.detail };
+      const paused = friendAction && campaignPhase(instance.campaign, event.at) === 'paused';
+      const blocked = paused
+        ? { reason: 'campaign-paused' as const, detail: 'the campaign is paused' }
+        : verdict.block && { reason: verdict.block.reason, detail: verdict.block.detail };
       return post(instanceId, { event, blocked, review: verdict.review });
     },
 
@@ -224,6 +236,23 @@ export function createEngine(options: EngineOptions): Engine {
             );
       const viewerClaims = new Set(claims.filter((_, i) => seen[i]));
       return mechanic.view(stateOf(snapshot), actor, { now, viewerClaims }) as InstanceView;
+    },
+
+    phase(campaignId) {
+      return campaignPhase(campaign(campaignId), clock.now());
+    },
+
+    replaceCampaign(input) {
+      const next = ensureCampaign(input);
+      const current = campaign(next.id);
+      if (current.kind !== next.kind) {
+        throw new LiebianError(
+          'invalid-argument',
+          `campaign "${next.id}" is a ${current.kind}; a replacement cannot change its kind`,
+        );
+      }
+      campaigns.set(next.id, next);
+      cache.evictCampaign(next.id);
     },
 
     disclose(campaignId, locale) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../campaign/define-campaign.js';
 import { isLiebianError } from '../errors/liebian-error.js';
+import { assistCampaignInput } from '../mechanics/assist/assist-fixture.test-utils.js';
 import { bargainCampaignInput, DURING_CAMPAIGN } from '../mechanics/bargain/bargain-fixture.test-utils.js';
 import type { BargainView } from '../mechanics/bargain/view.js';
 import type { Actor } from '../mechanics/mechanic.js';
@@ -305,5 +306,49 @@ describe('engine: effects', () => {
     const rest = await ctx.engine.readEffects(all[0]?.cursor ?? null);
     expect(rest.map((e) => e.effect.dedupeKey)).toEqual([`${id}:help-5:bargain.purchasable`]);
     expect(ctx.effects.map((e) => e.dedupeKey)).toEqual(all.map((e) => e.effect.dedupeKey));
+  });
+});
+
+describe('engine: campaign lifecycle', () => {
+  it('goes draft → scheduled → live ⇄ paused → ended, and a pause stops starts and friend actions only', async () => {
+    const { engine, clock, campaign } = setup({}, { status: 'draft' });
+    expect(engine.phase(campaign.id)).toBe('draft');
+    expect(await engine.start(campaign.id, { actor: alice })).toMatchObject({
+      status: 'rejected',
+      reason: 'campaign-not-started',
+    });
+    engine.replaceCampaign(bargainCampaignInput({}, { status: 'live' }));
+    clock.set(campaign.schedule.startsAt - 1);
+    expect(engine.phase(campaign.id)).toBe('scheduled');
+    clock.set(DURING_CAMPAIGN);
+    expect(engine.phase(campaign.id)).toBe('live');
+    const id = await started(engine);
+    engine.replaceCampaign(bargainCampaignInput({}, { status: 'paused' }));
+    expect(engine.phase(campaign.id)).toBe('paused');
+    expect(await engine.start(campaign.id, { actor: bob })).toMatchObject({
+      status: 'rejected',
+      reason: 'campaign-paused',
+    });
+    expect(await engine.send(id, help(1), { actor: bob })).toMatchObject({
+      status: 'rejected',
+      reason: 'campaign-paused',
+    });
+    expect(await engine.send(id, { type: 'bargain.cancel' }, { actor: alice })).toMatchObject({
+      status: 'accepted',
+    });
+    engine.replaceCampaign(bargainCampaignInput({}, { status: 'live' }));
+    clock.set(campaign.schedule.endsAt);
+    expect(engine.phase(campaign.id)).toBe('ended');
+    expect(() => engine.replaceCampaign(assistCampaignInput({}, { id: campaign.id }))).toThrow(
+      /cannot change its kind/,
+    );
+  });
+
+  it('keeps the rules an instance started with when the campaign is replaced', async () => {
+    const { engine } = setup({ floorPrice: 990 });
+    const id = await started(engine);
+    engine.replaceCampaign(bargainCampaignInput({ floorPrice: 500 }));
+    for (let n = 1; n <= 5; n++) await engine.send(id, help(n), { actor: { id: `f${n}` } });
+    expect(((await engine.view(id, alice)) as BargainView).price.current).toBe(990);
   });
 });

@@ -68,6 +68,11 @@ export class InstanceCache {
     this.#entries.delete(id);
   }
 
+  /** Drops every cached instance of a campaign, so the next batch sees its new definition. */
+  evictCampaign(campaignId: string): void {
+    for (const [id, entry] of this.#entries) if (entry.campaign.id === campaignId) this.#entries.delete(id);
+  }
+
   /**
    * Keys known to be taken on an instance (committed by this process, or reported by the store). Keys are never
    * freed, so the set stays true after a conflict; it only saves round trips, so it is dropped when it grows large.

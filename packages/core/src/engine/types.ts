@@ -1,4 +1,5 @@
 import type { AnyCampaign } from '../campaign/define-campaign.js';
+import type { CampaignPhase } from '../campaign/lifecycle.js';
 import type { AssistView } from '../mechanics/assist/view.js';
 import type { BargainView } from '../mechanics/bargain/view.js';
 import type { CouponView } from '../mechanics/coupon/view.js';
@@ -103,6 +104,13 @@ export interface Engine {
   send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
   /** The instance as `viewer` sees it now (null = anonymous visitor). Deadlines already passed are applied. */
   view(instanceId: string, viewer: Actor | null): Promise<InstanceView>;
+  /** Where the campaign is now: draft, scheduled, live, paused or ended. */
+  phase(campaignId: string): CampaignPhase;
+  /**
+   * Swaps in a new definition of a campaign (same id and kind), e.g. to pause or resume it. Running instances keep
+   * the rules they started with; new instances get the new ones. Other engine processes need the same call.
+   */
+  replaceCampaign(campaign: AnyCampaign | unknown): void;
   /** The rules of a campaign in words, generated from its fields. */
   disclose(campaignId: string, locale: Locale): Disclosure;
   /** Delivers every deadline due at `now` (default: the clock) and returns how many were handled. */

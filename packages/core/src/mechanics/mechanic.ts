@@ -55,6 +55,7 @@ export const REJECTION_REASONS = [
   'new-users-only',
   'campaign-not-started',
   'campaign-ended',
+  'campaign-paused',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
