@@ -35,6 +35,7 @@ export function rawTransitions(): Promise<Measurement> {
     initiator: { id: 'alice' },
     now: DURING_CAMPAIGN,
     seed: 1,
+    input: undefined,
   });
   const events = Array.from({ length: HELPS }, (_, i) => ({
     type: 'bargain.help' as const,

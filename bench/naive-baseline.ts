@@ -19,6 +19,7 @@ export async function naiveReadThenCas(name: string, store: Store, budgetMs = 5_
     initiator: { id: 'alice' },
     now: DURING_CAMPAIGN,
     seed: 1,
+    input: undefined,
   });
   const base = {
     campaignId: hotCampaign.id,

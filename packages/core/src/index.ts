@@ -59,6 +59,7 @@ export { REJECTION_REASONS } from './mechanics/mechanic.js';
 export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js';
 export type { Availability, ViewerRole } from './mechanics/shared/availability.js';
 export { machineToMermaid } from './mechanics/state-diagram.js';
+export * from './mechanics/swap/index.js';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
 export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';
 export { maskName } from './primitives/mask.js';

@@ -7,9 +7,10 @@ import type { CouponCampaign } from '../mechanics/coupon/schema.js';
 import type { GroupBuyCampaign } from '../mechanics/group-buy/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
+import type { SwapCampaign } from '../mechanics/swap/schema.js';
 
 /** A validated campaign of any shipped kind. */
-export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign | GroupBuyCampaign;
+export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign | GroupBuyCampaign | SwapCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
 const validated = new WeakSet<object>();

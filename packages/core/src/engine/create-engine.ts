@@ -1,5 +1,6 @@
 import { type AnyCampaign, ensureCampaign } from '../campaign/define-campaign.js';
 import { campaignPhase } from '../campaign/lifecycle.js';
+import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import { type Actor, type AppliedEvent, TIMER_ACTOR } from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
@@ -104,11 +105,17 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     campaign,
 
-    async start(campaignId, { actor: rawActor, instanceId: requestedId }): Promise<StartResult> {
+    async start(
+      campaignId,
+      { actor: rawActor, instanceId: requestedId, input: rawInput },
+    ): Promise<StartResult> {
       alive();
       const actor = parseActor(rawActor);
       const found = campaign(campaignId);
       const mechanic = mechanicFor(found.kind);
+      const input = mechanic.startSchema
+        ? parseOrThrow(mechanic.startSchema, rawInput, 'invalid-event', 'Start input')
+        : undefined;
       const now = clock.now();
       const instanceId = requestedId ?? ids();
       const phase = campaignPhase(found, now);
@@ -150,6 +157,7 @@ export function createEngine(options: EngineOptions): Engine {
         initiator: actor,
         now,
         seed: drawSeed(random),
+        input,
       });
       const snapshot = mechanic.machine.resolveState(state);
       const startedEffect: Effect = {

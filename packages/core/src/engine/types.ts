@@ -5,6 +5,7 @@ import type { BargainView } from '../mechanics/bargain/view.js';
 import type { CouponView } from '../mechanics/coupon/view.js';
 import type { GroupBuyView } from '../mechanics/group-buy/view.js';
 import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
+import type { SwapView } from '../mechanics/swap/view.js';
 import type { Clock } from '../primitives/clock.js';
 import type { IdSource } from '../primitives/ids.js';
 import type { RandomSource } from '../primitives/random.js';
@@ -12,7 +13,7 @@ import type { Store } from '../store/store.js';
 import type { RiskCheck } from './risk.js';
 
 /** The view of any instance, discriminated by `kind`. */
-export type InstanceView = BargainView | AssistView | CouponView | GroupBuyView;
+export type InstanceView = BargainView | AssistView | CouponView | GroupBuyView | SwapView;
 
 /** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
 export interface Effect {
@@ -99,7 +100,10 @@ export interface Engine {
   /** The validated campaign with this id. */
   campaign(id: string): AnyCampaign;
   /** Launches an instance for `actor`. Idempotent when `instanceId` is given. */
-  start(campaignId: string, options: { actor: Actor; instanceId?: string }): Promise<StartResult>;
+  start(
+    campaignId: string,
+    options: { actor: Actor; instanceId?: string; input?: unknown },
+  ): Promise<StartResult>;
   /** Applies a command as `actor` (from authentication, never from the request body). */
   send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
   /** The instance as `viewer` sees it now (null = anonymous visitor). Deadlines already passed are applied. */

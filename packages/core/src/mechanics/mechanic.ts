@@ -43,6 +43,9 @@ export const REJECTION_REASONS = [
   'group-full',
   'not-member',
   'not-payable',
+  'proposals-full',
+  'proposal-not-open',
+  'item-promised',
   'threshold-not-met',
   'not-purchasable',
   'floor-reached',
@@ -108,6 +111,8 @@ export interface StartArgs<TRules> {
   readonly now: number;
   /** A 32-bit seed drawn from the engine's injected random source. */
   readonly seed: number;
+  /** What the initiator supplied at launch, validated by `startSchema` (undefined when the mechanic has none). */
+  readonly input: unknown;
 }
 
 /** Facts about a viewer that live outside the snapshot (claims kept in the store). */
@@ -132,6 +137,8 @@ export interface Mechanic<
   readonly campaignSchema: z.ZodType<Campaign<TKind, TRules>>;
   /** Commands a client may send (without envelope fields). */
   readonly commandSchema: z.ZodType<{ type: string }>;
+  /** What an initiator supplies at launch (e.g. the item a swap lists); omitted when nothing is needed. */
+  readonly startSchema?: z.ZodType;
   readonly machine: AnyStateMachine;
   initialState(args: StartArgs<TRules>): InstanceState<TContext>;
   /** Who launched the instance (for self-help and same-device checks). */

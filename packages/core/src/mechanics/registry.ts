@@ -5,6 +5,7 @@ import { bargainMechanic } from './bargain/bargain-mechanic.js';
 import { couponMechanic } from './coupon/coupon-mechanic.js';
 import { groupBuyMechanic } from './group-buy/group-buy-mechanic.js';
 import type { AnyMechanic } from './mechanic.js';
+import { swapMechanic } from './swap/swap-mechanic.js';
 
 /** Every mechanic this version ships, by kind. */
 export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
@@ -12,6 +13,7 @@ export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
   assist: assistMechanic,
   coupon: couponMechanic,
   'group-buy': groupBuyMechanic,
+  swap: swapMechanic,
 };
 
 /** The kinds that have a mechanic in this version. */
