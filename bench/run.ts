@@ -6,6 +6,7 @@ import os from 'node:os';
 import { createMemoryStore } from '@liebian/core';
 import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
 import { report } from './measure.js';
+import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
 import { naiveReadThenCas } from './naive-baseline.js';
 import { stockRace } from './stock-race.js';
 import { benchStores } from './stores.js';
@@ -27,6 +28,11 @@ report(
   await hotInstance('engine.send(), memory store', createMemoryStore()),
   raw,
 );
+
+for (const workload of WORKLOADS) {
+  const raw = await rawRun(workload);
+  report(`${workload.name} (memory store)`, await engineRun(workload), raw);
+}
 
 for (const target of benchStores()) {
   const engineStore = await target.open();
