@@ -1,5 +1,14 @@
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
+  budgetSpend,
+  expiryOf,
+  helperQuota,
+  initiatorOf,
+  launchedBy,
+  launchLimit,
+  stockUnits,
+} from '../shared/instance-basics.js';
+import {
   type AssistContext,
   type AssistState,
   asAssistEvent,
@@ -19,17 +28,14 @@ import {
 } from './schema.js';
 import { type AssistView, assistView } from './view.js';
 
-const MINUTE = 60_000;
-
 function initialState({ campaign, instanceId, initiator, now }: StartArgs<AssistRules>): AssistState {
   const context: AssistContext = {
     instanceId,
     campaignId: campaign.id,
-    initiator: initiator.id,
-    initiatorDevice: initiator.deviceId ?? null,
+    ...launchedBy(initiator),
     rules: campaign.rules,
     startedAt: now,
-    expiresAt: Math.min(now + campaign.rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    expiresAt: expiryOf(campaign, now, campaign.rules.timeLimitMinutes),
     points: 0,
     helps: 0,
     tiersReached: 0,
@@ -45,7 +51,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
   commandSchema: assistCommandSchema,
   machine: assistMachine,
   initialState,
-  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as AssistState).value, state.context, asAssistEvent(event)),
   claims: (event) => (event.type === 'assist.help' ? [HELPER_CLAIM(event.actor.id)] : []),
@@ -56,56 +62,35 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
     const out: Reservation[] = [];
     const { rules } = context;
     if (rules.helperQuotaPerCampaign !== undefined) {
-      out.push({
-        counter: `${campaign.id}:helper-quota:${event.actor.id}`,
-        holder: context.instanceId,
-        qty: 1,
-        capacity: rules.helperQuotaPerCampaign,
-        reason: 'quota-exhausted',
-      });
+      out.push(helperQuota(campaign, event.actor.id, context.instanceId, rules.helperQuotaPerCampaign));
     }
     const after = context.points + pointsOf(rules, event.actor);
     // Every reward this help grants is paid from the budget; the completing help also takes a unit of stock.
-    const budget = campaign.budget;
-    if (budget !== undefined) {
-      const value = (rewardId: string) => campaign.rewards.find((r) => r.id === rewardId)?.valueFen ?? 0;
-      const grants = tiersCrossed(rules, context.points, after).map((tier) => ({
-        holder: `${context.instanceId}:tier:${tier}`,
-        qty: value((rules.tiers[tier] as { rewardId: string }).rewardId),
-      }));
-      if (rules.helperRewardId !== undefined)
-        grants.push({
-          holder: `${context.instanceId}:helper:${event.actor.id}`,
-          qty: value(rules.helperRewardId),
-        });
-      for (const grant of grants.filter((g) => g.qty > 0)) {
-        out.push({
-          counter: `${campaign.id}:budget`,
-          ...grant,
-          capacity: budget.totalFen,
-          reason: 'budget-exhausted',
-        });
-      }
+    const value = (rewardId: string) => campaign.rewards.find((r) => r.id === rewardId)?.valueFen ?? 0;
+    for (const tier of tiersCrossed(rules, context.points, after)) {
+      out.push(
+        ...budgetSpend(
+          campaign,
+          `${context.instanceId}:tier:${tier}`,
+          value((rules.tiers[tier] as { rewardId: string }).rewardId),
+        ),
+      );
     }
-    if (campaign.stock !== undefined && context.points < goalOf(rules) && after >= goalOf(rules)) {
-      out.push({
-        counter: `${campaign.id}:stock`,
-        holder: context.instanceId,
-        qty: 1,
-        capacity: campaign.stock.total,
-        reason: 'sold-out',
-      });
+    if (rules.helperRewardId !== undefined) {
+      out.push(
+        ...budgetSpend(
+          campaign,
+          `${context.instanceId}:helper:${event.actor.id}`,
+          value(rules.helperRewardId),
+        ),
+      );
     }
+    if (context.points < goalOf(rules) && after >= goalOf(rules))
+      out.push(...stockUnits(campaign, context.instanceId, 1));
     return out;
   },
   startReservations: (campaign, initiator, instanceId) => [
-    {
-      counter: `${campaign.id}:launches:${initiator.id}`,
-      holder: instanceId,
-      qty: 1,
-      capacity: campaign.rules.launchesPerUser,
-      reason: 'launch-limit',
-    },
+    launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
   isFriendAction: (type) => type === 'assist.help',
   deadlines(state) {

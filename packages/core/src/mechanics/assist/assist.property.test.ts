@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
-import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
-import { createMemoryStore } from '../../store/memory-store.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { assistCampaignInput, DURING_ASSIST } from './assist-fixture.test-utils.js';
 import type { AssistView } from './view.js';
 
@@ -54,19 +50,9 @@ const ALICE = { id: 'alice' };
 
 async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts: boolean) {
   const campaign = defineCampaign(assistCampaignInput(rules), 'assist');
-  const clock = createManualClock(DURING_ASSIST);
-  const store = createMemoryStore();
-  const effects: Effect[] = [];
-  const make = () =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(1),
-      onEffect: (e) => void effects.push(e),
-    });
-  let engine = make();
-  await engine.start(campaign.id, { actor: ALICE, instanceId: 't1' });
+  const h = engineHarness(campaign, DURING_ASSIST, 1);
+  const { clock, effects } = h;
+  await h.engine.start(campaign.id, { actor: ALICE, instanceId: 't1' });
   const trace: unknown[] = [];
   const accepted = new Map<string, number>();
   let lastEventId = 'none';
@@ -76,22 +62,21 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
       const eventId = op.retry ? lastEventId : `ev-${++seq}`;
       lastEventId = eventId;
       const actor = { id: `friend-${op.helper}`, newUser: op.newUser };
-      const result = await engine.send('t1', { type: 'assist.help', eventId }, { actor });
+      const result = await h.engine.send('t1', { type: 'assist.help', eventId }, { actor });
       if (result.status === 'accepted' && !result.duplicate) {
         expect(accepted.has(actor.id)).toBe(false);
         accepted.set(actor.id, op.newUser ? campaign.rules.weights.newUser : campaign.rules.weights.existing);
       }
       trace.push(result.status === 'accepted' ? ['help', result.duplicate] : ['help', result.reason]);
     } else if (op.op === 'advance') clock.advance(op.minutes * 60_000);
-    else if (op.op === 'tick') await engine.tick();
+    else if (op.op === 'tick') await h.engine.tick();
     else if (op.op === 'cancel') {
-      const r = await engine.send('t1', { type: 'assist.cancel', eventId: `c-${++seq}` }, { actor: ALICE });
+      const r = await h.engine.send('t1', { type: 'assist.cancel', eventId: `c-${++seq}` }, { actor: ALICE });
       trace.push(['cancel', r.status === 'accepted' ? r.view.state : r.reason]);
     } else if (restarts) {
-      await engine.dispose();
-      engine = make();
+      await h.restart();
     }
-    const view = (await engine.view('t1', ALICE)) as AssistView;
+    const view = (await h.engine.view('t1', ALICE)) as AssistView;
     trace.push(view.state, view.progress.points);
     const points = [...accepted.values()].reduce((a, b) => a + b, 0);
     expect(view.progress.points).toBe(points);
@@ -102,15 +87,15 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
     else expect(view.state).not.toBe('completed');
   }
   clock.advance(24 * 60 * 60_000);
-  await engine.tick();
-  const end = (await engine.view('t1', ALICE)) as AssistView;
+  await h.engine.tick();
+  const end = (await h.engine.view('t1', ALICE)) as AssistView;
   expect(['completed', 'expired', 'cancelled']).toContain(end.state);
   // Each tier granted once, and exactly the tiers reached; one helper reward per accepted help.
   const granted = effects.filter((e) => e.type === 'assist.tier-reached').map((e) => e.payload.tier);
   expect(granted).toEqual(end.tiers.flatMap((t, i) => (t.reached ? [i] : [])));
   const helperRewards = effects.filter((e) => e.type === 'assist.helper-rewarded').length;
   expect(helperRewards).toBe(campaign.rules.helperRewardId === undefined ? 0 : accepted.size);
-  await engine.dispose();
+  await h.engine.dispose();
   trace.push(end.state);
   return trace;
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { campaignIssues } from '../../campaign/campaign-issues.test-utils.js';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { isLiebianError } from '../../errors/liebian-error.js';
 import { assistCampaignInput } from './assist-fixture.test-utils.js';
 import { discloseAssist } from './disclosure.js';
 
-function issues(input: unknown) {
-  try {
-    defineCampaign(input);
-  } catch (error) {
-    if (isLiebianError(error, 'invalid-campaign')) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the campaign to be rejected');
-}
+const issues = campaignIssues;
 
 describe('assist campaign validation', () => {
   it('rejects tiers out of order and unknown rewards, naming each field', () => {

@@ -1,5 +1,14 @@
 import { stepRandom } from '../../primitives/random.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import {
+  budgetSpend,
+  expiryOf,
+  helperQuota,
+  initiatorOf,
+  launchedBy,
+  launchLimit,
+  stockUnits,
+} from '../shared/instance-basics.js';
 import { asBargainEvent, type BargainContext, type BargainState, HELPER_CLAIM } from './context.js';
 import { drawCut } from './cut-strategy.js';
 import { decide } from './decisions.js';
@@ -20,11 +29,10 @@ function initialState({ campaign, instanceId, initiator, now, seed }: StartArgs<
   const context: BargainContext = {
     instanceId,
     campaignId: campaign.id,
-    initiator: initiator.id,
-    initiatorDevice: initiator.deviceId ?? null,
+    ...launchedBy(initiator),
     rules,
     startedAt: now,
-    expiresAt: Math.min(now + rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    expiresAt: expiryOf(campaign, now, rules.timeLimitMinutes),
     payBy: null,
     purchasableBecause: null,
     price: rules.originalPrice,
@@ -65,7 +73,7 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
   commandSchema: bargainCommandSchema,
   machine: bargainMachine,
   initialState,
-  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as BargainState).value, state.context, asBargainEvent(event)),
   claims: (event) => (event.type === 'bargain.help' ? [HELPER_CLAIM(event.actor.id)] : []),
@@ -74,45 +82,18 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
     const { context } = state;
     const out: Reservation[] = [];
     if (event.type === 'bargain.help' && context.rules.helperQuotaPerCampaign !== undefined) {
-      out.push({
-        counter: `${campaign.id}:helper-quota:${event.actor.id}`,
-        holder: context.instanceId,
-        qty: 1,
-        capacity: context.rules.helperQuotaPerCampaign,
-        reason: 'quota-exhausted',
-      });
+      out.push(
+        helperQuota(campaign, event.actor.id, context.instanceId, context.rules.helperQuotaPerCampaign),
+      );
     }
     if (event.type === 'bargain.purchase') {
-      if (campaign.stock !== undefined) {
-        out.push({
-          counter: `${campaign.id}:stock`,
-          holder: context.instanceId,
-          qty: 1,
-          capacity: campaign.stock.total,
-          reason: 'sold-out',
-        });
-      }
-      const subsidy = context.rules.originalPrice - context.price;
-      if (campaign.budget !== undefined && subsidy > 0) {
-        out.push({
-          counter: `${campaign.id}:budget`,
-          holder: context.instanceId,
-          qty: subsidy,
-          capacity: campaign.budget.totalFen,
-          reason: 'budget-exhausted',
-        });
-      }
+      out.push(...stockUnits(campaign, context.instanceId, 1));
+      out.push(...budgetSpend(campaign, context.instanceId, context.rules.originalPrice - context.price));
     }
     return out;
   },
   startReservations: (campaign, initiator, instanceId) => [
-    {
-      counter: `${campaign.id}:launches:${initiator.id}`,
-      holder: instanceId,
-      qty: 1,
-      capacity: campaign.rules.launchesPerUser,
-      reason: 'launch-limit',
-    },
+    launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
   isFriendAction: (type) => type === 'bargain.help',
   deadlines(state) {

@@ -1,5 +1,13 @@
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
+  budgetSpend,
+  expiryOf,
+  initiatorOf,
+  launchedBy,
+  launchLimit,
+  stockUnits,
+} from '../shared/instance-basics.js';
+import {
   asCouponEvent,
   type CouponContext,
   type CouponState,
@@ -17,17 +25,14 @@ import {
 } from './schema.js';
 import { type CouponView, couponView } from './view.js';
 
-const MINUTE = 60_000;
-
 function initialState({ campaign, instanceId, initiator, now, seed }: StartArgs<CouponRules>): CouponState {
   const context: CouponContext = {
     instanceId,
     campaignId: campaign.id,
-    initiator: initiator.id,
-    initiatorDevice: initiator.deviceId ?? null,
+    ...launchedBy(initiator),
     rules: campaign.rules,
     startedAt: now,
-    expiresAt: Math.min(now + campaign.rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    expiresAt: expiryOf(campaign, now, campaign.rules.timeLimitMinutes),
     members: campaign.rules.mode === 'pool' ? [initiator.id] : [],
     sharerCoupons: 0,
     coupons: [],
@@ -53,24 +58,8 @@ function personReservations(
       reason: 'quota-exhausted',
     },
   ];
-  if (campaign.stock !== undefined) {
-    out.push({
-      counter: `${campaign.id}:stock`,
-      holder: `${instanceId}:${person}`,
-      qty: coupons,
-      capacity: campaign.stock.total,
-      reason: 'sold-out',
-    });
-  }
-  if (campaign.budget !== undefined && valueFen > 0) {
-    out.push({
-      counter: `${campaign.id}:budget`,
-      holder: `${instanceId}:${person}`,
-      qty: valueFen,
-      capacity: campaign.budget.totalFen,
-      reason: 'budget-exhausted',
-    });
-  }
+  out.push(...stockUnits(campaign, `${instanceId}:${person}`, coupons));
+  out.push(...budgetSpend(campaign, `${instanceId}:${person}`, valueFen));
   return out;
 }
 
@@ -81,7 +70,7 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
   commandSchema: couponCommandSchema,
   machine: couponMachine,
   initialState,
-  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as CouponState).value, state.context, asCouponEvent(event)),
   claims: (event) =>
@@ -108,29 +97,15 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
     return [];
   },
   startReservations(campaign, initiator, instanceId) {
-    const launches: Reservation = {
-      counter: `${campaign.id}:launches:${initiator.id}`,
-      holder: instanceId,
-      qty: 1,
-      capacity: campaign.rules.launchesPerUser,
-      reason: 'launch-limit',
-    };
+    const launches = launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser);
     if (campaign.rules.mode !== 'pool') return [launches];
     // A pool commits its whole amount from the budget when it opens (released if it fails).
     const pool = campaign as CouponCampaign;
-    const budget: Reservation[] =
-      pool.budget === undefined
-        ? []
-        : [
-            {
-              counter: `${pool.id}:budget`,
-              holder: instanceId,
-              qty: campaign.rules.amountFen,
-              capacity: pool.budget.totalFen,
-              reason: 'budget-exhausted',
-            },
-          ];
-    return [launches, ...budget, ...personReservations(pool, instanceId, initiator.id, 1, 0)];
+    return [
+      launches,
+      ...budgetSpend(pool, instanceId, pool.rules.mode === 'pool' ? pool.rules.amountFen : 0),
+      ...personReservations(pool, instanceId, initiator.id, 1, 0),
+    ];
   },
   isFriendAction: (type) => type === 'coupon.claim' || type === 'coupon.join',
   deadlines(state) {

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
-import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
-import { createMemoryStore } from '../../store/memory-store.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { couponCampaignInput, DURING_COUPON } from './coupon-fixture.test-utils.js';
 import type { CouponView } from './view.js';
 
@@ -65,35 +61,25 @@ const person = (n: number) => (n < 0 ? 'alice' : `p${n}`);
 
 async function run(rules: Record<string, unknown>, stock: number, ops: readonly Op[], restarts: boolean) {
   const campaign = defineCampaign(couponCampaignInput(rules, { stock: { total: stock } }), 'coupon');
-  const clock = createManualClock(DURING_COUPON);
-  const store = createMemoryStore();
-  const effects: Effect[] = [];
-  const make = () =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(3),
-      onEffect: (e) => void effects.push(e),
-    });
-  let engine = make();
-  const started = await engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'c1' });
+  const h = engineHarness(campaign, DURING_COUPON, 3);
+  const { clock, effects } = h;
+  const started = await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'c1' });
   const trace: unknown[] = [started.status];
   let lastEventId = 'none';
   let seq = 0;
   const anyCoupon = async (who: string) =>
-    ((await engine.view('c1', { id: who })) as CouponView).myCoupons.find((c) => c.status === 'issued');
+    ((await h.engine.view('c1', { id: who })) as CouponView).myCoupons.find((c) => c.status === 'issued');
   for (const op of ops) {
     if (op.op === 'take') {
       const eventId = op.retry ? lastEventId : `t${++seq}`;
       lastEventId = eventId;
       const type = campaign.rules.mode === 'share' ? 'coupon.claim' : 'coupon.join';
-      const r = await engine.send('c1', { type, eventId }, { actor: { id: person(op.person) } });
+      const r = await h.engine.send('c1', { type, eventId }, { actor: { id: person(op.person) } });
       trace.push(r.status === 'accepted' ? ['take', r.duplicate] : ['take', r.reason]);
     } else if (op.op === 'redeem') {
       const coupon = await anyCoupon(person(op.person));
       if (coupon) {
-        const r = await engine.send(
+        const r = await h.engine.send(
           'c1',
           { type: 'coupon.redeem', couponId: coupon.id, orderId: `o${++seq}`, orderTotalFen: op.total },
           { actor: { id: person(op.person) } },
@@ -104,7 +90,7 @@ async function run(rules: Record<string, unknown>, stock: number, ops: readonly 
     } else if (op.op === 'revoke') {
       const coupon = await anyCoupon(person(op.person));
       if (coupon) {
-        const r = await engine.send(
+        const r = await h.engine.send(
           'c1',
           { type: 'coupon.revoke', couponId: coupon.id },
           { actor: { id: 'staff', operator: true } },
@@ -112,12 +98,11 @@ async function run(rules: Record<string, unknown>, stock: number, ops: readonly 
         trace.push(['revoke', r.status]);
       }
     } else if (op.op === 'advance') clock.advance(op.minutes * 60_000);
-    else if (op.op === 'tick') await engine.tick();
+    else if (op.op === 'tick') await h.engine.tick();
     else if (restarts) {
-      await engine.dispose();
-      engine = make();
+      await h.restart();
     }
-    const view = (await engine.view('c1', { id: 'alice' })) as CouponView;
+    const view = (await h.engine.view('c1', { id: 'alice' })) as CouponView;
     trace.push(view.state, view.issued);
     // Never over-issued: stock bounds every coupon issued, and no coupon is issued twice.
     const issued = effects.filter((e) => e.type === 'coupon.issued');
@@ -126,8 +111,8 @@ async function run(rules: Record<string, unknown>, stock: number, ops: readonly 
     expect(view.people.count).toBeLessThanOrEqual(view.people.capacity);
   }
   clock.advance(30 * 24 * 60 * 60_000);
-  await engine.tick();
-  const end = (await engine.view('c1', { id: 'alice' })) as CouponView;
+  await h.engine.tick();
+  const end = (await h.engine.view('c1', { id: 'alice' })) as CouponView;
   expect(['settled', 'failed']).toContain(end.state);
   const issued = effects.filter((e) => e.type === 'coupon.issued');
   // Each coupon ends exactly once: redeemed, expired or revoked.
@@ -147,7 +132,7 @@ async function run(rules: Record<string, unknown>, stock: number, ops: readonly 
     .map((e) => e.payload.holder)
     .filter((h) => campaign.rules.mode === 'pool' || h !== 'alice');
   expect(new Set(friends).size).toBe(friends.length);
-  await engine.dispose();
+  await h.engine.dispose();
   trace.push(end.state);
   return trace;
 }

@@ -1,5 +1,13 @@
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
+  budgetSpend,
+  expiryOf,
+  initiatorOf,
+  launchedBy,
+  launchLimit,
+  stockUnits,
+} from '../shared/instance-basics.js';
+import {
   asGroupBuyEvent,
   type GroupBuyContext,
   type GroupBuyState,
@@ -18,19 +26,16 @@ import {
 } from './schema.js';
 import { type GroupBuyView, groupBuyView } from './view.js';
 
-const MINUTE = 60_000;
-
 function initialState({ campaign, instanceId, initiator, now }: StartArgs<GroupBuyRules>): GroupBuyState {
   const rules = campaign.rules;
   const context: GroupBuyContext = {
     instanceId,
     campaignId: campaign.id,
-    initiator: initiator.id,
-    initiatorDevice: initiator.deviceId ?? null,
+    ...launchedBy(initiator),
     leader: initiator.id,
     rules,
     startedAt: now,
-    expiresAt: Math.min(now + rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    expiresAt: expiryOf(campaign, now, rules.timeLimitMinutes),
     members: [newMember({ rules }, initiator.id, now, true)],
     virtualMembers: 0,
   };
@@ -52,7 +57,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   commandSchema: groupBuyCommandSchema,
   machine: groupBuyMachine,
   initialState,
-  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as GroupBuyState).value, state.context, asGroupBuyEvent(event)),
   claims: (event) => (event.type === 'group-buy.join' ? [MEMBER_CLAIM(event.actor.id)] : []),
@@ -64,29 +69,11 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     if (event.type !== 'group-buy.pay') return [];
     const member = context.members.find((m) => m.id === event.actor.id);
     const holder = `${context.instanceId}:${event.actor.id}`;
-    const out: Reservation[] = [];
-    if (c.stock !== undefined)
-      out.push({ counter: `${c.id}:stock`, holder, qty: 1, capacity: c.stock.total, reason: 'sold-out' });
     const subsidy = context.rules.originalPriceFen - (member?.priceFen ?? context.rules.groupPriceFen);
-    if (c.budget !== undefined && subsidy > 0) {
-      out.push({
-        counter: `${c.id}:budget`,
-        holder,
-        qty: subsidy,
-        capacity: c.budget.totalFen,
-        reason: 'budget-exhausted',
-      });
-    }
-    return out;
+    return [...stockUnits(c, holder, 1), ...budgetSpend(c, holder, subsidy)];
   },
   startReservations: (campaign, initiator, instanceId) => [
-    {
-      counter: `${campaign.id}:launches:${initiator.id}`,
-      holder: instanceId,
-      qty: 1,
-      capacity: campaign.rules.launchesPerUser,
-      reason: 'launch-limit',
-    },
+    launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
   ],
   isFriendAction: (type) => type === 'group-buy.join',

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
-import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
-import { createMemoryStore } from '../../store/memory-store.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { DURING_GROUP, groupBuyCampaignInput } from './group-buy-fixture.test-utils.js';
 import type { GroupBuyView } from './view.js';
 
@@ -55,19 +51,9 @@ const person = (n: number) => (n < 0 ? 'leader' : `p${n}`);
 
 async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts: boolean) {
   const campaign = defineCampaign(groupBuyCampaignInput(rules), 'group-buy');
-  const clock = createManualClock(DURING_GROUP);
-  const store = createMemoryStore();
-  const effects: Effect[] = [];
-  const make = () =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(4),
-      onEffect: (e) => void effects.push(e),
-    });
-  let engine = make();
-  await engine.start(campaign.id, { actor: { id: 'leader' }, instanceId: 'g1' });
+  const h = engineHarness(campaign, DURING_GROUP, 4);
+  const { clock, effects } = h;
+  await h.engine.start(campaign.id, { actor: { id: 'leader' }, instanceId: 'g1' });
   const orders = new Map<string, string>();
   const trace: unknown[] = [];
   let seq = 0;
@@ -79,23 +65,22 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
         op.op === 'pay'
           ? { type: 'group-buy.pay', orderId, eventId: `e${seq}` }
           : { type: `group-buy.${op.op}`, eventId: `e${seq}` };
-      const r = await engine.send('g1', command, { actor: { id: who } });
+      const r = await h.engine.send('g1', command, { actor: { id: who } });
       if (op.op === 'pay' && r.status === 'accepted') orders.set(who, orderId);
       trace.push([op.op, r.status === 'accepted' ? 'ok' : r.reason]);
     } else if (op.op === 'refund') {
-      const r = await engine.send(
+      const r = await h.engine.send(
         'g1',
         { type: 'group-buy.refund', memberId: person(op.person) },
         { actor: { id: 'staff', operator: true } },
       );
       trace.push(['refund', r.status === 'accepted' ? 'ok' : r.reason]);
     } else if (op.op === 'advance') clock.advance(op.minutes * 60_000);
-    else if (op.op === 'tick') await engine.tick();
+    else if (op.op === 'tick') await h.engine.tick();
     else if (restarts) {
-      await engine.dispose();
-      engine = make();
+      await h.restart();
     }
-    const view = (await engine.view('g1', { id: 'leader' })) as GroupBuyView;
+    const view = (await h.engine.view('g1', { id: 'leader' })) as GroupBuyView;
     trace.push(view.state, view.seats);
     // Never more members than the size; counts match the member list exactly.
     expect(view.seats.taken + view.seats.virtual).toBeLessThanOrEqual(view.seats.size);
@@ -106,8 +91,8 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
     }
   }
   clock.advance(24 * 60 * 60_000);
-  await engine.tick();
-  const end = (await engine.view('g1', { id: 'leader' })) as GroupBuyView;
+  await h.engine.tick();
+  const end = (await h.engine.view('g1', { id: 'leader' })) as GroupBuyView;
   expect(['succeeded', 'failed']).toContain(end.state);
   // Every refund goes to the member's own order, once; a failed group refunds every payment.
   const refunds = effects.filter((e) => e.type === 'group-buy.refund-due');
@@ -125,7 +110,7 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
       [...orders].map(([w, o]) => `${w}:${o}`).sort(),
     );
   }
-  await engine.dispose();
+  await h.engine.dispose();
   trace.push(end.state);
   return trace;
 }

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { campaignIssues } from '../../campaign/campaign-issues.test-utils.js';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { isLiebianError } from '../../errors/liebian-error.js';
 import { discloseGroupBuy } from './disclosure.js';
 import { groupBuyCampaignInput } from './group-buy-fixture.test-utils.js';
 
-function issues(input: unknown) {
-  try {
-    defineCampaign(input);
-  } catch (error) {
-    if (isLiebianError(error, 'invalid-campaign')) return error.issues;
-    throw error;
-  }
-  throw new Error('expected the campaign to be rejected');
-}
+const issues = campaignIssues;
 
 describe('group-buy campaign validation', () => {
   it.each([

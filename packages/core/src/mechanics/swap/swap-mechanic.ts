@@ -1,4 +1,5 @@
 import type { Mechanic, StartArgs } from '../mechanic.js';
+import { expiryOf, initiatorOf, launchedBy, launchLimit } from '../shared/instance-basics.js';
 import { asSwapEvent, itemCounter, nextProposalExpiry, type SwapContext, type SwapState } from './context.js';
 import { decide } from './decisions.js';
 import { discloseSwap } from './disclosure.js';
@@ -13,18 +14,15 @@ import {
 } from './schema.js';
 import { type SwapView, swapView } from './view.js';
 
-const MINUTE = 60_000;
-
 function initialState({ campaign, instanceId, initiator, now, input }: StartArgs<SwapRules>): SwapState {
   const context: SwapContext = {
     instanceId,
     campaignId: campaign.id,
-    initiator: initiator.id,
-    initiatorDevice: initiator.deviceId ?? null,
+    ...launchedBy(initiator),
     rules: campaign.rules,
     item: (input as { item: Item }).item,
     startedAt: now,
-    expiresAt: Math.min(now + campaign.rules.timeLimitMinutes * MINUTE, campaign.schedule.endsAt),
+    expiresAt: expiryOf(campaign, now, campaign.rules.timeLimitMinutes),
     proposals: [],
     accepted: null,
   };
@@ -39,7 +37,7 @@ export const swapMechanic: Mechanic<'swap', SwapRules, SwapContext, SwapView> = 
   startSchema: swapStartSchema,
   machine: swapMachine,
   initialState,
-  initiatorOf: (context) => ({ id: context.initiator, deviceId: context.initiatorDevice }),
+  initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as SwapState).value, state.context, asSwapEvent(event)),
   claims: () => [],
@@ -60,13 +58,7 @@ export const swapMechanic: Mechanic<'swap', SwapRules, SwapContext, SwapView> = 
     }));
   },
   startReservations: (campaign, initiator, instanceId) => [
-    {
-      counter: `${campaign.id}:launches:${initiator.id}`,
-      holder: instanceId,
-      qty: 1,
-      capacity: campaign.rules.launchesPerUser,
-      reason: 'launch-limit',
-    },
+    launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
   isFriendAction: (type) => type === 'swap.propose',
   deadlines(state) {

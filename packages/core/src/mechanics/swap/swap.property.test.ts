@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
-import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
-import { createMemoryStore } from '../../store/memory-store.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { book, DURING_SWAP, swapCampaignInput } from './swap-fixture.test-utils.js';
 import type { SwapView } from './view.js';
 
@@ -52,20 +48,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 
 async function run(ops: readonly Op[], restarts: boolean) {
   const campaign = defineCampaign(swapCampaignInput(), 'swap');
-  const clock = createManualClock(DURING_SWAP);
-  const store = createMemoryStore();
-  const effects: Effect[] = [];
-  const make = () =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(5),
-      onEffect: (e) => void effects.push(e),
-    });
-  let engine = make();
+  const h = engineHarness(campaign, DURING_SWAP, 5);
+  const { clock, effects } = h;
   for (const id of LISTINGS)
-    await engine.start(campaign.id, {
+    await h.engine.start(campaign.id, {
       actor: { id: OWNERS[id] },
       instanceId: id,
       input: { item: book(`${id}-book`) },
@@ -73,7 +59,7 @@ async function run(ops: readonly Op[], restarts: boolean) {
   const trace: unknown[] = [];
   let seq = 0;
   const ownerView = async (id: (typeof LISTINGS)[number]) =>
-    (await engine.view(id, { id: OWNERS[id] })) as SwapView;
+    (await h.engine.view(id, { id: OWNERS[id] })) as SwapView;
   for (const op of ops) {
     if ('listing' in op) {
       const id = LISTINGS[op.listing];
@@ -103,13 +89,12 @@ async function run(ops: readonly Op[], restarts: boolean) {
             ? { type: 'swap.counter', proposalId: target.id, note: '再加一本？' }
             : { type: `swap.${op.op}`, proposalId: target.id };
       }
-      const r = await engine.send(id, { ...command, eventId: `e${++seq}` }, { actor: { id: actor } });
+      const r = await h.engine.send(id, { ...command, eventId: `e${++seq}` }, { actor: { id: actor } });
       trace.push([op.op, r.status === 'accepted' ? 'ok' : r.reason]);
     } else if (op.op === 'advance') clock.advance(op.minutes * 60_000);
-    else if (op.op === 'tick') await engine.tick();
+    else if (op.op === 'tick') await h.engine.tick();
     else if (restarts) {
-      await engine.dispose();
-      engine = make();
+      await h.restart();
     }
     // No item is ever promised to two swaps: reserved and completed swaps never share an item.
     const promised: string[] = [];
@@ -128,7 +113,7 @@ async function run(ops: readonly Op[], restarts: boolean) {
   // Every completed swap was accepted first, and completes once.
   const completed = effects.filter((e) => e.type === 'swap.completed');
   expect(new Set(completed.map((e) => e.instanceId)).size).toBe(completed.length);
-  await engine.dispose();
+  await h.engine.dispose();
   return trace;
 }
 

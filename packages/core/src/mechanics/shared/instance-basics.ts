@@ -1,0 +1,73 @@
+import type { Actor, Campaign, Reservation } from '../mechanic.js';
+
+const MINUTE = 60_000;
+
+/** Every mechanic's context names who launched the instance. */
+export interface LaunchedBy {
+  readonly initiator: string;
+  readonly initiatorDevice: string | null;
+}
+
+/** The initiator fields of a new context. */
+export const launchedBy = (initiator: Actor): LaunchedBy => ({
+  initiator: initiator.id,
+  initiatorDevice: initiator.deviceId ?? null,
+});
+
+/** For `Mechanic.initiatorOf`. */
+export const initiatorOf = (context: LaunchedBy) => ({
+  id: context.initiator,
+  deviceId: context.initiatorDevice,
+});
+
+/** An instance's time limit from `now`, never past the campaign's end. */
+export const expiryOf = (campaign: Campaign, now: number, minutes: number): number =>
+  Math.min(now + minutes * MINUTE, campaign.schedule.endsAt);
+
+/** One unit of the initiator's launch allowance in this campaign. */
+export const launchLimit = (
+  campaign: Campaign,
+  initiator: Actor,
+  instanceId: string,
+  limit: number,
+): Reservation => ({
+  counter: `${campaign.id}:launches:${initiator.id}`,
+  holder: instanceId,
+  qty: 1,
+  capacity: limit,
+  reason: 'launch-limit',
+});
+
+/** One unit of a friend's allowance of instances to help in this campaign. */
+export const helperQuota = (
+  campaign: Campaign,
+  friendId: string,
+  instanceId: string,
+  quota: number,
+): Reservation => ({
+  counter: `${campaign.id}:helper-quota:${friendId}`,
+  holder: instanceId,
+  qty: 1,
+  capacity: quota,
+  reason: 'quota-exhausted',
+});
+
+/** Units of the campaign's stock, when it has one. */
+export const stockUnits = (campaign: Campaign, holder: string, qty: number): Reservation[] =>
+  campaign.stock === undefined
+    ? []
+    : [{ counter: `${campaign.id}:stock`, holder, qty, capacity: campaign.stock.total, reason: 'sold-out' }];
+
+/** 分 from the campaign's budget, when it has one and the amount is positive. */
+export const budgetSpend = (campaign: Campaign, holder: string, fen: number): Reservation[] =>
+  campaign.budget === undefined || fen <= 0
+    ? []
+    : [
+        {
+          counter: `${campaign.id}:budget`,
+          holder,
+          qty: fen,
+          capacity: campaign.budget.totalFen,
+          reason: 'budget-exhausted',
+        },
+      ];
