@@ -6,6 +6,7 @@ import type {
   OutboxItem,
   ReserveRequest,
   ReserveResult,
+  ScoreEntry,
   Store,
 } from '@liebian/core';
 import type { KeyValueStore } from './kv.js';
@@ -21,6 +22,17 @@ interface InstanceDoc {
   timers: Record<string, { dueAt: number; event: unknown; leaseId: string | null; leaseUntil: number }>;
   outbox: { seq: number; type: string; dedupeKey: string; payload: unknown }[];
 }
+
+interface BoardDoc {
+  entries: Record<string, { score: number; reachedAt: number }>;
+  keys: string[];
+}
+
+/** Score descending, then earliest to reach it, then member id (the order the conformance suite expects). */
+const ahead = (a: ScoreEntry, b: ScoreEntry) =>
+  b.score - a.score || a.reachedAt - b.reachedAt || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
+const entriesOf = (doc: BoardDoc | null): ScoreEntry[] =>
+  Object.entries(doc?.entries ?? {}).map(([member, e]) => ({ member, ...e }));
 
 interface CounterDoc {
   remaining: number;
@@ -49,6 +61,7 @@ async function update<T, R>(
 export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Store {
   const instanceKey = (id: string) => `${prefix}:instance:${id}`;
   const counterKey = (name: string) => `${prefix}:counter:${name}`;
+  const boardKey = (board: string) => `${prefix}:board:${board}`;
 
   return {
     capabilities: { durability: 'none', multiProcess: false },
@@ -162,6 +175,40 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
         delete holders[holder];
         return { write: { remaining: doc.remaining + qty, holders }, result: true };
       });
+    },
+
+    async incrementScore({ board, member, delta, at, key }) {
+      return update<BoardDoc, ScoreEntry & { applied: boolean }>(kv, boardKey(board), (doc) => {
+        const current = doc?.entries[member];
+        if (doc?.keys.includes(key))
+          return {
+            write: null,
+            result: {
+              member,
+              score: current?.score ?? 0,
+              reachedAt: current?.reachedAt ?? at,
+              applied: false,
+            },
+          };
+        const next = { score: (current?.score ?? 0) + delta, reachedAt: at };
+        const write = {
+          entries: { ...(doc?.entries ?? {}), [member]: next },
+          keys: [...(doc?.keys ?? []), key],
+        };
+        return { write, result: { member, ...next, applied: true } };
+      });
+    },
+
+    async topScores(board, limit) {
+      return entriesOf((await kv.get<BoardDoc>(boardKey(board)))?.value ?? null)
+        .sort(ahead)
+        .slice(0, limit);
+    },
+
+    async scoreOf(board, member) {
+      const all = entriesOf((await kv.get<BoardDoc>(boardKey(board)))?.value ?? null).sort(ahead);
+      const i = all.findIndex((e) => e.member === member);
+      return i === -1 ? null : { ...(all[i] as ScoreEntry), rank: i + 1 };
     },
 
     async readOutbox(cursor, limit) {

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedTimer, OutboxItem, Store, StoredInstance } from '@liebian/core';
+import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
-import { ACK_TIMER, CLAIM_TIMERS, COMMIT, DELETE, RELEASE, RESERVE } from './redis/scripts.js';
+import {
+  ACK_TIMER,
+  CLAIM_TIMERS,
+  COMMIT,
+  DELETE,
+  INCREMENT_SCORE,
+  RELEASE,
+  RESERVE,
+  SCORE_OF,
+  TOP_SCORES,
+} from './redis/scripts.js';
 
 export interface RedisStoreOptions {
   /** An ioredis client or cluster you own, or a URL (the store then owns and closes its client). */
@@ -19,6 +29,9 @@ interface Scripts {
   lbReserve: Command;
   lbRelease: Command;
   lbDelete: Command;
+  lbIncrementScore: Command;
+  lbTopScores: Command;
+  lbScoreOf: Command;
 }
 
 const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
@@ -28,7 +41,14 @@ const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
   lbReserve: [RESERVE, 2],
   lbRelease: [RELEASE, 2],
   lbDelete: [DELETE, 6],
+  lbIncrementScore: [INCREMENT_SCORE, 3],
+  lbTopScores: [TOP_SCORES, 2],
+  lbScoreOf: [SCORE_OF, 2],
 };
+
+/** The one order every store returns: score descending, then earliest to reach it, then member id. */
+const ahead = (a: ScoreEntry, b: ScoreEntry) =>
+  b.score - a.score || a.reachedAt - b.reachedAt || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
 
 /** Counters are named `<campaignId>:…` by the mechanics; the campaign id is their hash tag. */
 const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
@@ -75,6 +95,10 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       timerNames: `${t}:tn:${instanceId}`,
       outbox: `${t}:ob`,
     };
+  };
+  const boardKeys = (board: string) => {
+    const t = `${p}:{${counterTag(board)}}`;
+    return [`${t}:sz:${board}`, `${t}:sr:${board}`, `${t}:sk:${board}`] as const;
   };
   const counterKeys = (counter: string) => {
     const t = `${p}:{${counterTag(counter)}}`;
@@ -224,6 +248,50 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     async release(counter, holder) {
       live();
       return (await scripts.lbRelease(...counterKeys(counter), holder)) === 1;
+    },
+
+    async incrementScore({ board, member, delta, at, key }) {
+      live();
+      const [score, reachedAt, applied] = (await scripts.lbIncrementScore(
+        ...boardKeys(board),
+        member,
+        delta,
+        at,
+        key,
+      )) as [string, string, number];
+      return { member, score: Number(score), reachedAt: Number(reachedAt), applied: applied === 1 };
+    },
+
+    async topScores(board, limit) {
+      live();
+      if (limit <= 0) return [];
+      const [zset, reached] = boardKeys(board);
+      const flat = (await scripts.lbTopScores(zset, reached, limit)) as string[];
+      const entries: ScoreEntry[] = [];
+      for (let i = 0; i < flat.length; i += 3)
+        entries.push({
+          member: flat[i] as string,
+          score: Number(flat[i + 1]),
+          reachedAt: Number(flat[i + 2]),
+        });
+      return entries.sort(ahead).slice(0, limit);
+    },
+
+    async scoreOf(board, member) {
+      live();
+      const [zset, reached] = boardKeys(board);
+      const reply = (await scripts.lbScoreOf(zset, reached, member)) as string[] | null;
+      if (!reply) return null;
+      const entry = { member, score: Number(reply[0]), reachedAt: Number(reply[1]) };
+      let rank = 1 + Number(reply[2]);
+      for (let i = 3; i < reply.length; i += 2) {
+        if (
+          ahead({ member: reply[i] as string, score: entry.score, reachedAt: Number(reply[i + 1]) }, entry) <
+          0
+        )
+          rank++;
+      }
+      return { ...entry, rank };
     },
 
     async readOutbox(cursor, limit) {

@@ -82,6 +82,8 @@ export type {
   OutboxItem,
   ReserveRequest,
   ReserveResult,
+  ScoreEntry,
+  ScoreIncrement,
   Store,
   StoreCapabilities,
   StoredInstance,

@@ -111,3 +111,42 @@ end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[6])
 return existed
 `;
+
+/** KEYS: board zset, reached-at hash, applied keys set. ARGV: member, delta, at, key. Returns {score, reachedAt, applied}. */
+export const INCREMENT_SCORE = `
+if redis.call('SADD', KEYS[3], ARGV[4]) == 0 then
+  local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+  return {score or '0', redis.call('HGET', KEYS[2], ARGV[1]) or ARGV[3], 0}
+end
+local score = redis.call('ZINCRBY', KEYS[1], ARGV[2], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+return {score, ARGV[3], 1}
+`;
+
+/** KEYS: board zset, reached-at hash. ARGV: limit. Every entry tied with the last of the top `limit` by score,
+ *  flattened as member, score, reachedAt — the caller orders ties by reachedAt and member. */
+export const TOP_SCORES = `
+local top = redis.call('ZREVRANGE', KEYS[1], tonumber(ARGV[1]) - 1, tonumber(ARGV[1]) - 1, 'WITHSCORES')
+local floor = top[2] or '-inf'
+local entries = redis.call('ZREVRANGEBYSCORE', KEYS[1], '+inf', floor, 'WITHSCORES')
+local out = {}
+for i = 1, #entries, 2 do
+  out[#out + 1] = entries[i]
+  out[#out + 1] = entries[i + 1]
+  out[#out + 1] = redis.call('HGET', KEYS[2], entries[i]) or '0'
+end
+return out
+`;
+
+/** KEYS: board zset, reached-at hash. ARGV: member. Returns {score, reachedAt, entries with a higher score,
+ *  then member, reachedAt pairs of those with the same score}. */
+export const SCORE_OF = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return nil end
+local out = {score, redis.call('HGET', KEYS[2], ARGV[1]) or '0', redis.call('ZCOUNT', KEYS[1], '(' .. score, '+inf')}
+for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], score, score)) do
+  out[#out + 1] = member
+  out[#out + 1] = redis.call('HGET', KEYS[2], member) or '0'
+end
+return out
+`;

@@ -140,6 +140,37 @@ export function migrations(schema: string): { version: number; sql: string }[] {
         $fn$;
       `,
     },
+    {
+      version: 2,
+      sql: `
+        CREATE TABLE ${s}.score_entries (
+          board text NOT NULL,
+          member text NOT NULL,
+          score bigint NOT NULL,
+          reached_at bigint NOT NULL,
+          PRIMARY KEY (board, member)
+        );
+        CREATE INDEX score_order ON ${s}.score_entries (board, score DESC, reached_at, member COLLATE "C");
+        CREATE TABLE ${s}.score_keys (board text NOT NULL, key text NOT NULL, PRIMARY KEY (board, key));
+
+        -- Once per key: the key and the increment are written in the same statement.
+        CREATE FUNCTION ${s}.increment_score(p_board text, p_member text, p_delta bigint, p_at bigint, p_key text,
+          OUT score bigint, OUT reached_at bigint, OUT applied boolean
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          INSERT INTO ${s}.score_keys (board, key) VALUES (p_board, p_key) ON CONFLICT DO NOTHING;
+          applied := FOUND;
+          IF applied THEN
+            INSERT INTO ${s}.score_entries AS e (board, member, score, reached_at) VALUES (p_board, p_member, p_delta, p_at)
+              ON CONFLICT (board, member) DO UPDATE SET score = e.score + excluded.score, reached_at = excluded.reached_at
+              RETURNING e.score, e.reached_at INTO score, reached_at;
+          ELSE
+            SELECT e.score, e.reached_at INTO score, reached_at FROM ${s}.score_entries e WHERE e.board = p_board AND e.member = p_member;
+          END IF;
+        END
+        $fn$;
+      `,
+    },
   ];
 }
 

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedTimer, OutboxItem, Store, StoreCapabilities, StoredInstance } from '@liebian/core';
+import type {
+  ClaimedTimer,
+  OutboxItem,
+  ScoreEntry,
+  Store,
+  StoreCapabilities,
+  StoredInstance,
+} from '@liebian/core';
 import { ident, migrate } from './migrations.js';
 import type { SqlDriver } from './sql-driver.js';
 
@@ -12,6 +19,13 @@ export interface SqlStoreOptions {
 }
 
 const START_CURSOR = '0:0';
+
+type ScoreRow = { member: string; score: string | number; reached_at: string | number };
+const toEntry = (r: ScoreRow): ScoreEntry => ({
+  member: r.member,
+  score: Number(r.score),
+  reachedAt: Number(r.reached_at),
+});
 
 /**
  * The one SQL store, for PostgreSQL servers and embedded PGlite alike. Every write is one statement calling a
@@ -47,6 +61,16 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       SELECT txid::text AS txid, seq, instance_id, type, dedupe_key, payload FROM ${s}.outbox
       WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY txid, seq LIMIT $3`,
+    incrementScore: `SELECT score, reached_at, applied FROM ${s}.increment_score($1, $2, $3, $4, $5)`,
+    topScores: `
+      SELECT member, score, reached_at FROM ${s}.score_entries WHERE board = $1
+      ORDER BY score DESC, reached_at, member COLLATE "C" LIMIT $2`,
+    scoreOf: `
+      SELECT e.member, e.score, e.reached_at,
+        1 + (SELECT count(*) FROM ${s}.score_entries o WHERE o.board = e.board
+             AND (o.score > e.score OR (o.score = e.score AND (o.reached_at < e.reached_at
+               OR (o.reached_at = e.reached_at AND o.member COLLATE "C" < e.member COLLATE "C"))))) AS rank
+      FROM ${s}.score_entries e WHERE e.board = $1 AND e.member = $2`,
     delete: `
       WITH k AS (DELETE FROM ${s}.instance_keys WHERE instance_id = $1),
            t AS (DELETE FROM ${s}.timers WHERE instance_id = $1)
@@ -161,6 +185,35 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       live();
       const { rows } = await driver.query<{ released: boolean }>(sql.release, [counter, holder]);
       return rows[0]?.released === true;
+    },
+
+    async incrementScore({ board, member, delta, at, key }) {
+      live();
+      const { rows } = await driver.query<{
+        score: string | number | null;
+        reached_at: string | number | null;
+        applied: boolean;
+      }>(sql.incrementScore, [board, member, delta, at, key]);
+      const row = rows[0];
+      return {
+        member,
+        score: Number(row?.score ?? 0),
+        reachedAt: Number(row?.reached_at ?? at),
+        applied: row?.applied === true,
+      };
+    },
+
+    async topScores(board, limit) {
+      live();
+      const { rows } = await driver.query<ScoreRow>(sql.topScores, [board, limit]);
+      return rows.map(toEntry);
+    },
+
+    async scoreOf(board, member) {
+      live();
+      const { rows } = await driver.query<ScoreRow & { rank: string | number }>(sql.scoreOf, [board, member]);
+      const row = rows[0];
+      return row ? { ...toEntry(row), rank: Number(row.rank) } : null;
     },
 
     async readOutbox(cursor, limit) {

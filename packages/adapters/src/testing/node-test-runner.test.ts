@@ -11,7 +11,7 @@ it('the conformance suite runs under node:test too', () => {
       encoding: 'utf8',
     },
   );
-  expect(run.stdout).toMatch(/# pass 20\b/);
+  expect(Number(/# pass (\d+)/.exec(run.stdout)?.[1])).toBeGreaterThanOrEqual(20);
   expect(run.stdout).toMatch(/# fail 0\b/);
   expect(run.status).toBe(0);
 }, 60_000);

@@ -5,6 +5,7 @@ import { durabilityTests } from './durability-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxTests } from './outbox-tests.js';
 import type { ConformanceOptions, SuiteContext, TestRunner } from './runner.js';
+import { scoreTests } from './score-tests.js';
 import { timerTests } from './timer-tests.js';
 
 const GROUPS = {
@@ -13,6 +14,7 @@ const GROUPS = {
   concurrency: concurrencyTests,
   timers: timerTests,
   outbox: outboxTests,
+  scores: scoreTests,
   durability: durabilityTests,
 };
 

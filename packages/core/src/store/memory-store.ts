@@ -5,6 +5,7 @@ import type {
   OutboxItem,
   ReserveRequest,
   ReserveResult,
+  ScoreEntry,
   Store,
   StoredInstance,
   TimerSpec,
@@ -40,6 +41,12 @@ export function createMemoryStore(): Store {
   const timers = new Map<string, Map<string, TimerRow>>();
   const counters = new Map<string, Counter>();
   const outbox: OutboxItem[] = [];
+  const boards = new Map<string, { entries: Map<string, ScoreEntry>; keys: Set<string> }>();
+  /** Score descending, then earliest to reach it, then member id: the one order every store returns. */
+  const ahead = (a: ScoreEntry, b: ScoreEntry) =>
+    b.score - a.score ||
+    a.reachedAt - b.reachedAt ||
+    (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
   let leaseSeq = 0;
   let disposed = false;
 
@@ -168,6 +175,36 @@ export function createMemoryStore(): Store {
       c.holders.delete(holder);
       c.remaining += qty;
       return true;
+    },
+
+    async incrementScore({ board, member, delta, at, key }) {
+      live();
+      let b = boards.get(board);
+      if (!b) {
+        b = { entries: new Map(), keys: new Set() };
+        boards.set(board, b);
+      }
+      const current = b.entries.get(member);
+      if (b.keys.has(key)) return { ...(current ?? { member, score: 0, reachedAt: at }), applied: false };
+      b.keys.add(key);
+      const next = { member, score: (current?.score ?? 0) + delta, reachedAt: at };
+      b.entries.set(member, next);
+      return { ...next, applied: true };
+    },
+
+    async topScores(board, limit) {
+      live();
+      return [...(boards.get(board)?.entries.values() ?? [])].sort(ahead).slice(0, limit);
+    },
+
+    async scoreOf(board, member) {
+      live();
+      const entries = boards.get(board)?.entries;
+      const entry = entries?.get(member);
+      if (!entries || !entry) return null;
+      let rank = 1;
+      for (const other of entries.values()) if (ahead(other, entry) < 0) rank++;
+      return { ...entry, rank };
     },
 
     async readOutbox(cursor, limit) {

@@ -77,6 +77,22 @@ export interface ReserveResult {
   readonly duplicate: boolean;
 }
 
+/** One leaderboard entry. `reachedAt` is when the member reached this score (ties go to the earliest). */
+export interface ScoreEntry {
+  readonly member: string;
+  readonly score: number;
+  readonly reachedAt: number;
+}
+
+export interface ScoreIncrement {
+  readonly board: string;
+  readonly member: string;
+  readonly delta: number;
+  readonly at: number;
+  /** Idempotency key, unique per board: an increment with a key already applied changes nothing. */
+  readonly key: string;
+}
+
 export interface StoreCapabilities {
   /** Data survives the process: `none` (memory), `process` (survives a kill), `power-loss`. */
   readonly durability: 'none' | 'process' | 'power-loss';
@@ -102,6 +118,15 @@ export interface Store {
   reserve(request: ReserveRequest): Promise<ReserveResult>;
   /** Returns a holder's units to the counter. True if the holder had a reservation. */
   release(counter: string, holder: string): Promise<boolean>;
+  /**
+   * Adds `delta` to a member's score on a board, once per `key`, in one atomic step; `reachedAt` becomes `at`.
+   * Returns the entry after the call and whether this call applied it.
+   */
+  incrementScore(increment: ScoreIncrement): Promise<ScoreEntry & { readonly applied: boolean }>;
+  /** The best `limit` entries: score descending, then earliest `reachedAt`, then member id. */
+  topScores(board: string, limit: number): Promise<ScoreEntry[]>;
+  /** A member's entry and position in the `topScores` order (1 + entries ahead of it), or null if absent. */
+  scoreOf(board: string, member: string): Promise<(ScoreEntry & { readonly rank: number }) | null>;
   /** Outbox entries after `cursor` (null = from the start), in commit order. */
   readOutbox(cursor: string | null, limit: number): Promise<OutboxItem[]>;
   delete(id: string): Promise<boolean>;
