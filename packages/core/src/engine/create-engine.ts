@@ -13,7 +13,7 @@ import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache } from './instance-cache.js';
 import { persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
-import { parseActor, parseCommand } from './parse-input.js';
+import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
@@ -117,7 +117,7 @@ export function createEngine(options: EngineOptions): Engine {
         ? parseOrThrow(mechanic.startSchema, rawInput, 'invalid-event', 'Start input')
         : undefined;
       const now = clock.now();
-      const instanceId = requestedId ?? ids();
+      const instanceId = requestedId === undefined ? ids() : parseInstanceId(requestedId);
       const phase = campaignPhase(found, now);
       if (phase !== 'live') return { status: 'rejected', instanceId, reason: PHASE_REJECTION[phase] };
 

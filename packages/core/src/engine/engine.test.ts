@@ -177,6 +177,7 @@ describe('engine: send', () => {
       ],
       [engine.send('nope', { type: 'bargain.help' }, { actor: bob }), 'unknown-instance', /nope/],
       [engine.start('nope', { actor: bob }), 'unknown-campaign', /spring-bargain/],
+      [engine.start('spring-bargain', { actor: bob, instanceId: 'a\nb' }), 'invalid-argument', /instanceId/],
     ];
     for (const [promise, code, message] of cases) {
       const error = await promise.then(

@@ -21,6 +21,17 @@ const eventIdSchema = z.strictObject({
   }),
 });
 
+const instanceIdSchema = z.strictObject({
+  instanceId: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
+    error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
+  }),
+});
+
+/** Validates an instance id chosen by the caller (ids the engine makes always pass). */
+export function parseInstanceId(instanceId: string): string {
+  return parseOrThrow(instanceIdSchema, { instanceId }, 'invalid-argument', 'Start').instanceId;
+}
+
 /** Validates the authenticated actor (an integrator bug if it fails, so it throws). */
 export function parseActor(input: unknown): Actor {
   return parseOrThrow(actorSchema, input, 'invalid-argument', 'Actor') as Actor;
