@@ -1,16 +1,47 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { defineCampaign } from '@liebian/core';
+import { createEngine, createManualClock, defineCampaign } from '@liebian/core';
 import { describe, expect, it } from 'vitest';
 
 const dir = 'examples/campaigns';
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+
+/** What a first friend does on each kind of instance. */
+const friendAction: Record<string, { type: string; [k: string]: unknown }> = {
+  bargain: { type: 'bargain.help' },
+  assist: { type: 'assist.help' },
+  coupon: { type: 'coupon.join' },
+  'group-buy': { type: 'group-buy.join' },
+  swap: { type: 'swap.propose', offer: { id: 'friend-book', title: '《长安的荔枝》' } },
+};
 
 describe('sample campaigns', () => {
-  it.each(readdirSync(dir).filter((f) => f.endsWith('.json')))(
-    '%s is valid and references the JSON Schema',
-    (file) => {
-      const json = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
-      expect(json.$schema).toBe('../../docs/schema/campaign.schema.json');
-      expect(defineCampaign(json).kind).toBe(file.replace('.json', ''));
+  it.each(files)('%s is valid and references the JSON Schema', (file) => {
+    const json = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
+    expect(json.$schema).toBe('../../docs/schema/campaign.schema.json');
+    expect(defineCampaign(json).kind).toBe(file.replace('.json', ''));
+  });
+
+  it.each(files)(
+    '%s runs: an instance starts, a friend acts, the disclosure reads in both languages',
+    async (file) => {
+      const campaign = defineCampaign(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')));
+      const engine = createEngine({
+        campaigns: [campaign],
+        clock: createManualClock(campaign.schedule.startsAt + 86_400_000),
+      });
+      const input = campaign.kind === 'swap' ? { item: { id: 'my-book', title: '《三体》' } } : undefined;
+      const started = await engine.start(campaign.id, { actor: { id: 'initiator' }, input });
+      expect(started.status).toBe('accepted');
+      const result = await engine.send(
+        started.instanceId,
+        friendAction[campaign.kind] ?? { type: 'unknown' },
+        {
+          actor: { id: 'friend', newUser: true },
+        },
+      );
+      expect(result.status).toBe('accepted');
+      expect(engine.disclose(campaign.id, 'zh-CN').lines.length).toBeGreaterThan(5);
+      expect(engine.disclose(campaign.id, 'en').lines.join(' ')).not.toMatch(/undefined|NaN|\[object/);
     },
   );
 });
