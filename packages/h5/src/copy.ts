@@ -1,0 +1,70 @@
+import type { Locale, RejectionReason } from '@liebian/core';
+
+/** Interface copy in both languages. Marketer text comes from the campaign, never from here. */
+export const COPY = {
+  'zh-CN': {
+    proofTitle: '为什么值得信赖',
+    ctaTitle: '立即参与',
+    rulesTitle: '活动规则',
+    privacyTitle: '个人信息保护',
+    privacy:
+      '我们仅在你同意后收集手机号，用于发送活动通知与领奖联系，不向第三方提供；你可随时联系主办方查询、更正或删除。',
+    consent: '我已阅读并同意《个人信息保护说明》，同意主办方通过短信联系我',
+    phone: '手机号',
+    code: '短信验证码',
+    submit: '提交',
+    participants: (n: number) => `已有 ${n} 人参与`,
+    left: (ms: number) => `剩余 ${timeLeft(ms, '天', '小时', '分')}`,
+    ended: '已结束',
+    recent: '最新动态',
+    virtual: (n: number) => `含 ${n} 个系统虚拟名额`,
+  },
+  en: {
+    proofTitle: 'Why you can trust this',
+    ctaTitle: 'Take part',
+    rulesTitle: 'Rules',
+    privacyTitle: 'Your personal information',
+    privacy:
+      'We collect your phone number only with your consent, to send campaign notices and contact prize winners; we do not share it. Contact the organiser to see, correct or delete it.',
+    consent: 'I have read the privacy notice and agree that the organiser may text me',
+    phone: 'Phone number',
+    code: 'SMS code',
+    submit: 'Submit',
+    participants: (n: number) => `${n} taking part`,
+    left: (ms: number) => `Ends in ${timeLeft(ms, 'd', 'h', 'm')}`,
+    ended: 'Ended',
+    recent: 'Latest',
+    virtual: (n: number) => `including ${n} virtual seat${n === 1 ? '' : 's'}`,
+  },
+} satisfies Record<Locale, unknown>;
+
+function timeLeft(ms: number, d: string, h: string, m: string): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return days > 0 ? `${days}${d} ${hours}${h}` : `${hours}${h} ${minutes % 60}${m}`;
+}
+
+/** Why an action is unavailable, in words a visitor understands. */
+export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = {
+  'zh-CN': {
+    'already-helped': '你已经参与过了',
+    'self-help': '不能为自己助力，快邀请好友吧',
+    'floor-reached': '已砍到底价',
+    'goal-reached': '任务已完成',
+    'instance-ended': '活动已结束',
+    'group-full': '该团已满',
+    'campaign-paused': '活动暂停中',
+    'campaign-ended': '活动已结束',
+  },
+  en: {
+    'already-helped': 'You have already taken part',
+    'self-help': 'You cannot help yourself — invite friends',
+    'floor-reached': 'The floor price is reached',
+    'goal-reached': 'The task is complete',
+    'instance-ended': 'This has ended',
+    'group-full': 'This group is full',
+    'campaign-paused': 'The campaign is paused',
+    'campaign-ended': 'The campaign has ended',
+  },
+};

@@ -1,0 +1,4 @@
+export { COPY, REASON } from './copy.js';
+export { LandingPage, type LandingPageProps } from './landing-page.js';
+export { type PrimaryAction, primaryAction } from './primary-action.js';
+export { renderDocument } from './render-document.js';

@@ -1,0 +1,132 @@
+import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
+import { COPY } from './copy.js';
+import { type PrimaryAction, primaryAction } from './primary-action.js';
+import { InstanceWidget } from './widgets/instance-widget.js';
+
+export interface LandingPageProps {
+  readonly campaign: AnyCampaign;
+  /** The viewer's view of the instance, from `engine.view()`. */
+  readonly view: InstanceView;
+  /** The campaign's rules in words, from `engine.disclose()`. */
+  readonly disclosure: Disclosure;
+  readonly locale: Locale;
+  /** Where the lead form posts. Without it the form is not shown (a form that goes nowhere would mislead). */
+  readonly leadFormAction?: string;
+}
+
+/** How many people took part, from the view's own counts (never an invented number). */
+function participants(view: InstanceView): number {
+  switch (view.kind) {
+    case 'bargain':
+      return view.helps.count;
+    case 'assist':
+      return view.progress.helps;
+    case 'coupon':
+      return view.people.count;
+    case 'group-buy':
+      return view.seats.paid;
+    case 'swap':
+      return view.proposals.length;
+  }
+}
+
+function ActionButton({ action }: { action: PrimaryAction }) {
+  return (
+    <button type="button" class="cta" data-action={action.action} disabled={!action.allowed}>
+      {action.label}
+    </button>
+  );
+}
+
+/** The three sections — hook, proof, call to action — then the rules and the privacy notice. */
+export function LandingPage({ campaign, view, disclosure, locale, leadFormAction }: LandingPageProps) {
+  const copy = COPY[locale];
+  const { hook, proof, cta } = campaign.page;
+  const action = primaryAction(view, locale);
+  const deadline = view.deadline;
+  const count = participants(view);
+  return (
+    <main>
+      <section class="hook" aria-labelledby="hook-title">
+        <h1 id="hook-title">{hook.title}</h1>
+        {hook.subtitle && <p>{hook.subtitle}</p>}
+        {hook.image && <img src={hook.image.src} alt={hook.image.alt} width={448} height={252} />}
+        <InstanceWidget view={view} locale={locale} campaign={campaign} />
+        {deadline && (
+          <p class="deadline" data-deadline={deadline.at} data-server-now={view.serverNow}>
+            {copy.left(deadline.at - view.serverNow)}
+          </p>
+        )}
+        <ActionButton action={action} />
+      </section>
+
+      <section class="proof" aria-labelledby="proof-title">
+        <h2 id="proof-title">{copy.proofTitle}</h2>
+        {count > 0 && <p class="count">{copy.participants(count)}</p>}
+        <ul>
+          {proof.certifications.map((c) => (
+            <li key={c.name}>
+              ✔ {c.name} · {c.issuer}
+            </li>
+          ))}
+        </ul>
+        {proof.experts.map((e) => (
+          <blockquote key={e.name}>
+            “{e.quote}” — {e.name}，{e.title}
+          </blockquote>
+        ))}
+        {proof.testimonials.map((t) => (
+          <blockquote key={t.author}>
+            {t.rating !== undefined && `${'★'.repeat(t.rating)} `}
+            {t.text} — {t.author}
+          </blockquote>
+        ))}
+      </section>
+
+      <section class="cta-section" aria-labelledby="cta-title">
+        <h2 id="cta-title">{cta.headline}</h2>
+        <ActionButton action={action} />
+        {cta.leadForm?.enabled && leadFormAction && (
+          <form method="post" action={leadFormAction}>
+            <label>
+              {copy.phone}
+              <input
+                type="tel"
+                name="phone"
+                autocomplete="tel"
+                inputmode="numeric"
+                pattern="1[0-9]{10}"
+                required
+              />
+            </label>
+            <label>
+              {copy.code}
+              <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
+            </label>
+            <label>
+              <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? copy.consent}
+            </label>
+            <button type="submit" class="cta">
+              {copy.submit}
+            </button>
+          </form>
+        )}
+        {cta.followQr && <img src={cta.followQr.src} alt={cta.followQr.alt} width={160} height={160} />}
+      </section>
+
+      <section class="rules" aria-labelledby="rules-title">
+        <h2 id="rules-title">{disclosure.title}</h2>
+        <ol>
+          {disclosure.lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section class="privacy" aria-labelledby="privacy-title">
+        <h2 id="privacy-title">{copy.privacyTitle}</h2>
+        <p>{copy.privacy}</p>
+      </section>
+    </main>
+  );
+}

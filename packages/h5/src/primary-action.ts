@@ -1,0 +1,79 @@
+import { type Availability, formatMoney, type InstanceView, type Locale } from '@liebian/core';
+import { REASON } from './copy.js';
+
+export interface PrimaryAction {
+  /** The command type to send, or `invite` for sharing. */
+  readonly action: string;
+  readonly label: string;
+  readonly allowed: boolean;
+}
+
+const OTHER_ROLE = new Set(['not-initiator', 'not-member', 'not-holder', 'not-operator', 'not-applicable']);
+
+type Choice = readonly [action: string, availability: Availability, zh: string, en: string];
+
+/** The one thing this viewer should do next, per kind, role and state: the first allowed choice, else why not. */
+export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction {
+  const all = choicesFor(view);
+  // Actions of another role (the initiator's purchase, for a friend) say nothing useful to this viewer.
+  const choices = all.filter(([, a]) => a.allowed || !OTHER_ROLE.has(a.reason));
+  const first = choices.find(([, a]) => a.allowed) ?? choices[0] ?? all[0];
+  if (!first) return { action: 'none', label: '', allowed: false };
+  const [action, availability, zh, en] = first;
+  if (availability.allowed) return { action, label: locale === 'zh-CN' ? zh : en, allowed: true };
+  return {
+    action,
+    label: REASON[locale][availability.reason] ?? (locale === 'zh-CN' ? zh : en),
+    allowed: false,
+  };
+}
+
+function choicesFor(view: InstanceView): Choice[] {
+  switch (view.kind) {
+    case 'bargain':
+      return [
+        [
+          'bargain.purchase',
+          view.can.purchase,
+          `立即购买 ${formatMoney(view.price.current)}`,
+          `Buy now at ${formatMoney(view.price.current)}`,
+        ],
+        ['invite', view.can.invite, '邀请好友帮砍', 'Invite friends to cut'],
+        ['bargain.help', view.can.help, '帮TA砍一刀', 'Cut the price for them'],
+      ];
+    case 'assist':
+      return [
+        ['invite', view.can.invite, '邀请好友助力', 'Invite friends to help'],
+        ['assist.help', view.can.help, '帮TA助力', 'Help them'],
+      ];
+    case 'coupon':
+      return [
+        ['invite', view.can.invite, '邀请好友', 'Invite friends'],
+        view.mode === 'pool'
+          ? ['coupon.join', view.can.join, '参与瓜分', 'Join the split']
+          : ['coupon.claim', view.can.claim, '领取优惠券', 'Claim the coupon'],
+      ];
+    case 'group-buy':
+      return [
+        [
+          'group-buy.pay',
+          view.can.pay,
+          `去付款 ${formatMoney(view.price.mine ?? view.price.group)}`,
+          `Pay ${formatMoney(view.price.mine ?? view.price.group)}`,
+        ],
+        ['invite', view.can.invite, '邀请好友参团', 'Invite friends to join'],
+        [
+          'group-buy.join',
+          view.can.join,
+          `参团 ${formatMoney(view.price.group)}`,
+          `Join at ${formatMoney(view.price.group)}`,
+        ],
+      ];
+    case 'swap':
+      return [
+        ['swap.confirm', view.can.confirm, '确认已交接', 'Confirm the handover'],
+        ['invite', view.can.invite, '分享我的闲置', 'Share my listing'],
+        ['swap.propose', view.can.propose, '我要交换', 'Propose a swap'],
+      ];
+  }
+}

@@ -1,0 +1,82 @@
+import { gzipSync } from 'node:zlib';
+import { createEngine, createManualClock, defineCampaign, type Engine, type Locale } from '@liebian/core';
+import { describe, expect, it } from 'vitest';
+import {
+  bargainCampaignInput,
+  DURING_CAMPAIGN,
+} from '../../core/src/mechanics/bargain/bargain-fixture.test-utils.js';
+import { renderDocument } from './render-document.js';
+
+async function bargain(extra: Record<string, unknown> = {}) {
+  const campaign = defineCampaign(bargainCampaignInput({}, extra), 'bargain');
+  const clock = createManualClock(DURING_CAMPAIGN);
+  const engine = createEngine({ campaigns: [campaign], clock });
+  await engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'b1' });
+  await engine.send('b1', { type: 'bargain.help' }, { actor: { id: 'bob' } });
+  const render = async (viewer: string | null, locale: Locale = 'zh-CN', e: Engine = engine) =>
+    renderDocument({
+      campaign,
+      view: await e.view('b1', viewer === null ? null : { id: viewer }),
+      disclosure: e.disclose(campaign.id, locale),
+      locale,
+      leadFormAction: '/leads',
+    });
+  return { engine, clock, render };
+}
+
+describe('landing page document', () => {
+  it('shows the initiator the exact amount left and the invite, and a friend the cut button', async () => {
+    const { render, engine } = await bargain();
+    const view = await engine.view('b1', { id: 'alice' });
+    if (view.kind !== 'bargain') throw new Error('expected a bargain');
+    const initiator = await render('alice');
+    expect(initiator).toContain('邀请好友帮砍');
+    expect(initiator).toContain(`还差 ¥${(view.price.remaining / 100).toFixed(2)} 到底价 ¥9.90`);
+    expect(initiator).toContain('还需 4 位好友');
+    const friend = await render('carol');
+    expect(friend).toContain('帮TA砍一刀');
+    expect(await render('bob')).toContain('你已经参与过了');
+    expect(await render(null, 'en')).toContain('Cut the price for them');
+  });
+
+  it('offers the purchase at the floor and explains the end after expiry', async () => {
+    const { render, engine, clock } = await bargain();
+    for (const f of ['c', 'd', 'e', 'f'])
+      await engine.send('b1', { type: 'bargain.help' }, { actor: { id: f } });
+    expect(await render('alice')).toContain('立即购买 ¥9.90');
+    clock.advance(2 * 24 * 60 * 60_000);
+    expect(await render('alice')).toContain('活动已结束');
+  });
+
+  it('has the three sections, the rules, the privacy notice and an unticked consent box', async () => {
+    const { render } = await bargain({
+      page: { hook: { title: '好友帮砍' }, cta: { headline: '邀请好友一起砍', leadForm: { enabled: true } } },
+    });
+    const html = await render('carol');
+    for (const id of ['hook-title', 'proof-title', 'cta-title', 'rules-title', 'privacy-title'])
+      expect(html).toContain(`id="${id}"`);
+    expect(html).toMatch(/<input type="checkbox" name="consent" required\/?>/);
+    expect(html).not.toMatch(/checked/);
+    expect(html).toContain('主办方：青山茶业');
+  });
+
+  it('escapes marketer text', async () => {
+    const { render } = await bargain({
+      page: {
+        hook: { title: '<script>alert(1)</script>' },
+        cta: { headline: '"><img src=x onerror=alert(1)>' },
+      },
+    });
+    const html = await render('carol');
+    expect(html).not.toContain('<script>alert(1)</script>');
+    expect(html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(html).not.toContain('<img src=x');
+  });
+
+  it('stays within the page budget: HTML ≤ 14 KB gzip, nothing loaded from another origin', async () => {
+    const { render } = await bargain();
+    const html = await render('alice');
+    expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|url\(/);
+  });
+});

@@ -1,0 +1,25 @@
+import { renderToString } from 'preact-render-to-string';
+import { LandingPage, type LandingPageProps } from './landing-page.js';
+import { styles } from './styles.js';
+
+/**
+ * A complete server-rendered HTML document for one viewer of one instance. It works before any script runs:
+ * everything shown comes from the engine's view and the campaign's own fields, and all text is escaped.
+ *
+ * @example
+ * const html = renderDocument({ campaign, view: await engine.view(id, viewer), disclosure: engine.disclose(campaign.id, 'zh-CN'), locale: 'zh-CN' });
+ */
+export function renderDocument(props: LandingPageProps): string {
+  const body = renderToString(<LandingPage {...props} />);
+  const title = props.campaign.page.hook.title;
+  const lang = props.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const head = renderToString(
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+      <title>{title}</title>
+      <style dangerouslySetInnerHTML={{ __html: styles(props.campaign.page.brandColor) }} />
+    </head>,
+  );
+  return `<!doctype html><html lang="${lang}">${head}<body>${body}</body></html>`;
+}
