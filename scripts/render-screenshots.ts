@@ -10,6 +10,8 @@ import {
   createManualClock,
   defineCampaign,
   type Engine,
+  seededRandom,
+  sequentialIds,
 } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
 import { chromium } from 'playwright-core';
@@ -30,6 +32,8 @@ async function scene(campaign: AnyCampaign): Promise<{ engine: Engine; id: strin
   const engine = createEngine({
     campaigns: [campaign],
     clock: createManualClock(campaign.schedule.startsAt + 86_400_000),
+    random: seededRandom(7),
+    ids: sequentialIds(campaign.kind),
   });
   const input =
     campaign.kind === 'swap'
