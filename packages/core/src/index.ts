@@ -36,6 +36,10 @@ export type {
 } from './engine/types.js';
 export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
+export { createHandler, type HandlerOptions } from './http/create-handler.js';
+export { type InviteCheck, type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';
+export type { Problem } from './http/problem.js';
+export type { RateLimit } from './http/rate-limiter.js';
 export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export * from './mechanics/coupon/index.js';
