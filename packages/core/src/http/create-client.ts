@@ -1,0 +1,83 @@
+import type { AnyCampaign } from '../campaign/define-campaign.js';
+import type { CampaignPhase } from '../campaign/lifecycle.js';
+import type { Command, InstanceView, SendResult, StartResult } from '../engine/types.js';
+import type { Disclosure, Locale } from '../mechanics/mechanic.js';
+import type { InviteClaims } from './invite-token.js';
+import type { Problem } from './problem.js';
+
+/** Every call answers data or the server's problem; network failures throw as `fetch` does. */
+export type ClientResult<T> =
+  | { readonly ok: true; readonly data: T }
+  | { readonly ok: false; readonly problem: Problem };
+
+export interface ClientOptions {
+  /** A fetch to use (default: the global one). The H5 islands pass one that carries the session cookie. */
+  readonly fetch?: typeof fetch;
+  /** Headers on every request (e.g. an auth token). */
+  readonly headers?: Record<string, string>;
+}
+
+export interface Client {
+  campaign(
+    id: string,
+    locale?: Locale,
+  ): Promise<ClientResult<{ campaign: AnyCampaign; phase: CampaignPhase; disclosure: Disclosure }>>;
+  start(
+    campaignId: string,
+    body?: { instanceId?: string; input?: unknown },
+  ): Promise<ClientResult<StartResult>>;
+  view(instanceId: string): Promise<ClientResult<InstanceView>>;
+  send(
+    instanceId: string,
+    command: Command,
+    options?: { idempotencyKey?: string },
+  ): Promise<ClientResult<SendResult>>;
+  invite(instanceId: string): Promise<ClientResult<{ token: string; expiresAt: number }>>;
+  checkInvite(token: string): Promise<ClientResult<InviteClaims>>;
+}
+
+/**
+ * The typed client of `createHandler`'s routes, for the H5 islands and any JavaScript front end.
+ *
+ * @example
+ * const api = createClient('/api');
+ * const result = await api.send(instanceId, { type: 'bargain.help' }, { idempotencyKey: crypto.randomUUID() });
+ * if (result.ok && result.data.status === 'accepted') render(result.data.view);
+ */
+export function createClient(baseUrl: string, options: ClientOptions = {}): Client {
+  const base = baseUrl.replace(/\/$/, '');
+  const doFetch = options.fetch ?? fetch;
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ClientResult<T>> {
+    const response = await doFetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const payload = (await response.json()) as unknown;
+    return response.ok ? { ok: true, data: payload as T } : { ok: false, problem: payload as Problem };
+  }
+  const id = encodeURIComponent;
+  return {
+    campaign: (campaignId, locale = 'zh-CN') => call('GET', `/campaigns/${id(campaignId)}?locale=${locale}`),
+    start: (campaignId, body) => call('POST', `/campaigns/${id(campaignId)}/instances`, body ?? {}),
+    view: (instanceId) => call('GET', `/instances/${id(instanceId)}`),
+    send: (instanceId, command, sendOptions) =>
+      call(
+        'POST',
+        `/instances/${id(instanceId)}/events`,
+        command,
+        sendOptions?.idempotencyKey ? { 'idempotency-key': sendOptions.idempotencyKey } : {},
+      ),
+    invite: (instanceId) => call('POST', `/instances/${id(instanceId)}/invites`),
+    checkInvite: (token) => call('GET', `/invites/${id(token)}`),
+  };
+}
