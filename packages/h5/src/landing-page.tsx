@@ -86,6 +86,9 @@ export function LandingPage({ campaign, view, disclosure, locale, leadFormAction
       <section class="cta-section" aria-labelledby="cta-title">
         <h2 id="cta-title">{cta.headline}</h2>
         <ActionButton action={action} />
+        {action.action !== 'invite' && view.can.invite.allowed && (
+          <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} />
+        )}
         {cta.leadForm?.enabled && leadFormAction && (
           <form method="post" action={leadFormAction}>
             <label>

@@ -8,12 +8,22 @@ export interface PrimaryAction {
   readonly allowed: boolean;
 }
 
+/** States that ended well say so, rather than "ended". */
+const SUCCESS: Record<string, readonly [zh: string, en: string]> = {
+  'bargain:purchased': ['已下单，感谢好友助力', 'Ordered — thanks to your friends'],
+  'assist:completed': ['任务已完成', 'Task complete'],
+  'group-buy:succeeded': ['拼团成功', 'The group succeeded'],
+  'swap:completed': ['交换完成', 'Swap complete'],
+};
+
 const OTHER_ROLE = new Set(['not-initiator', 'not-member', 'not-holder', 'not-operator', 'not-applicable']);
 
 type Choice = readonly [action: string, availability: Availability, zh: string, en: string];
 
 /** The one thing this viewer should do next, per kind, role and state: the first allowed choice, else why not. */
 export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction {
+  const success = SUCCESS[`${view.kind}:${view.state}`];
+  if (success) return { action: 'none', label: locale === 'zh-CN' ? success[0] : success[1], allowed: false };
   const all = choicesFor(view);
   // Actions of another role (the initiator's purchase, for a friend) say nothing useful to this viewer.
   const choices = all.filter(([, a]) => a.allowed || !OTHER_ROLE.has(a.reason));

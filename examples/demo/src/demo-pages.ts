@@ -1,0 +1,66 @@
+import type { AnyCampaign } from '@liebian/core';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+const shell = (title: string, body: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
+<style>body{font:15px/1.6 -apple-system,"PingFang SC",sans-serif;max-width:480px;margin:0 auto;padding:16px}
+a,button{font-size:16px}.demo{background:#fff3cd;padding:8px;border-radius:6px}</style></head><body>
+<p class="demo">演示环境：登录只是一个保存在 cookie 里的名字，不是真实认证。Demo only: the login is a name in a cookie.</p>
+${body}</body></html>`;
+
+export function indexPage(campaigns: readonly AnyCampaign[], user: string | null): string {
+  const items = campaigns
+    .map((c) => `<li><a href="/c/${encodeURIComponent(c.id)}">${escapeHtml(c.name)}</a> · ${c.kind}</li>`)
+    .join('');
+  return shell(
+    'Liebian demo',
+    `<h1>Liebian 裂变 demo</h1><p>${user ? `你好，${escapeHtml(user)} · <a href="/logout">换个人</a>` : '<a href="/login">先登录</a>'}</p>
+<p>打开一个活动即可发起；把邀请链接发到另一个浏览器窗口，用另一个名字登录来帮忙。</p><ul>${items}</ul>`,
+  );
+}
+
+export function loginPage(next: string): string {
+  return shell(
+    'Login',
+    `<h1>登录（演示）</h1><form method="post" action="/login"><input type="hidden" name="next" value="${escapeHtml(next)}">
+<label>名字 <input name="name" required maxlength="20" autofocus></label> <button type="submit">进入</button></form>`,
+  );
+}
+
+export function messagePage(title: string, text: string): string {
+  return shell(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/">返回</a></p>`);
+}
+
+/**
+ * Demo-only wiring of the page's action buttons (the H5 islands are not built yet): actions go through the HTTP
+ * API, the invite button shows a signed link, and the page refreshes to show every update.
+ */
+export function demoScript(instanceId: string, kind: string): string {
+  return `<script>
+(() => {
+  const id = ${JSON.stringify(instanceId)};
+  const extra = { 'bargain.purchase': () => ({ orderId: 'demo-' + Date.now() }), 'group-buy.pay': () => ({ orderId: 'demo-' + Date.now() }),
+    'swap.propose': () => ({ offer: { id: 'demo-item-' + Date.now(), title: '一本好书' } }) };
+  for (const button of document.querySelectorAll('[data-action]')) {
+    button.addEventListener('click', async () => {
+      const action = button.dataset.action;
+      if (action === 'invite') {
+        const r = await fetch('/api/instances/' + id + '/invites', { method: 'POST' });
+        const body = await r.json();
+        const link = location.origin + '/invite/' + body.token;
+        let box = document.getElementById('invite-link');
+        if (!box) { box = document.createElement('p'); box.id = 'invite-link'; button.after(box); }
+        box.textContent = link;
+        navigator.clipboard?.writeText(link).catch(() => {});
+        return;
+      }
+      const command = { type: action, eventId: crypto.randomUUID(), ...(extra[action]?.() ?? {}) };
+      await fetch('/api/instances/' + id + '/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
+      location.reload();
+    });
+  }
+  setTimeout(() => { if (!document.getElementById('invite-link')) location.reload(); }, 5000);
+})();
+</script><!-- ${kind} -->`;
+}

@@ -1,0 +1,106 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
+import { renderDocument } from '@liebian/h5';
+import { demoScript, indexPage, loginPage, messagePage } from './demo-pages.js';
+import { send, toRequest } from './node-fetch-bridge.js';
+
+const COOKIE = 'liebian_demo_user';
+
+function userOf(cookieHeader: string | null | undefined): string | null {
+  const match = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]+)`).exec(cookieHeader ?? '');
+  if (!match?.[1]) return null;
+  const name = decodeURIComponent(match[1]).trim();
+  return name.length > 0 && name.length <= 20 && !name.startsWith('@') ? name : null;
+}
+
+const html = (body: string, status = 200) =>
+  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+const redirect = (to: string, headers: Record<string, string> = {}) =>
+  new Response(null, { status: 303, headers: { location: to, ...headers } });
+
+/** What a new instance of each kind needs from its initiator. */
+const startInput = (campaign: AnyCampaign, user: string) =>
+  campaign.kind === 'swap' ? { item: { id: `${user}-book`, title: `${user} 的闲置好书` } } : undefined;
+
+export interface DemoOptions {
+  readonly engine: Engine;
+  readonly campaigns: readonly AnyCampaign[];
+  readonly inviteSecret: string;
+}
+
+/** The demo web app: pages rendered by @liebian/h5, the API by createHandler, a name-in-a-cookie login. */
+export function createDemoServer({ engine, campaigns, inviteSecret }: DemoOptions): Server {
+  const actorOf = (request: Request): Actor | null => {
+    const id = userOf(request.headers.get('cookie'));
+    return id === null ? null : { id };
+  };
+  const api = createHandler(engine, {
+    authenticate: actorOf,
+    invites: { secret: inviteSecret },
+    rateLimit: { perActor: { max: 30, windowMs: 10_000 } },
+  });
+
+  async function page(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const user = actorOf(request);
+    const [, first, second] = url.pathname.split('/').map(decodeURIComponent);
+    if (url.pathname === '/') return html(indexPage(campaigns, user?.id ?? null));
+    if (first === 'login' && request.method === 'POST') {
+      const form = new URLSearchParams(await request.text());
+      const name = (form.get('name') ?? '').trim().slice(0, 20);
+      const next = form.get('next')?.startsWith('/') ? (form.get('next') as string) : '/';
+      if (!name || name.startsWith('@')) return html(loginPage(next), 400);
+      return redirect(next, {
+        'set-cookie': `${COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Lax`,
+      });
+    }
+    if (first === 'login') return html(loginPage(url.searchParams.get('next') ?? '/'));
+    if (first === 'logout') return redirect('/', { 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0` });
+    if (first === 'c' && second) {
+      if (!user) return redirect(`/login?next=${encodeURIComponent(url.pathname)}`);
+      const campaign = campaigns.find((c) => c.id === second);
+      if (!campaign) return html(messagePage('没有这个活动', second), 404);
+      const started = await engine.start(campaign.id, { actor: user, input: startInput(campaign, user.id) });
+      if (started.status === 'rejected') return html(messagePage('无法发起', `原因：${started.reason}`), 409);
+      return redirect(`/i/${encodeURIComponent(started.instanceId)}`);
+    }
+    if (first === 'invite' && second) {
+      const check = await verifyInvite(second, inviteSecret, Date.now());
+      if (!check.ok)
+        return html(
+          messagePage(
+            '邀请链接无效',
+            check.reason === 'expired'
+              ? '这个邀请链接已过期。'
+              : '这个邀请链接被改动过或不完整，请向好友重新索取。',
+          ),
+          403,
+        );
+      return redirect(`/i/${encodeURIComponent(check.claims.instanceId)}`);
+    }
+    if (first === 'i' && second) {
+      const view = await engine.view(second, user);
+      const campaign = campaigns.find((c) => c.id === view.campaignId) as AnyCampaign;
+      const document = renderDocument({
+        campaign,
+        view,
+        disclosure: engine.disclose(campaign.id, 'zh-CN'),
+        locale: 'zh-CN',
+      });
+      const who = `<p style="text-align:center;font-size:13px">${user ? `当前身份：${user.id} · <a href="/logout">换个人</a>` : `<a href="/login?next=${encodeURIComponent(url.pathname)}">登录后参与</a>`}</p>`;
+      return html(document.replace('</body>', `${who}${demoScript(second, view.kind)}</body>`));
+    }
+    return html(messagePage('Not found', url.pathname), 404);
+  }
+
+  return createServer((req: IncomingMessage, res) => {
+    const request = toRequest(req, `http://${req.headers.host ?? 'localhost'}`);
+    const answer = new URL(request.url).pathname.startsWith('/api/')
+      ? api(request)
+      : page(request).catch((error: unknown) => {
+          const message = error instanceof Error ? error.message : String(error);
+          return html(messagePage('出错了', message), 404);
+        });
+    answer.then((response) => send(res, response)).catch(() => res.destroy());
+  });
+}

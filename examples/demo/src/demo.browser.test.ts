@@ -1,0 +1,111 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoServer } from './demo-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser)
+  console.warn(`skipping the demo browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+
+const dir = new URL('../../campaigns/', import.meta.url);
+const campaigns = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
+
+let browser: Browser;
+let origin = '';
+let close = () => {};
+
+beforeAll(async () => {
+  if (!haveBrowser) return;
+  const engine = createEngine({ campaigns, store: createMemoryStore() });
+  const server = createDemoServer({ engine, campaigns, inviteSecret: 'browser-test' });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  close = () => server.close();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  close();
+});
+
+async function signedIn(
+  name: string,
+  next: string,
+): Promise<{ context: BrowserContext; page: import('playwright-core').Page }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
+  await page.fill('input[name=name]', name);
+  await Promise.all([page.waitForURL(/\/i\//), page.click('button[type=submit]')]);
+  return { context, page };
+}
+
+async function inviteLink(page: import('playwright-core').Page): Promise<string> {
+  await page.click('[data-action=invite]');
+  const link = page.locator('#invite-link');
+  await link.waitFor();
+  return (await link.textContent()) ?? '';
+}
+
+/** Clicks an action button and waits for the page to reload with the result. */
+async function act(page: import('playwright-core').Page, action: string): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), page.click(`[data-action="${action}"]`)]);
+}
+
+async function actAs(name: string, link: string, action: string): Promise<import('playwright-core').Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link); // the signed link resolves to the instance page
+  const instancePath = new URL(page.url()).pathname;
+  await page.goto(`${origin}/login?next=${encodeURIComponent(instancePath)}`);
+  await page.fill('input[name=name]', name);
+  await Promise.all([page.waitForURL(`**${instancePath}`), page.click('button[type=submit]')]);
+  await act(page, action);
+  return page;
+}
+
+describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
+  it('a friend opens the signed invite, helps, and the initiator sees the new amount; a tampered link is refused', async () => {
+    const { page } = await signedIn('小明', '/c/tea-set-bargain');
+    const before = await page.locator('.big').first().textContent();
+    const link = await inviteLink(page);
+    expect(link).toContain('/invite/');
+    const friend = await actAs('阿强', link, 'bargain.help');
+    await expect.poll(() => friend.locator('.cta').first().textContent()).toBe('你已经参与过了');
+    await page.reload();
+    const after = await page.locator('.big').first().textContent();
+    expect(after).not.toBe(before);
+    await expect.poll(() => page.textContent('body')).toContain('还需 4 位好友');
+
+    const [prefix = '', token = ''] = link.split('/invite/');
+    const tampered = `${prefix}/invite/${token.replace(/\.(.)/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`)}`;
+    const response = await page.goto(tampered);
+    expect(response?.status()).toBe(403);
+    expect(await page.textContent('h1')).toBe('邀请链接无效');
+  }, 60_000);
+
+  it('a group buy fills its seats through invites and succeeds when everyone paid', async () => {
+    const { page } = await signedIn('团长', '/c/durian-group');
+    const link = await inviteLink(page);
+    const friends = [
+      await actAs('阿芬', link, 'group-buy.join'),
+      await actAs('阿华', link, 'group-buy.join'),
+    ];
+    for (const friend of friends) {
+      expect(await friend.locator('.cta').first().textContent()).toBe('去付款 ¥99.00');
+      await act(friend, 'group-buy.pay');
+    }
+    await page.reload();
+    await act(page, 'group-buy.pay');
+    expect(await page.locator('.cta').first().textContent()).toBe('拼团成功');
+    expect(await page.textContent('.widget')).toContain('3/3 人已付款');
+  }, 60_000);
+});

@@ -1,0 +1,48 @@
+/**
+ * `npm start`: serves every sample campaign as a live page with its API on the embedded store (PGlite in
+ * `.data/demo`), or on PostgreSQL / Redis when DATABASE_URL / REDIS_URL is set.
+ * Options: `--port 3000`, `--simulate N` (N simulated friends act on open instances over time).
+ */
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createEngine, defineCampaign } from '@liebian/core';
+import { openStore } from '../../bargain-quickstart/src/open-store.js';
+import { createDemoServer } from './demo-server.js';
+import { startSimulation } from './simulate.js';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
+};
+const dir = new URL('../../campaigns/', import.meta.url);
+const campaigns = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
+const { store, label } = await openStore('demo');
+const engine = createEngine({ campaigns, store });
+const timers = setInterval(() => void engine.tick().catch(() => {}), 1_000);
+const server = createDemoServer({
+  engine,
+  campaigns,
+  inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
+});
+const port = Number(arg('--port') ?? process.env.PORT ?? 3000);
+server.listen(port, () => {
+  console.log(`Liebian demo on http://localhost:${port}  (store: ${label})`);
+  console.log(
+    'Open it in two browser windows, log in with two names, launch in one and share the invite link with the other.',
+  );
+});
+const simulate = Number(arg('--simulate') ?? 0);
+const stopSimulation = simulate > 0 ? startSimulation(engine, store, campaigns, simulate) : () => {};
+
+const shutdown = async () => {
+  clearInterval(timers);
+  stopSimulation();
+  server.close();
+  await engine.dispose();
+  await store.dispose();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,43 @@
+import type { AnyCampaign, Engine, Store } from '@liebian/core';
+
+const ACTION: Record<string, (n: number) => { type: string; [k: string]: unknown }> = {
+  bargain: () => ({ type: 'bargain.help' }),
+  assist: () => ({ type: 'assist.help' }),
+  coupon: () => ({ type: 'coupon.join' }),
+  'group-buy': () => ({ type: 'group-buy.join' }),
+  swap: (n) => ({ type: 'swap.propose', offer: { id: `sim-item-${n}`, title: `模拟好友的书 #${n}` } }),
+};
+
+/**
+ * `--simulate N`: N simulated friends take turns acting on the instances people launch. Instances are discovered
+ * from the engine's own effect outbox (`*.started`), so nothing is invented: every action goes through the engine.
+ */
+export function startSimulation(
+  engine: Engine,
+  _store: Store,
+  campaigns: readonly AnyCampaign[],
+  friends: number,
+): () => void {
+  const kinds = new Map(campaigns.map((c) => [c.id, c.kind]));
+  const open = new Map<string, string>();
+  let cursor: string | null = null;
+  let turn = 0;
+  const timer = setInterval(async () => {
+    for (const { cursor: next, effect } of await engine.readEffects(cursor, 500)) {
+      cursor = next;
+      if (effect.type.endsWith('.started')) open.set(effect.instanceId, kinds.get(effect.campaignId) ?? '');
+    }
+    const ids = [...open.keys()];
+    if (ids.length === 0) return;
+    turn++;
+    const instanceId = ids[turn % ids.length] as string;
+    const friend = `模拟好友${(turn % friends) + 1}`;
+    const action = ACTION[open.get(instanceId) ?? '']?.(turn);
+    if (!action) return;
+    const result = await engine
+      .send(instanceId, action, { actor: { id: friend, newUser: turn % 3 === 0 } })
+      .catch(() => null);
+    if (result?.status === 'rejected' && result.reason === 'instance-ended') open.delete(instanceId);
+  }, 2_000);
+  return () => clearInterval(timer);
+}
