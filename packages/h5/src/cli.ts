@@ -1,0 +1,89 @@
+/**
+ * The `liebian` command for people who write campaign files.
+ *
+ *   liebian validate <campaign.json>            check a file; every problem names the field, the value and the fix
+ *   liebian render <campaign.json> --out <dir>  write the landing page as a visitor and as an initiator sees a
+ *                                               fresh instance, as static HTML files (a snapshot, not a live page)
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngine, isLiebianError, type Locale, validateCampaign } from '@liebian/core';
+import { renderDocument } from './render-document.js';
+
+export async function runCli(
+  argv: readonly string[],
+  out: (line: string) => void = console.log,
+): Promise<number> {
+  const [command, file] = argv;
+  if ((command !== 'validate' && command !== 'render') || !file) {
+    out('usage: liebian validate <campaign.json> | liebian render <campaign.json> --out <dir> [--locale en]');
+    return 2;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    out(`${file}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
+    return 1;
+  }
+  const checked = validateCampaign(json);
+  if (!checked.ok) {
+    out(`${file}: ${checked.error.message}`);
+    return 1;
+  }
+  const { campaign } = checked;
+  if (command === 'validate') {
+    out(`${file}: valid ${campaign.kind} campaign "${campaign.id}"`);
+    return 0;
+  }
+  const dir = argv[argv.indexOf('--out') + 1];
+  if (!argv.includes('--out') || !dir) {
+    out('render needs --out <dir>');
+    return 2;
+  }
+  const locale: Locale =
+    argv.includes('--locale') && argv[argv.indexOf('--locale') + 1] === 'en' ? 'en' : 'zh-CN';
+  const engine = createEngine({
+    campaigns: [campaign],
+    clock: { now: () => Math.max(Date.now(), campaign.schedule.startsAt) },
+  });
+  try {
+    const input =
+      campaign.kind === 'swap'
+        ? { item: { id: 'sample-item', title: locale === 'en' ? 'Sample item' : '示例物品' } }
+        : undefined;
+    const started = await engine.start(campaign.id, {
+      actor: { id: 'initiator' },
+      instanceId: 'preview',
+      input,
+    });
+    if (started.status === 'rejected') {
+      out(`${file}: cannot start an instance now (${started.reason})`);
+      return 1;
+    }
+    mkdirSync(dir, { recursive: true });
+    for (const [name, viewer] of [
+      ['visitor', null],
+      ['initiator', { id: 'initiator' }],
+    ] as const) {
+      const html = renderDocument({
+        campaign,
+        view: await engine.view('preview', viewer),
+        disclosure: engine.disclose(campaign.id, locale),
+        locale,
+      });
+      const path = join(dir, `${campaign.id}.${name}.html`);
+      writeFileSync(path, html);
+      out(`wrote ${path}`);
+    }
+    return 0;
+  } catch (error) {
+    if (isLiebianError(error)) {
+      out(`${file}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await engine.dispose();
+  }
+}
