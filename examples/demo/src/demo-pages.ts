@@ -31,36 +31,3 @@ export function loginPage(next: string): string {
 export function messagePage(title: string, text: string): string {
   return shell(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p><p><a href="/">返回</a></p>`);
 }
-
-/**
- * Demo-only wiring of the page's action buttons (the H5 islands are not built yet): actions go through the HTTP
- * API, the invite button shows a signed link, and the page refreshes to show every update.
- */
-export function demoScript(instanceId: string, kind: string): string {
-  return `<script>
-(() => {
-  const id = ${JSON.stringify(instanceId)};
-  const extra = { 'bargain.purchase': () => ({ orderId: 'demo-' + Date.now() }), 'group-buy.pay': () => ({ orderId: 'demo-' + Date.now() }),
-    'swap.propose': () => ({ offer: { id: 'demo-item-' + Date.now(), title: '一本好书' } }) };
-  for (const button of document.querySelectorAll('[data-action]')) {
-    button.addEventListener('click', async () => {
-      const action = button.dataset.action;
-      if (action === 'invite') {
-        const r = await fetch('/api/instances/' + id + '/invites', { method: 'POST' });
-        const body = await r.json();
-        const link = location.origin + '/invite/' + body.token;
-        let box = document.getElementById('invite-link');
-        if (!box) { box = document.createElement('p'); box.id = 'invite-link'; button.after(box); }
-        box.textContent = link;
-        navigator.clipboard?.writeText(link).catch(() => {});
-        return;
-      }
-      const command = { type: action, eventId: crypto.randomUUID(), ...(extra[action]?.() ?? {}) };
-      await fetch('/api/instances/' + id + '/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
-      location.reload();
-    });
-  }
-  setTimeout(() => { if (!document.getElementById('invite-link')) location.reload(); }, 5000);
-})();
-</script><!-- ${kind} -->`;
-}

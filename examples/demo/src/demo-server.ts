@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
-import { demoScript, indexPage, loginPage, messagePage } from './demo-pages.js';
+import { indexPage, loginPage, messagePage } from './demo-pages.js';
 import { send, toRequest } from './node-fetch-bridge.js';
 
 const COOKIE = 'liebian_demo_user';
@@ -81,14 +81,27 @@ export function createDemoServer({ engine, campaigns, inviteSecret }: DemoOption
     if (first === 'i' && second) {
       const view = await engine.view(second, user);
       const campaign = campaigns.find((c) => c.id === view.campaignId) as AnyCampaign;
+      const order = `demo-order-${Date.now()}`;
       const document = renderDocument({
         campaign,
         view,
         disclosure: engine.disclose(campaign.id, 'zh-CN'),
         locale: 'zh-CN',
+        // In a real shop these payloads come from your checkout (an order id) or a form (the offered item).
+        islands: {
+          apiBase: '/api',
+          instanceId: second,
+          payloads: {
+            'bargain.purchase': { orderId: order },
+            'group-buy.pay': { orderId: order },
+            'swap.propose': {
+              offer: { id: `${user?.id ?? 'guest'}-offer`, title: `${user?.id ?? '访客'} 的一本书` },
+            },
+          },
+        },
       });
       const who = `<p style="text-align:center;font-size:13px">${user ? `当前身份：${user.id} · <a href="/logout">换个人</a>` : `<a href="/login?next=${encodeURIComponent(url.pathname)}">登录后参与</a>`}</p>`;
-      return html(document.replace('</body>', `${who}${demoScript(second, view.kind)}</body>`));
+      return html(document.replace('<script>', `${who}<script>`));
     }
     return html(messagePage('Not found', url.pathname), 404);
   }

@@ -76,6 +76,8 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
   it('a friend opens the signed invite, helps, and the initiator sees the new amount; a tampered link is refused', async () => {
     const { page } = await signedIn('小明', '/c/tea-set-bargain');
     const before = await page.locator('.big').first().textContent();
+    // The countdown island ticks from the server's time.
+    await expect.poll(() => page.locator('[data-deadline]').textContent()).toMatch(/^剩余 \d+:\d{2}:\d{2}$/);
     const link = await inviteLink(page);
     expect(link).toContain('/invite/');
     const friend = await actAs('阿强', link, 'bargain.help');

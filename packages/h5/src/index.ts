@@ -1,4 +1,5 @@
 export { COPY, REASON } from './copy.js';
+export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
 export { type PrimaryAction, primaryAction } from './primary-action.js';
 export { renderDocument } from './render-document.js';

@@ -1,5 +1,6 @@
 import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
 import { COPY } from './copy.js';
+import type { IslandConfig } from './islands.js';
 import { type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
 
@@ -12,6 +13,8 @@ export interface LandingPageProps {
   readonly locale: Locale;
   /** Where the lead form posts. Without it the form is not shown (a form that goes nowhere would mislead). */
   readonly leadFormAction?: string;
+  /** Mounts the islands against this API (see `islandScript`); without it the page is static HTML. */
+  readonly islands?: IslandConfig;
 }
 
 /** How many people took part, from the view's own counts (never an invented number). */
@@ -90,7 +93,7 @@ export function LandingPage({ campaign, view, disclosure, locale, leadFormAction
           <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} />
         )}
         {cta.leadForm?.enabled && leadFormAction && (
-          <form method="post" action={leadFormAction}>
+          <form method="post" action={leadFormAction} data-lead>
             <label>
               {copy.phone}
               <input

@@ -1,4 +1,5 @@
 import { renderToString } from 'preact-render-to-string';
+import { islandScript } from './islands.js';
 import { LandingPage, type LandingPageProps } from './landing-page.js';
 import { styles } from './styles.js';
 
@@ -21,5 +22,6 @@ export function renderDocument(props: LandingPageProps): string {
       <style dangerouslySetInnerHTML={{ __html: styles(props.campaign.page.brandColor) }} />
     </head>,
   );
-  return `<!doctype html><html lang="${lang}">${head}<body>${body}</body></html>`;
+  const script = props.islands ? islandScript(props.islands) : '';
+  return `<!doctype html><html lang="${lang}">${head}<body>${body}${script}</body></html>`;
 }
