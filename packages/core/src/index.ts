@@ -7,6 +7,7 @@ export {
   type MechanicKind,
   type Reward,
 } from './campaign/campaign-schema.js';
+export { type LintFinding, lintCampaign } from './campaign/compliance-lint.js';
 export {
   type AnyCampaign,
   campaignJsonSchema,

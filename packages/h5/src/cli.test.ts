@@ -41,6 +41,16 @@ describe('liebian CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reports compliance findings for the channel and fails on errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liebian-lint-'));
+    const wechat = { ...JSON.parse(readFileSync(sample, 'utf8')), channel: 'wechat-h5' };
+    writeFileSync(join(dir, 'wechat.json'), JSON.stringify(wechat));
+    const result = await run('validate', join(dir, 'wechat.json'));
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('error WX-01 at kind');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints usage for an unknown command', async () => {
     expect(await run('deploy')).toMatchObject({
       code: 2,

@@ -1,13 +1,14 @@
 /**
  * The `liebian` command for people who write campaign files.
  *
- *   liebian validate <campaign.json>            check a file; every problem names the field, the value and the fix
+ *   liebian validate <campaign.json>            check a file (every problem names the field, the value and the fix)
+ *                                               and lint it for the channel's rules (WeChat 2.1.2, 最终解释权, …)
  *   liebian render <campaign.json> --out <dir>  write the landing page as a visitor and as an initiator sees a
  *                                               fresh instance, as static HTML files (a snapshot, not a live page)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, isLiebianError, type Locale, validateCampaign } from '@liebian/core';
+import { createEngine, isLiebianError, type Locale, lintCampaign, validateCampaign } from '@liebian/core';
 import { renderDocument } from './render-document.js';
 
 export async function runCli(
@@ -32,9 +33,13 @@ export async function runCli(
     return 1;
   }
   const { campaign } = checked;
+  const findings = lintCampaign(campaign);
+  for (const f of findings) out(`${file}: ${f.severity} ${f.rule} at ${f.path}: ${f.message}`);
   if (command === 'validate') {
-    out(`${file}: valid ${campaign.kind} campaign "${campaign.id}"`);
-    return 0;
+    out(
+      `${file}: valid ${campaign.kind} campaign "${campaign.id}"${findings.length ? ` with ${findings.length} compliance finding(s)` : ''}`,
+    );
+    return findings.some((f) => f.severity === 'error') ? 1 : 0;
   }
   const dir = argv[argv.indexOf('--out') + 1];
   if (!argv.includes('--out') || !dir) {
