@@ -54,7 +54,7 @@ export function rawTransitions(): Promise<Measurement> {
  * One hot instance: `PRODUCERS` concurrent producers send `HELPS` distinct helps, and every 10th one is retried
  * with the same event id. Checks the invariants afterwards: every distinct help applied exactly once, floor exact.
  */
-export async function hotInstance(name: string, store: Store): Promise<Measurement> {
+export async function hotInstance(name: string, store: Store, producers = PRODUCERS): Promise<Measurement> {
   const engine = createEngine({
     campaigns: [hotCampaign],
     store,
@@ -62,7 +62,9 @@ export async function hotInstance(name: string, store: Store): Promise<Measureme
     random: seededRandom(5),
   });
   const instanceId = `hot-${Date.now().toString(36)}`;
-  await engine.start(hotCampaign.id, { actor: { id: 'alice' }, instanceId });
+  // A fresh initiator per run: runs on one database share its launch counters.
+  const started = await engine.start(hotCampaign.id, { actor: { id: `alice-${instanceId}` }, instanceId });
+  if (started.status !== 'accepted') throw new Error(`could not start the hot instance: ${started.reason}`);
   let next = 0;
   let duplicates = 0;
   const producer = async () => {
@@ -80,9 +82,9 @@ export async function hotInstance(name: string, store: Store): Promise<Measureme
     }
   };
   const m = await measure(name, HELPS, () =>
-    Promise.all(Array.from({ length: PRODUCERS }, producer)).then(() => {}),
+    Promise.all(Array.from({ length: producers }, producer)).then(() => {}),
   );
-  const view = (await engine.view(instanceId, { id: 'alice' })) as BargainView;
+  const view = (await engine.view(instanceId, { id: `alice-${instanceId}` })) as BargainView;
   if (view.helps.count !== HELPS || view.price.current !== 0 || view.state !== 'purchasable') {
     throw new Error(
       `invariant violated: ${JSON.stringify({ helps: view.helps, price: view.price, state: view.state })}`,

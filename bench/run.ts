@@ -47,6 +47,11 @@ for (const target of benchStores()) {
   );
   await naiveStore.dispose();
   report(`${target.name}: engine vs naive read-then-CAS on the same store`, engine, naive);
+  // The same work with 1,000 producers: larger batches show what the batching itself can carry.
+  const wideStore = await target.open();
+  const wide = await hotInstance(`engine.send(), ${target.name}, 1,000 producers`, wideStore, 1_000);
+  await wideStore.dispose();
+  report(`${target.name}: 1,000 producers vs 64`, wide, engine);
   const stockStore = await target.open();
   const [reserved, oneByOne] = await stockRace(target.name, stockStore);
   report(
