@@ -198,7 +198,7 @@ export function createEngine(options: EngineOptions): Engine {
     async send(instanceId, command, { actor: rawActor }): Promise<SendResult> {
       alive();
       const actor = parseActor(rawActor);
-      const instance = await cache.get(instanceId);
+      const instance = cache.peek(instanceId) ?? (await cache.get(instanceId));
       if (!instance) throw new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
       const { mechanic } = instance;
       const { eventId = ids(), payload } = parseCommand(mechanic, command);

@@ -31,6 +31,11 @@ export class InstanceCache {
     private readonly capacity = 10_000,
   ) {}
 
+  /** The cached instance, if any, without a round trip. */
+  peek(id: string): LoadedInstance | undefined {
+    return this.#entries.get(id);
+  }
+
   async get(id: string, fresh = false): Promise<LoadedInstance | null> {
     const cached = fresh ? undefined : this.#entries.get(id);
     if (cached) return cached;

@@ -32,8 +32,31 @@ export function parseInstanceId(instanceId: string): string {
   return parseOrThrow(instanceIdSchema, { instanceId }, 'invalid-argument', 'Start').instanceId;
 }
 
+const ACTOR_KEYS = new Set(['id', 'newUser', 'deviceId', 'ip', 'operator']);
+
+/** The common case, checked without allocating: a plain object whose fields all have the right types. */
+function plainValidActor(input: unknown): input is Actor {
+  if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype)
+    return false;
+  const a = input as Record<string, unknown>;
+  for (const key in a) if (!ACTOR_KEYS.has(key)) return false;
+  const okString = (v: unknown, max: number) =>
+    v === undefined || (typeof v === 'string' && v.length >= 1 && v.length <= max);
+  return (
+    typeof a.id === 'string' &&
+    a.id.length >= 1 &&
+    a.id.length <= 128 &&
+    !a.id.startsWith('@') &&
+    okString(a.deviceId, 128) &&
+    okString(a.ip, 64) &&
+    (a.newUser === undefined || typeof a.newUser === 'boolean') &&
+    (a.operator === undefined || typeof a.operator === 'boolean')
+  );
+}
+
 /** Validates the authenticated actor (an integrator bug if it fails, so it throws). */
 export function parseActor(input: unknown): Actor {
+  if (plainValidActor(input)) return input;
   return parseOrThrow(actorSchema, input, 'invalid-argument', 'Actor') as Actor;
 }
 

@@ -89,7 +89,8 @@ export async function runRiskChecks(
 ): Promise<{ block: Extract<RiskVerdict, { outcome: 'block' }> | null; review: string[] }> {
   const review: string[] = [];
   for (const check of checks) {
-    const verdict = await check.check(context);
+    const pending = check.check(context);
+    const verdict = pending instanceof Promise ? await pending : pending;
     if (verdict.outcome === 'block') return { block: verdict, review };
     if (verdict.outcome === 'review') review.push(`${check.name}: ${verdict.detail}`);
   }
