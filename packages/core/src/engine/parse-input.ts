@@ -34,14 +34,15 @@ export function parseInstanceId(instanceId: string): string {
 
 const ACTOR_KEYS = new Set(['id', 'newUser', 'deviceId', 'ip', 'operator']);
 
+const okString = (v: unknown, max: number) =>
+  v === undefined || (typeof v === 'string' && v.length >= 1 && v.length <= max);
+
 /** The common case, checked without allocating: a plain object whose fields all have the right types. */
 function plainValidActor(input: unknown): input is Actor {
   if (typeof input !== 'object' || input === null || Object.getPrototypeOf(input) !== Object.prototype)
     return false;
   const a = input as Record<string, unknown>;
   for (const key in a) if (!ACTOR_KEYS.has(key)) return false;
-  const okString = (v: unknown, max: number) =>
-    v === undefined || (typeof v === 'string' && v.length >= 1 && v.length <= max);
   return (
     typeof a.id === 'string' &&
     a.id.length >= 1 &&
