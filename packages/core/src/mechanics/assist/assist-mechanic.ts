@@ -2,20 +2,14 @@ import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
   expiryOf,
+  HELPER_CLAIM,
   helperQuota,
   initiatorOf,
   launchedBy,
   launchLimit,
   stockUnits,
 } from '../shared/instance-basics.js';
-import {
-  type AssistContext,
-  type AssistState,
-  asAssistEvent,
-  HELPER_CLAIM,
-  pointsOf,
-  tiersCrossed,
-} from './context.js';
+import { type AssistContext, type AssistState, asAssistEvent, pointsOf, tiersCrossed } from './context.js';
 import { decide } from './decisions.js';
 import { discloseAssist } from './disclosure.js';
 import { assistMachine } from './machine.js';

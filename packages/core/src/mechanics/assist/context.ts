@@ -49,5 +49,3 @@ export const pointsOf = (rules: AssistRules, actor: Actor): number =>
 export function tiersCrossed(rules: AssistRules, before: number, after: number): number[] {
   return rules.tiers.flatMap((tier, i) => (tier.helps > before && tier.helps <= after ? [i] : []));
 }
-
-export const HELPER_CLAIM = (actorId: string): string => `helper:${actorId}`;

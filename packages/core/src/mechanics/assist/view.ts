@@ -5,8 +5,9 @@ import {
   toAvailability,
   type ViewerRole,
 } from '../shared/availability.js';
+import { HELPER_CLAIM } from '../shared/instance-basics.js';
 import { publicRecent } from '../shared/recent-activity.js';
-import { type AssistState, type AssistStateValue, HELPER_CLAIM } from './context.js';
+import type { AssistState, AssistStateValue } from './context.js';
 import { cancelDecision, helpDecision } from './decisions.js';
 import { goalOf } from './schema.js';
 

@@ -3,13 +3,14 @@ import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
   expiryOf,
+  HELPER_CLAIM,
   helperQuota,
   initiatorOf,
   launchedBy,
   launchLimit,
   stockUnits,
 } from '../shared/instance-basics.js';
-import { asBargainEvent, type BargainContext, type BargainState, HELPER_CLAIM } from './context.js';
+import { asBargainEvent, type BargainContext, type BargainState } from './context.js';
 import { drawCut } from './cut-strategy.js';
 import { decide } from './decisions.js';
 import { discloseBargain } from './disclosure.js';

@@ -52,5 +52,3 @@ export type BargainEvent =
 export function asBargainEvent(event: AppliedEvent): BargainEvent {
   return event as unknown as BargainEvent;
 }
-
-export const HELPER_CLAIM = (actorId: string): string => `helper:${actorId}`;

@@ -6,8 +6,9 @@ import {
   toAvailability,
   type ViewerRole,
 } from '../shared/availability.js';
+import { HELPER_CLAIM } from '../shared/instance-basics.js';
 import { publicRecent } from '../shared/recent-activity.js';
-import { type BargainState, type BargainStateValue, HELPER_CLAIM } from './context.js';
+import type { BargainState, BargainStateValue } from './context.js';
 import { cancelDecision, helpDecision, purchaseDecision } from './decisions.js';
 
 /** What one viewer sees of a bargain. JSON-serialisable; the H5 page renders only this. */

@@ -55,8 +55,6 @@ export type CouponEvent =
 
 export const asCouponEvent = (event: AppliedEvent) => event as unknown as CouponEvent;
 
-export const MEMBER_CLAIM = (actorId: string): string => `member:${actorId}`;
-
 const DAY = 86_400_000;
 
 /** The usable window of a coupon issued at `at`. */

@@ -5,15 +5,10 @@ import {
   initiatorOf,
   launchedBy,
   launchLimit,
+  MEMBER_CLAIM,
   stockUnits,
 } from '../shared/instance-basics.js';
-import {
-  asCouponEvent,
-  type CouponContext,
-  type CouponState,
-  MEMBER_CLAIM,
-  nextCouponExpiry,
-} from './context.js';
+import { asCouponEvent, type CouponContext, type CouponState, nextCouponExpiry } from './context.js';
 import { decide } from './decisions.js';
 import { discloseCoupon } from './disclosure.js';
 import { couponMachine } from './machine.js';

@@ -8,7 +8,8 @@ import {
   toAvailability,
   type ViewerRole,
 } from '../shared/availability.js';
-import { type Coupon, type CouponState, type CouponStateValue, MEMBER_CLAIM } from './context.js';
+import { MEMBER_CLAIM } from '../shared/instance-basics.js';
+import type { Coupon, CouponState, CouponStateValue } from './context.js';
 import { claimDecision, joinDecision } from './decisions.js';
 
 /** What one viewer sees of a share or a pool. JSON-serialisable. */

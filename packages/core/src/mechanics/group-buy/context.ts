@@ -49,8 +49,6 @@ export type GroupBuyEvent =
 
 export const asGroupBuyEvent = (event: AppliedEvent) => event as unknown as GroupBuyEvent;
 
-export const MEMBER_CLAIM = (actorId: string): string => `member:${actorId}`;
-
 const MINUTE = 60_000;
 
 export function newMember(

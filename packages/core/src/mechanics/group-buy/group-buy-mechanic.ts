@@ -5,13 +5,13 @@ import {
   initiatorOf,
   launchedBy,
   launchLimit,
+  MEMBER_CLAIM,
   stockUnits,
 } from '../shared/instance-basics.js';
 import {
   asGroupBuyEvent,
   type GroupBuyContext,
   type GroupBuyState,
-  MEMBER_CLAIM,
   newMember,
   nextHoldExpiry,
 } from './context.js';

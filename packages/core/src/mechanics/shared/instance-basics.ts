@@ -71,3 +71,9 @@ export const budgetSpend = (campaign: Campaign, holder: string, fen: number): Re
           reason: 'budget-exhausted',
         },
       ];
+
+/** The claim of a friend who helped an instance: taken once per instance (one help per friend). */
+export const HELPER_CLAIM = (actorId: string): string => `helper:${actorId}`;
+
+/** The claim of a member of an instance (a group seat, a pool share, a share's claim): taken once per instance. */
+export const MEMBER_CLAIM = (actorId: string): string => `member:${actorId}`;
