@@ -31,6 +31,9 @@ export interface AppliedEvent {
   readonly [payload: string]: unknown;
 }
 
+/** The fields every event carries besides its type and payload. */
+export type EventEnvelope = Pick<AppliedEvent, 'eventId' | 'actor' | 'at'>;
+
 /** Why an event was not applied. Stable strings the UI can map to copy; listed in `docs/errors.md`. */
 export const REJECTION_REASONS = [
   'already-helped',

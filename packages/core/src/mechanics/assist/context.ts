@@ -1,4 +1,5 @@
-import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
+import type { Actor, AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
+import type { InstanceBasics } from '../shared/instance-basics.js';
 import type { AssistRules } from './schema.js';
 
 export type AssistStateValue = 'collecting' | 'completed' | 'expired' | 'cancelled';
@@ -9,15 +10,7 @@ export interface AssistHelp {
   readonly at: number;
 }
 
-export interface AssistContext {
-  readonly instanceId: string;
-  readonly campaignId: string;
-  readonly initiator: string;
-  readonly initiatorDevice: string | null;
-  /** The campaign's rules when this task started. */
-  readonly rules: AssistRules;
-  readonly startedAt: number;
-  readonly expiresAt: number;
+export interface AssistContext extends InstanceBasics<AssistRules> {
   /** Weighted help points. */
   readonly points: number;
   /** Friends who helped. */
@@ -29,16 +22,10 @@ export interface AssistContext {
 
 export type AssistState = InstanceState<AssistContext> & { readonly value: AssistStateValue };
 
-interface Envelope {
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly at: number;
-}
-
 export type AssistEvent =
-  | (Envelope & { readonly type: 'assist.help' })
-  | (Envelope & { readonly type: 'assist.cancel' })
-  | (Envelope & { readonly type: 'assist.deadline'; readonly deadline: 'expire' });
+  | (EventEnvelope & { readonly type: 'assist.help' })
+  | (EventEnvelope & { readonly type: 'assist.cancel' })
+  | (EventEnvelope & { readonly type: 'assist.deadline'; readonly deadline: 'expire' });
 
 export const asAssistEvent = (event: AppliedEvent) => event as unknown as AssistEvent;
 

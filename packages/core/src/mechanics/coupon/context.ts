@@ -1,5 +1,6 @@
 import type { Fen } from '../../primitives/money.js';
-import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
+import type { AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
+import type { InstanceBasics } from '../shared/instance-basics.js';
 import type { CouponRules, CouponSpec, Validity } from './schema.js';
 
 export type CouponStatus = 'issued' | 'redeemed' | 'expired' | 'revoked';
@@ -18,14 +19,7 @@ export interface Coupon {
 
 export type CouponStateValue = 'open' | 'closed' | 'failed' | 'settled';
 
-export interface CouponContext {
-  readonly instanceId: string;
-  readonly campaignId: string;
-  readonly initiator: string;
-  readonly initiatorDevice: string | null;
-  readonly rules: CouponRules;
-  readonly startedAt: number;
-  readonly expiresAt: number;
+export interface CouponContext extends InstanceBasics<CouponRules> {
   /** Share: friends who claimed. Pool: members in join order (the initiator first). */
   readonly members: readonly string[];
   readonly sharerCoupons: number;
@@ -35,23 +29,17 @@ export interface CouponContext {
 
 export type CouponState = InstanceState<CouponContext> & { readonly value: CouponStateValue };
 
-interface Envelope {
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly at: number;
-}
-
 export type CouponEvent =
-  | (Envelope & { readonly type: 'coupon.claim' })
-  | (Envelope & { readonly type: 'coupon.join' })
-  | (Envelope & {
+  | (EventEnvelope & { readonly type: 'coupon.claim' })
+  | (EventEnvelope & { readonly type: 'coupon.join' })
+  | (EventEnvelope & {
       readonly type: 'coupon.redeem';
       readonly couponId: string;
       readonly orderId: string;
       readonly orderTotalFen: Fen;
     })
-  | (Envelope & { readonly type: 'coupon.revoke'; readonly couponId: string; readonly note?: string })
-  | (Envelope & { readonly type: 'coupon.deadline'; readonly deadline: 'expire' | 'coupons' });
+  | (EventEnvelope & { readonly type: 'coupon.revoke'; readonly couponId: string; readonly note?: string })
+  | (EventEnvelope & { readonly type: 'coupon.deadline'; readonly deadline: 'expire' | 'coupons' });
 
 export const asCouponEvent = (event: AppliedEvent) => event as unknown as CouponEvent;
 

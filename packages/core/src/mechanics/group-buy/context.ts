@@ -1,5 +1,6 @@
 import type { Fen } from '../../primitives/money.js';
-import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
+import type { AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
+import type { InstanceBasics } from '../shared/instance-basics.js';
 import { type GroupBuyRules, leaderPrice } from './schema.js';
 
 export type MemberStatus = 'pending' | 'paid' | 'refunded';
@@ -16,16 +17,9 @@ export interface Member {
 
 export type GroupBuyStateValue = 'forming' | 'succeeded' | 'failed';
 
-export interface GroupBuyContext {
-  readonly instanceId: string;
-  readonly campaignId: string;
-  /** Who launched the group (for anti-abuse); the current leader is `leader`. */
-  readonly initiator: string;
-  readonly initiatorDevice: string | null;
+export interface GroupBuyContext extends InstanceBasics<GroupBuyRules> {
+  /** The current leader; `initiator` launched the group (and is what anti-abuse checks). */
   readonly leader: string;
-  readonly rules: GroupBuyRules;
-  readonly startedAt: number;
-  readonly expiresAt: number;
   /** In join order. Members who left are removed; refunded members stay, marked. */
   readonly members: readonly Member[];
   /** Seats filled virtually at timeout (disclosed). */
@@ -34,18 +28,12 @@ export interface GroupBuyContext {
 
 export type GroupBuyState = InstanceState<GroupBuyContext> & { readonly value: GroupBuyStateValue };
 
-interface Envelope {
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly at: number;
-}
-
 export type GroupBuyEvent =
-  | (Envelope & { readonly type: 'group-buy.join' })
-  | (Envelope & { readonly type: 'group-buy.pay'; readonly orderId: string })
-  | (Envelope & { readonly type: 'group-buy.leave' })
-  | (Envelope & { readonly type: 'group-buy.refund'; readonly memberId: string })
-  | (Envelope & { readonly type: 'group-buy.deadline'; readonly deadline: 'expire' | 'holds' });
+  | (EventEnvelope & { readonly type: 'group-buy.join' })
+  | (EventEnvelope & { readonly type: 'group-buy.pay'; readonly orderId: string })
+  | (EventEnvelope & { readonly type: 'group-buy.leave' })
+  | (EventEnvelope & { readonly type: 'group-buy.refund'; readonly memberId: string })
+  | (EventEnvelope & { readonly type: 'group-buy.deadline'; readonly deadline: 'expire' | 'holds' });
 
 export const asGroupBuyEvent = (event: AppliedEvent) => event as unknown as GroupBuyEvent;
 

@@ -8,6 +8,17 @@ export interface LaunchedBy {
   readonly initiatorDevice: string | null;
 }
 
+/** The fields every mechanic's context starts with. */
+export interface InstanceBasics<TRules> extends LaunchedBy {
+  readonly instanceId: string;
+  readonly campaignId: string;
+  /** The campaign's rules when this instance started; later edits do not apply to it. */
+  readonly rules: TRules;
+  readonly startedAt: number;
+  /** Friends' actions are accepted until this instant (time limit, capped by the campaign end). */
+  readonly expiresAt: number;
+}
+
 /** The initiator fields of a new context. */
 export const launchedBy = (initiator: Actor): LaunchedBy => ({
   initiator: initiator.id,

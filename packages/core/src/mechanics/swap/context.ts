@@ -1,4 +1,5 @@
-import type { Actor, AppliedEvent, InstanceState } from '../mechanic.js';
+import type { AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
+import type { InstanceBasics } from '../shared/instance-basics.js';
 import type { Item, SwapRules } from './schema.js';
 
 export type ProposalStatus =
@@ -24,16 +25,9 @@ export interface Proposal {
 
 export type SwapStateValue = 'open' | 'reserved' | 'completed' | 'cancelled' | 'expired';
 
-export interface SwapContext {
-  readonly instanceId: string;
-  readonly campaignId: string;
-  /** The owner of the listed item. */
-  readonly initiator: string;
-  readonly initiatorDevice: string | null;
-  readonly rules: SwapRules;
+export interface SwapContext extends InstanceBasics<SwapRules> {
+  /** The listed item; its owner is `initiator`. */
   readonly item: Item;
-  readonly startedAt: number;
-  readonly expiresAt: number;
   readonly proposals: readonly Proposal[];
   /** While reserved: the accepted proposal and the handover deadline, and who confirmed. */
   readonly accepted: {
@@ -45,20 +39,17 @@ export interface SwapContext {
 
 export type SwapState = InstanceState<SwapContext> & { readonly value: SwapStateValue };
 
-interface Envelope {
-  readonly eventId: string;
-  readonly actor: Actor;
-  readonly at: number;
-}
-
 export type SwapEvent =
-  | (Envelope & { readonly type: 'swap.propose'; readonly offer: Item })
-  | (Envelope & { readonly type: 'swap.counter'; readonly proposalId: string; readonly note: string })
-  | (Envelope & { readonly type: 'swap.accept'; readonly proposalId: string })
-  | (Envelope & { readonly type: 'swap.withdraw'; readonly proposalId: string })
-  | (Envelope & { readonly type: 'swap.confirm' })
-  | (Envelope & { readonly type: 'swap.cancel' })
-  | (Envelope & { readonly type: 'swap.deadline'; readonly deadline: 'expire' | 'proposals' | 'handover' });
+  | (EventEnvelope & { readonly type: 'swap.propose'; readonly offer: Item })
+  | (EventEnvelope & { readonly type: 'swap.counter'; readonly proposalId: string; readonly note: string })
+  | (EventEnvelope & { readonly type: 'swap.accept'; readonly proposalId: string })
+  | (EventEnvelope & { readonly type: 'swap.withdraw'; readonly proposalId: string })
+  | (EventEnvelope & { readonly type: 'swap.confirm' })
+  | (EventEnvelope & { readonly type: 'swap.cancel' })
+  | (EventEnvelope & {
+      readonly type: 'swap.deadline';
+      readonly deadline: 'expire' | 'proposals' | 'handover';
+    });
 
 export const asSwapEvent = (event: AppliedEvent) => event as unknown as SwapEvent;
 
