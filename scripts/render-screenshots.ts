@@ -22,6 +22,7 @@ const actions: Record<string, (i: number) => { type: string; [k: string]: unknow
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
   'group-buy': () => ({ type: 'group-buy.join' }),
+  leaderboard: (i) => ({ type: 'leaderboard.join', side: i === 0 ? 'b' : i === 1 ? 'a' : 'b' }),
   swap: (i) => ({
     type: 'swap.propose',
     offer: { id: `book-${i}`, title: ['《长安的荔枝》', '《人类简史》', '《活着》'][i] ?? '书' },
@@ -51,6 +52,17 @@ async function scene(campaign: AnyCampaign): Promise<{ engine: Engine; id: strin
     await engine.send(started.instanceId, actions[campaign.kind]?.(i) ?? { type: 'none' }, {
       actor: { id: friend, newUser: i === 0 },
     });
+  }
+  if (campaign.kind === 'leaderboard') {
+    // Steps synced by the organiser's system (an operator) for everyone in the duel.
+    const steps = [8230, 10412, 6120, 9050];
+    for (const [i, member] of ['小明', ...friends].entries()) {
+      await engine.send(
+        started.instanceId,
+        { type: 'leaderboard.score', member, points: steps[i] ?? 0 },
+        { actor: { id: 'sync', operator: true } },
+      );
+    }
   }
   return { engine, id: started.instanceId };
 }

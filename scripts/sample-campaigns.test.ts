@@ -11,6 +11,7 @@ const friendAction: Record<string, { type: string; [k: string]: unknown }> = {
   assist: { type: 'assist.help' },
   coupon: { type: 'coupon.join' },
   'group-buy': { type: 'group-buy.join' },
+  leaderboard: { type: 'leaderboard.join', side: 'b' },
   swap: { type: 'swap.propose', offer: { id: 'friend-book', title: '《长安的荔枝》' } },
 };
 

@@ -5,6 +5,7 @@ const ACTION: Record<string, (n: number) => { type: string; [k: string]: unknown
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
   'group-buy': () => ({ type: 'group-buy.join' }),
+  leaderboard: (n) => ({ type: 'leaderboard.join', side: n % 2 === 0 ? 'b' : 'a' }),
   swap: (n) => ({ type: 'swap.propose', offer: { id: `sim-item-${n}`, title: `模拟好友的书 #${n}` } }),
 };
 
@@ -38,6 +39,16 @@ export function startSimulation(
       .send(instanceId, action, { actor: { id: friend, newUser: turn % 3 === 0 } })
       .catch(() => null);
     if (result?.status === 'rejected' && result.reason === 'instance-ended') open.delete(instanceId);
+    if (action.type === 'leaderboard.join' && result?.status === 'accepted') {
+      // A duel is scored by the organiser's system: here a simulated step sync for the friend who joined.
+      await engine
+        .send(
+          instanceId,
+          { type: 'leaderboard.score', member: friend, points: 1000 + ((turn * 7919) % 9000) },
+          { actor: { id: 'demo-step-sync', operator: true } },
+        )
+        .catch(() => null);
+    }
   }, 2_000);
   return () => clearInterval(timer);
 }

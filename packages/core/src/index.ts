@@ -46,10 +46,12 @@ export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export * from './mechanics/coupon/index.js';
 export * from './mechanics/group-buy/index.js';
+export * from './mechanics/leaderboard/index.js';
 export type {
   Actor,
   AnyMechanic,
   AppliedEvent,
+  BoardAccess,
   Campaign,
   Deadline,
   Decision,

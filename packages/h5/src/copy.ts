@@ -51,6 +51,9 @@ function timeLeft(ms: number, d: string, h: string, m: string): string {
 export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = {
   'zh-CN': {
     'already-helped': '你已经参与过了',
+    'already-joined': '你已加入本场 PK',
+    'side-full': '这一方人数已满',
+    'not-live': '尚未开始',
     'self-help': '不能为自己助力，快邀请好友吧',
     'floor-reached': '已砍到底价',
     'goal-reached': '任务已完成',
@@ -61,6 +64,9 @@ export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = 
   },
   en: {
     'already-helped': 'You have already taken part',
+    'already-joined': 'You are already in this duel',
+    'side-full': 'This side is full',
+    'not-live': 'Not started yet',
     'self-help': 'You cannot help yourself — invite friends',
     'floor-reached': 'The floor price is reached',
     'goal-reached': 'The task is complete',

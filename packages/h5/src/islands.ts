@@ -63,6 +63,7 @@ export function runIslands(config: IslandConfig): void {
             type: action,
             eventId: crypto.randomUUID(),
             ...(config.payloads?.[action] ?? {}),
+            ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
           }),
         });
         location.reload();

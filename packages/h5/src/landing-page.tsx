@@ -28,6 +28,9 @@ function participants(view: InstanceView): number {
       return view.people.count;
     case 'group-buy':
       return view.seats.paid;
+    case 'leaderboard':
+      // A board counts score events, not people (the store keeps no member count); a duel knows its members.
+      return view.sides ? view.sides.reduce((n, s) => n + s.members.length, 0) : 0;
     case 'swap':
       return view.proposals.length;
   }
@@ -35,7 +38,13 @@ function participants(view: InstanceView): number {
 
 function ActionButton({ action }: { action: PrimaryAction }) {
   return (
-    <button type="button" class="cta" data-action={action.action} disabled={!action.allowed}>
+    <button
+      type="button"
+      class="cta"
+      data-action={action.action}
+      data-payload={action.payload ? JSON.stringify(action.payload) : undefined}
+      disabled={!action.allowed}
+    >
       {action.label}
     </button>
   );

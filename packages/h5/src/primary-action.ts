@@ -6,6 +6,8 @@ export interface PrimaryAction {
   readonly action: string;
   readonly label: string;
   readonly allowed: boolean;
+  /** Fields sent with the command (e.g. the side a duel join takes). */
+  readonly payload?: Readonly<Record<string, unknown>>;
 }
 
 /** States that ended well say so, rather than "ended". */
@@ -14,11 +16,18 @@ const SUCCESS: Record<string, readonly [zh: string, en: string]> = {
   'assist:completed': ['任务已完成', 'Task complete'],
   'group-buy:succeeded': ['拼团成功', 'The group succeeded'],
   'swap:completed': ['交换完成', 'Swap complete'],
+  'leaderboard:settled': ['奖励已发放', 'Prizes issued'],
 };
 
 const OTHER_ROLE = new Set(['not-initiator', 'not-member', 'not-holder', 'not-operator', 'not-applicable']);
 
-type Choice = readonly [action: string, availability: Availability, zh: string, en: string];
+type Choice = readonly [
+  action: string,
+  availability: Availability,
+  zh: string,
+  en: string,
+  payload?: Readonly<Record<string, unknown>>,
+];
 
 /** The one thing this viewer should do next, per kind, role and state: the first allowed choice, else why not. */
 export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction {
@@ -29,8 +38,9 @@ export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction
   const choices = all.filter(([, a]) => a.allowed || !OTHER_ROLE.has(a.reason));
   const first = choices.find(([, a]) => a.allowed) ?? choices[0] ?? all[0];
   if (!first) return { action: 'none', label: '', allowed: false };
-  const [action, availability, zh, en] = first;
-  if (availability.allowed) return { action, label: locale === 'zh-CN' ? zh : en, allowed: true };
+  const [action, availability, zh, en, payload] = first;
+  if (availability.allowed)
+    return { action, label: locale === 'zh-CN' ? zh : en, allowed: true, ...(payload ? { payload } : {}) };
   return {
     action,
     label: REASON[locale][availability.reason] ?? (locale === 'zh-CN' ? zh : en),
@@ -77,6 +87,22 @@ function choicesFor(view: InstanceView): Choice[] {
           view.can.join,
           `参团 ${formatMoney(view.price.group)}`,
           `Join at ${formatMoney(view.price.group)}`,
+        ],
+      ];
+    case 'leaderboard':
+      return [
+        [
+          'leaderboard.join',
+          view.can.join,
+          view.joinSide === 'a' ? '加入发起方' : '接受挑战',
+          view.joinSide === 'a' ? 'Join the challengers' : 'Take the challenge',
+          { side: view.joinSide ?? 'b' },
+        ],
+        [
+          'invite',
+          view.can.invite,
+          view.format === 'duel' ? '邀请好友助阵' : '分享榜单',
+          view.format === 'duel' ? 'Invite teammates' : 'Share the board',
         ],
       ];
     case 'swap':

@@ -21,6 +21,10 @@ section{background:#fff;margin:10px;border-radius:12px;padding:16px}
 .slots li.filled{border:1px solid var(--brand);color:var(--brand)}
 .slots li.pending{border-style:solid}
 .ladder li.reached{color:var(--brand);font-weight:600}
+.ranking{width:100%;border-collapse:collapse;font-size:14px}
+.ranking th,.ranking td{padding:4px 6px;text-align:left;border-bottom:1px solid #eee}
+.ranking tr.me{font-weight:600;color:var(--brand)}
+.duel{display:flex;gap:8px}.duel>div{flex:1}
 .cta{display:block;width:100%;border:0;border-radius:24px;padding:12px;font-size:17px;font-weight:600;background:var(--brand);color:#fff;margin-top:12px}
 .cta:disabled{background:#ccc;color:#555}
 .deadline{font-size:13px;opacity:.9}

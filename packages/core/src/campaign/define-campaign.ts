@@ -5,12 +5,19 @@ import type { AssistCampaign } from '../mechanics/assist/schema.js';
 import type { BargainCampaign } from '../mechanics/bargain/schema.js';
 import type { CouponCampaign } from '../mechanics/coupon/schema.js';
 import type { GroupBuyCampaign } from '../mechanics/group-buy/schema.js';
+import type { LeaderboardCampaign } from '../mechanics/leaderboard/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 import type { SwapCampaign } from '../mechanics/swap/schema.js';
 
 /** A validated campaign of any shipped kind. */
-export type AnyCampaign = BargainCampaign | AssistCampaign | CouponCampaign | GroupBuyCampaign | SwapCampaign;
+export type AnyCampaign =
+  | BargainCampaign
+  | AssistCampaign
+  | CouponCampaign
+  | GroupBuyCampaign
+  | LeaderboardCampaign
+  | SwapCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */
 const validated = new WeakSet<object>();

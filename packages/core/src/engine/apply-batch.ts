@@ -2,6 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { Actor, AppliedEvent, RejectionReason, Reservation } from '../mechanics/mechanic.js';
 import type { OutboxEntry, Store } from '../store/store.js';
+import { postIntents, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
@@ -88,12 +89,14 @@ export async function applyBatch(
   let fresh = false;
   try {
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
-      const instance = await cache.get(instanceId, fresh);
-      if (!instance) {
+      const loaded = await cache.get(instanceId, fresh);
+      if (!loaded) {
         const error = new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
         for (const item of items) item.reject(error);
         return;
       }
+      // Score intents of the last commit, if its process did not post them (a cached instance has none left).
+      const instance = { ...loaded, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
       const applied = await applyEvents(deps, instance, items, known, held);
       let committed: LoadedInstance = instance;
       if (applied.keys.length > 0 || applied.written.length > 0) {
@@ -127,7 +130,7 @@ export async function applyBatch(
           continue;
         }
         committed = { ...instance, version: result.version, snapshot: applied.snapshot };
-        cache.set(committed);
+        cache.set({ ...committed, snapshot: await postIntents(store, instance.mechanic, applied.snapshot) });
         for (const key of applied.keys) known.add(key);
       }
       for (const [key, r] of held) {
@@ -177,11 +180,16 @@ async function applyEvents(
     keys.push(key);
   };
 
-  const applyDeadlines = (until: number) => {
+  const applyDeadlines = async (until: number) => {
     for (;;) {
       const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= until);
       if (!due) return;
-      const event = deadlineEvent(mechanic.kind, due);
+      const event = await withStandings(
+        deps.store,
+        mechanic,
+        stateOf(snapshot),
+        deadlineEvent(mechanic.kind, due),
+      );
       const result = step(mechanic, snapshot, event);
       if (!result) return;
       snapshot = result.snapshot;
@@ -192,7 +200,7 @@ async function applyEvents(
   };
 
   for (const item of items) {
-    const { event } = item;
+    let { event } = item;
     if (item.blocked) {
       const { reason, detail } = item.blocked;
       outcomes.push({ kind: 'rejected', reason, detail });
@@ -201,7 +209,7 @@ async function applyEvents(
       );
       continue;
     }
-    applyDeadlines(event.at);
+    await applyDeadlines(event.at);
     if (isTaken(eventKey(event.eventId))) {
       outcomes.push({ kind: 'duplicate' });
       continue;
@@ -223,6 +231,7 @@ async function applyEvents(
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
     }
+    event = await withStandings(deps.store, mechanic, state, event);
     const result = step(mechanic, snapshot, event);
     if (!result) {
       outcomes.push({ kind: 'rejected', reason: 'instance-ended' });
@@ -246,7 +255,7 @@ async function applyEvents(
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }
-  applyDeadlines(deps.now());
+  await applyDeadlines(deps.now());
   return { snapshot, keys, written, outcomes, used, own, releases };
 }
 

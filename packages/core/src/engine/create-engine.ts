@@ -9,6 +9,7 @@ import { nanoidSource } from '../primitives/ids.js';
 import { drawSeed, systemRandom } from '../primitives/random.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { applyBatch, type PendingEvent } from './apply-batch.js';
+import { boardFacts, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache } from './instance-cache.js';
 import { persist, stateOf, step } from './machine-step.js';
@@ -123,6 +124,8 @@ export function createEngine(options: EngineOptions): Engine {
 
       const existing = await cache.get(instanceId, true);
       if (existing) return startedAlready(existing, actor, now);
+      const allowed = mechanic.startDecision?.(found, actor);
+      if (allowed && !allowed.ok) return { status: 'rejected', instanceId, reason: allowed.reason };
 
       const event: AppliedEvent = {
         type: `${found.kind}.start`,
@@ -230,7 +233,14 @@ export function createEngine(options: EngineOptions): Engine {
       let snapshot = instance.snapshot;
       for (;;) {
         const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= now);
-        const next = due && step(mechanic, snapshot, deadlineEvent(mechanic.kind, due));
+        if (!due) break;
+        const event = await withStandings(
+          store,
+          mechanic,
+          stateOf(snapshot),
+          deadlineEvent(mechanic.kind, due),
+        );
+        const next = step(mechanic, snapshot, event);
         if (!next) break;
         snapshot = next.snapshot;
       }
@@ -243,7 +253,9 @@ export function createEngine(options: EngineOptions): Engine {
               claims.map((c) => `c:${c}`),
             );
       const viewerClaims = new Set(claims.filter((_, i) => seen[i]));
-      return mechanic.view(stateOf(snapshot), actor, { now, viewerClaims }) as InstanceView;
+      const board = await boardFacts(store, mechanic, snapshot, actor);
+      const facts = board === undefined ? { now, viewerClaims } : { now, viewerClaims, board };
+      return mechanic.view(stateOf(snapshot), actor, facts) as InstanceView;
     },
 
     phase(campaignId) {

@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { CampaignCommon, MechanicKind } from '../campaign/campaign-schema.js';
+import type { ScoreEntry, ScoreIncrement } from '../store/store.js';
 
 /**
  * Who acts. Always built by the integrator from authentication (a session, a verified token),
@@ -47,6 +48,11 @@ export const REJECTION_REASONS = [
   'not-member',
   'not-payable',
   'proposals-full',
+  'already-joined',
+  'side-full',
+  'flagged',
+  'over-limit',
+  'not-live',
   'proposal-not-open',
   'item-promised',
   'threshold-not-met',
@@ -123,6 +129,35 @@ export interface ViewFacts {
   readonly now: number;
   /** The viewer's claims on this instance that are taken, e.g. `helper:<id>`. */
   readonly viewerClaims: ReadonlySet<string>;
+  /** For mechanics with a {@link BoardAccess}: what the view asked of the store's board. */
+  readonly board?: {
+    /** The board's best entries, in board order (flagged members included; the view leaves them out). */
+    readonly top: readonly ScoreEntry[];
+    /** The entries of the members the view named, with their position on the board. */
+    readonly entries: ReadonlyMap<string, ScoreEntry & { readonly rank: number }>;
+  };
+}
+
+/**
+ * For a mechanic whose scores live on a store board (unbounded membership, e.g. a leaderboard season) rather than
+ * in its snapshot. The machine stays pure: it records score increments as intents in its context, and the engine
+ * posts them to the store after the commit that wrote them (idempotent by key, so posting again after a crash
+ * changes nothing), drops them from the next commit, and reads the board for views and for events that need it.
+ */
+export interface BoardAccess<TContext> {
+  /** The instance's board in the store, or null when this instance keeps none (a duel). */
+  name(context: TContext): string | null;
+  /** Increments the state recorded that the store may not hold yet. */
+  intents(context: TContext): readonly ScoreIncrement[];
+  /** The context with its intents dropped, once they are posted. */
+  withoutIntents(context: TContext): TContext;
+  /** How many of the board's best entries an event needs attached as `standings` before it applies (0 = none). */
+  standingsFor(state: InstanceState<TContext>, event: AppliedEvent): number;
+  /** What a view needs: the top `top` entries and these members' entries. */
+  viewReads(
+    state: InstanceState<TContext>,
+    viewer: Actor | null,
+  ): { top: number; members: readonly string[] };
 }
 
 /**
@@ -144,6 +179,10 @@ export interface Mechanic<
   readonly startSchema?: z.ZodType;
   readonly machine: AnyStateMachine;
   initialState(args: StartArgs<TRules>): InstanceState<TContext>;
+  /** Whether `initiator` may start an instance at all (e.g. only an operator opens a board); default: anyone. */
+  startDecision?(campaign: Campaign<TKind, TRules>, initiator: Actor): Decision;
+  /** Set when the instance's scores live on a store board. */
+  readonly board?: BoardAccess<TContext>;
   /** Who launched the instance (for self-help and same-device checks). */
   initiatorOf(context: TContext): { readonly id: string; readonly deviceId: string | null };
   /** The rejection reported when one of an event's claims is already taken. */

@@ -4,6 +4,7 @@ import { assistMechanic } from './assist/assist-mechanic.js';
 import { bargainMechanic } from './bargain/bargain-mechanic.js';
 import { couponMechanic } from './coupon/coupon-mechanic.js';
 import { groupBuyMechanic } from './group-buy/group-buy-mechanic.js';
+import { leaderboardMechanic } from './leaderboard/leaderboard-mechanic.js';
 import type { AnyMechanic } from './mechanic.js';
 import { swapMechanic } from './swap/swap-mechanic.js';
 
@@ -13,6 +14,7 @@ export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
   assist: assistMechanic,
   coupon: couponMechanic,
   'group-buy': groupBuyMechanic,
+  leaderboard: leaderboardMechanic,
   swap: swapMechanic,
 };
 

@@ -44,3 +44,51 @@ export function formatMinutes(minutes: number, locale: 'zh-CN' | 'en'): string {
     return zh ? `${minutes / 60} 小时` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
   return zh ? `${minutes} 分钟` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
+
+/** The UTC offset of a time zone at an instant, in milliseconds (east of UTC is positive). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const p = parts(epochMs, timeZone);
+  const local = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+  );
+  return local - Math.floor(epochMs / 60_000) * 60_000;
+}
+
+/** The instant a local wall-clock date begins (00:00) in a time zone; months and days may overflow (Date.UTC rules). */
+function localMidnight(year: number, month: number, day: number, timeZone: string): number {
+  const guess = Date.UTC(year, month - 1, day);
+  const first = guess - offsetAt(guess, timeZone);
+  // A second pass settles days whose offset differs from the guess's (daylight-saving changes).
+  return guess - offsetAt(first, timeZone);
+}
+
+export type CalendarPeriod = 'day' | 'week' | 'month';
+
+/**
+ * The calendar period (a day, a week starting Monday, a month) that contains `epochMs` in `timeZone`, as
+ * `[start, end)` instants.
+ */
+export function calendarPeriod(
+  epochMs: number,
+  period: CalendarPeriod,
+  timeZone: string,
+): { start: number; end: number } {
+  const p = parts(epochMs, timeZone);
+  const [year, month, day] = [Number(p.year), Number(p.month), Number(p.day)];
+  if (period === 'month') {
+    return {
+      start: localMidnight(year, month, 1, timeZone),
+      end: localMidnight(year, month + 1, 1, timeZone),
+    };
+  }
+  const back = period === 'week' ? (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7 : 0;
+  const length = period === 'week' ? 7 : 1;
+  return {
+    start: localMidnight(year, month, day - back, timeZone),
+    end: localMidnight(year, month, day - back + length, timeZone),
+  };
+}

@@ -3,6 +3,7 @@ import { AssistWidget } from './assist-widget.js';
 import { BargainWidget } from './bargain-widget.js';
 import { CouponWidget } from './coupon-widget.js';
 import { GroupBuyWidget } from './group-buy-widget.js';
+import { LeaderboardWidget } from './leaderboard-widget.js';
 import { SwapWidget } from './swap-widget.js';
 
 /** The live widget of an instance, chosen by its kind. */
@@ -25,6 +26,8 @@ export function InstanceWidget({
       return <CouponWidget view={view} locale={locale} />;
     case 'group-buy':
       return <GroupBuyWidget view={view} locale={locale} />;
+    case 'leaderboard':
+      return <LeaderboardWidget view={view} locale={locale} rewardName={rewardName} />;
     case 'swap':
       return <SwapWidget view={view} locale={locale} />;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Store } from '@liebian/core';
 import { describe, expect, it } from 'vitest';
 import { couponStockRace } from '../../core/src/mechanics/coupon/coupon-stock-race.test-utils.js';
+import { boardRace } from '../../core/src/mechanics/leaderboard/board-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
 import { createPostgresStore } from './postgres.js';
 import { createRedisStore } from './redis.js';
@@ -21,7 +22,7 @@ const stores: {
     name: 'pglite',
     enabled: true,
     open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'liebian-coupon-'));
+      const dir = mkdtempSync(join(tmpdir(), 'liebian-race-'));
       return {
         store: await createPgliteStore({ dataDir: dir }),
         cleanup: async () => rmSync(dir, { recursive: true, force: true }),
@@ -32,7 +33,7 @@ const stores: {
     name: 'postgres',
     enabled: pgUrl !== null,
     open: async () => {
-      const schema = `lbt_coupon_${suffix()}`;
+      const schema = `lbt_race_${suffix()}`;
       const store = await createPostgresStore({ connectionString: pgUrl as string, schema });
       const cleanup = async () => {
         const admin = await import('pg');
@@ -48,7 +49,7 @@ const stores: {
     name: 'redis',
     enabled: redisUrl !== null,
     open: async () => {
-      const prefix = `lbt-coupon-${suffix()}`;
+      const prefix = `lbt-race-${suffix()}`;
       const store = await createRedisStore({ url: redisUrl as string, prefix });
       const cleanup = async () => {
         const { Redis } = await import('ioredis');
@@ -71,6 +72,33 @@ describe.each(stores)('coupon stock on $name', ({ enabled, open }) => {
         const { issued, holders } = await couponStockRace(store);
         expect(issued).toHaveLength(1_000);
         expect(new Set(holders).size).toBe(1_000);
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+});
+
+describe.each(stores)('leaderboard board on $name', ({ enabled, open }) => {
+  it.skipIf(!enabled)(
+    'two engines, 4,000 score reports plus racing retries: every score counted once, prizes once',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        const { expected, results, before, board, after, prizes } = await boardRace(store);
+        expect(results.every((r) => r.status === 'accepted')).toBe(true);
+        expect(new Map(board.map((e) => [e.member, e.score]))).toEqual(expected);
+        const total = [...expected.values()].reduce((x, y) => x + y, 0);
+        expect(before.totals).toEqual({ events: 4_000, points: total });
+        expect(after.state).toBe('settled');
+        // Prize ranks 1–3 in the store's own order (ties at the third place share it); each winner awarded once.
+        const third = board[2] as (typeof board)[number];
+        const winners = board.filter(
+          (e) => e.score > third.score || (e.score === third.score && e.reachedAt <= third.reachedAt),
+        );
+        expect(prizes.map((p) => p.payload.member)).toEqual(winners.map((e) => e.member));
       } finally {
         await store.dispose();
         await cleanup();

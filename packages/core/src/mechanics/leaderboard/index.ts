@@ -1,0 +1,21 @@
+export type {
+  LeaderboardContext,
+  LeaderboardEvent,
+  LeaderboardState,
+  LeaderboardStateValue,
+  Side,
+  SideId,
+  Standing,
+} from './context.js';
+export { discloseLeaderboard } from './disclosure.js';
+export { leaderboardMechanic } from './leaderboard-mechanic.js';
+export { leaderboardMachine } from './machine.js';
+export {
+  type LeaderboardCampaign,
+  type LeaderboardRules,
+  leaderboardCampaignSchema,
+  leaderboardCommandSchema,
+  leaderboardRulesSchema,
+  type Prize,
+} from './schema.js';
+export { type LeaderboardRole, type LeaderboardView, leaderboardView, type RankedRow } from './view.js';
