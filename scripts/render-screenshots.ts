@@ -22,6 +22,7 @@ const actions: Record<string, (i: number) => { type: string; [k: string]: unknow
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
   'group-buy': () => ({ type: 'group-buy.join' }),
+  referral: () => ({ type: 'referral.accept' }),
   leaderboard: (i) => ({ type: 'leaderboard.join', side: i === 0 ? 'b' : i === 1 ? 'a' : 'b' }),
   swap: (i) => ({
     type: 'swap.propose',
@@ -52,6 +53,16 @@ async function scene(campaign: AnyCampaign): Promise<{ engine: Engine; id: strin
     await engine.send(started.instanceId, actions[campaign.kind]?.(i) ?? { type: 'none' }, {
       actor: { id: friend, newUser: i === 0 },
     });
+  }
+  if (campaign.kind === 'referral') {
+    // Two friends converted (first orders reported by the shop's back end); their rewards are on hold.
+    for (const referee of friends.slice(0, 2)) {
+      await engine.send(
+        started.instanceId,
+        { type: 'referral.convert', referee },
+        { actor: { id: 'orders', operator: true } },
+      );
+    }
   }
   if (campaign.kind === 'leaderboard') {
     // Steps synced by the organiser's system (an operator) for everyone in the duel.

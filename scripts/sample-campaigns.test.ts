@@ -12,6 +12,7 @@ const friendAction: Record<string, { type: string; [k: string]: unknown }> = {
   coupon: { type: 'coupon.join' },
   'group-buy': { type: 'group-buy.join' },
   leaderboard: { type: 'leaderboard.join', side: 'b' },
+  referral: { type: 'referral.accept' },
   swap: { type: 'swap.propose', offer: { id: 'friend-book', title: '《长安的荔枝》' } },
 };
 

@@ -5,6 +5,7 @@ const ACTION: Record<string, (n: number) => { type: string; [k: string]: unknown
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
   'group-buy': () => ({ type: 'group-buy.join' }),
+  referral: () => ({ type: 'referral.accept' }),
   leaderboard: (n) => ({ type: 'leaderboard.join', side: n % 2 === 0 ? 'b' : 'a' }),
   swap: (n) => ({ type: 'swap.propose', offer: { id: `sim-item-${n}`, title: `模拟好友的书 #${n}` } }),
 };

@@ -5,6 +5,7 @@ import type { Store } from '@liebian/core';
 import { describe, expect, it } from 'vitest';
 import { couponStockRace } from '../../core/src/mechanics/coupon/coupon-stock-race.test-utils.js';
 import { boardRace } from '../../core/src/mechanics/leaderboard/board-race.test-utils.js';
+import { attributionRace, noLoops } from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
 import { createPostgresStore } from './postgres.js';
 import { createRedisStore } from './redis.js';
@@ -99,6 +100,26 @@ describe.each(stores)('leaderboard board on $name', ({ enabled, open }) => {
           (e) => e.score > third.score || (e.score === third.score && e.reachedAt <= third.reachedAt),
         );
         expect(prizes.map((p) => p.payload.member)).toEqual(winners.map((e) => e.member));
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+});
+
+describe.each(stores)('referral attribution on $name', ({ enabled, open }) => {
+  it.skipIf(!enabled)(
+    'two engines, 1,000 friends accepting three invites at once: one referrer each, no loop',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        const { accepted } = await attributionRace(store);
+        const referees = accepted.map((e) => e.payload.referee);
+        expect(new Set(referees).size).toBe(referees.length);
+        expect(referees.filter((r) => String(r).startsWith('f'))).toHaveLength(1_000);
+        expect(noLoops(accepted)).toBe(true);
       } finally {
         await store.dispose();
         await cleanup();

@@ -64,6 +64,7 @@ export type {
   ViewFacts,
 } from './mechanics/mechanic.js';
 export { REJECTION_REASONS } from './mechanics/mechanic.js';
+export * from './mechanics/referral/index.js';
 export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js';
 export type { Availability, ViewerRole } from './mechanics/shared/availability.js';
 export { machineToMermaid } from './mechanics/state-diagram.js';

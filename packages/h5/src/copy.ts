@@ -52,6 +52,7 @@ export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = 
   'zh-CN': {
     'already-helped': '你已经参与过了',
     'already-joined': '你已加入本场 PK',
+    'already-referred': '你已接受过邀请',
     'side-full': '这一方人数已满',
     'not-live': '尚未开始',
     'self-help': '不能为自己助力，快邀请好友吧',
@@ -65,6 +66,7 @@ export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = 
   en: {
     'already-helped': 'You have already taken part',
     'already-joined': 'You are already in this duel',
+    'already-referred': 'You have already accepted an invite',
     'side-full': 'This side is full',
     'not-live': 'Not started yet',
     'self-help': 'You cannot help yourself — invite friends',

@@ -31,6 +31,8 @@ function participants(view: InstanceView): number {
     case 'leaderboard':
       // A board counts score events, not people (the store keeps no member count); a duel knows its members.
       return view.sides ? view.sides.reduce((n, s) => n + s.members.length, 0) : 0;
+    case 'referral':
+      return view.counts.accepted;
     case 'swap':
       return view.proposals.length;
   }

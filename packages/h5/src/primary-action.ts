@@ -105,6 +105,11 @@ function choicesFor(view: InstanceView): Choice[] {
           view.format === 'duel' ? 'Invite teammates' : 'Share the board',
         ],
       ];
+    case 'referral':
+      return [
+        ['invite', view.can.invite, '邀请好友', 'Invite friends'],
+        ['referral.accept', view.can.accept, '接受邀请', 'Accept the invite'],
+      ];
     case 'swap':
       return [
         ['swap.confirm', view.can.confirm, '确认已交接', 'Confirm the handover'],

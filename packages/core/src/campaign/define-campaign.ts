@@ -7,6 +7,7 @@ import type { CouponCampaign } from '../mechanics/coupon/schema.js';
 import type { GroupBuyCampaign } from '../mechanics/group-buy/schema.js';
 import type { LeaderboardCampaign } from '../mechanics/leaderboard/schema.js';
 import type { Campaign } from '../mechanics/mechanic.js';
+import type { ReferralCampaign } from '../mechanics/referral/schema.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 import type { SwapCampaign } from '../mechanics/swap/schema.js';
 
@@ -17,6 +18,7 @@ export type AnyCampaign =
   | CouponCampaign
   | GroupBuyCampaign
   | LeaderboardCampaign
+  | ReferralCampaign
   | SwapCampaign;
 
 /** Campaigns returned by {@link defineCampaign}: already valid, never validated twice. */

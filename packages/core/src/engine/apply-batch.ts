@@ -322,6 +322,7 @@ async function reserveAll(
     const key = reservationKey(r);
     if (held.has(key)) continue;
     const result = await store.reserve(r);
+    if (!result.ok && r.optional) continue;
     if (!result.ok) return r.reason;
     if (!result.duplicate) held.set(key, r);
   }

@@ -6,6 +6,7 @@ import type { CouponView } from '../mechanics/coupon/view.js';
 import type { GroupBuyView } from '../mechanics/group-buy/view.js';
 import type { LeaderboardView } from '../mechanics/leaderboard/view.js';
 import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
+import type { ReferralView } from '../mechanics/referral/view.js';
 import type { SwapView } from '../mechanics/swap/view.js';
 import type { Clock } from '../primitives/clock.js';
 import type { IdSource } from '../primitives/ids.js';
@@ -14,7 +15,14 @@ import type { Store } from '../store/store.js';
 import type { RiskCheck } from './risk.js';
 
 /** The view of any instance, discriminated by `kind`. */
-export type InstanceView = BargainView | AssistView | CouponView | GroupBuyView | LeaderboardView | SwapView;
+export type InstanceView =
+  | BargainView
+  | AssistView
+  | CouponView
+  | GroupBuyView
+  | LeaderboardView
+  | ReferralView
+  | SwapView;
 
 /** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
 export interface Effect {

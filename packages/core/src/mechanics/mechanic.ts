@@ -48,6 +48,11 @@ export const REJECTION_REASONS = [
   'not-member',
   'not-payable',
   'proposals-full',
+  'already-referred',
+  'not-referred',
+  'already-converted',
+  'window-passed',
+  'not-rewardable',
   'already-joined',
   'side-full',
   'flagged',
@@ -89,6 +94,8 @@ export interface Reservation {
   readonly capacity: number;
   /** Reported when the counter has no room. */
   readonly reason: RejectionReason;
+  /** Take it if there is room, and apply the event either way (a mark, not a limit). */
+  readonly optional?: boolean;
 }
 
 /** An absolute deadline of the current state; the engine turns it into a durable timer. */

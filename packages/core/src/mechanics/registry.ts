@@ -6,6 +6,7 @@ import { couponMechanic } from './coupon/coupon-mechanic.js';
 import { groupBuyMechanic } from './group-buy/group-buy-mechanic.js';
 import { leaderboardMechanic } from './leaderboard/leaderboard-mechanic.js';
 import type { AnyMechanic } from './mechanic.js';
+import { referralMechanic } from './referral/referral-mechanic.js';
 import { swapMechanic } from './swap/swap-mechanic.js';
 
 /** Every mechanic this version ships, by kind. */
@@ -15,6 +16,7 @@ export const mechanics: Partial<Record<MechanicKind, AnyMechanic>> = {
   coupon: couponMechanic,
   'group-buy': groupBuyMechanic,
   leaderboard: leaderboardMechanic,
+  referral: referralMechanic,
   swap: swapMechanic,
 };
 

@@ -4,6 +4,7 @@ import { BargainWidget } from './bargain-widget.js';
 import { CouponWidget } from './coupon-widget.js';
 import { GroupBuyWidget } from './group-buy-widget.js';
 import { LeaderboardWidget } from './leaderboard-widget.js';
+import { ReferralWidget } from './referral-widget.js';
 import { SwapWidget } from './swap-widget.js';
 
 /** The live widget of an instance, chosen by its kind. */
@@ -28,6 +29,8 @@ export function InstanceWidget({
       return <GroupBuyWidget view={view} locale={locale} />;
     case 'leaderboard':
       return <LeaderboardWidget view={view} locale={locale} rewardName={rewardName} />;
+    case 'referral':
+      return <ReferralWidget view={view} locale={locale} rewardName={rewardName} />;
     case 'swap':
       return <SwapWidget view={view} locale={locale} />;
   }

@@ -1,0 +1,88 @@
+import { type Actor, ALLOW, type Decision, deny } from '../mechanic.js';
+import { type ReferralContext, type ReferralEvent, type ReferralStateValue, referralOf } from './context.js';
+
+const DAY = 86_400_000;
+
+export function acceptDecision(
+  value: ReferralStateValue,
+  context: ReferralContext,
+  actor: Pick<Actor, 'id' | 'newUser'>,
+  at: number,
+): Decision {
+  if (value !== 'open' || at >= context.expiresAt) return deny('instance-ended');
+  if (actor.id === context.initiator) return deny('self-help');
+  if (referralOf(context, actor.id)) return deny('already-referred');
+  if (context.rules.attribution === 'registration-only' && actor.newUser !== true)
+    return deny('new-users-only');
+  if (context.referrals.length >= context.rules.maxRefereesPerLink) return deny('quota-exhausted');
+  return ALLOW;
+}
+
+const operator = (actor: Actor): Decision => (actor.operator === true ? ALLOW : deny('not-operator'));
+
+/** Conversions are reported by your back end for a friend this link brought in, within the window. */
+export function convertDecision(
+  context: ReferralContext,
+  actor: Actor,
+  referee: string,
+  at: number,
+): Decision {
+  const who = operator(actor);
+  if (!who.ok) return who;
+  const referral = referralOf(context, referee);
+  if (!referral) return deny('not-referred');
+  if (referral.convertedAt !== null) return deny('already-converted');
+  if (at > referral.acceptedAt + context.rules.windowDays * DAY) return deny('window-passed');
+  return ALLOW;
+}
+
+export function refundDecision(context: ReferralContext, actor: Actor, referee: string): Decision {
+  const who = operator(actor);
+  if (!who.ok) return who;
+  const referral = referralOf(context, referee);
+  if (!referral || referral.convertedAt === null) return deny('not-referred');
+  return referral.refunded ? deny('already-converted') : ALLOW;
+}
+
+export function issuedDecision(
+  context: ReferralContext,
+  actor: Actor,
+  referee: string,
+  side: string,
+): Decision {
+  const who = operator(actor);
+  if (!who.ok) return who;
+  const entry = referralOf(context, referee)?.ledger.find((e) => e.side === side);
+  return entry?.status === 'approved' ? ALLOW : deny('not-rewardable');
+}
+
+/** Pending rewards due for approval at `at`, as [referee, side] pairs. */
+export function dueApprovals(context: ReferralContext, at: number): { referee: string; side: string }[] {
+  return context.referrals.flatMap((r) =>
+    r.ledger
+      .filter((e) => e.status === 'pending' && e.approvesAt <= at)
+      .map((e) => ({ referee: r.referee, side: e.side })),
+  );
+}
+
+export function decide(value: ReferralStateValue, context: ReferralContext, event: ReferralEvent): Decision {
+  switch (event.type) {
+    case 'referral.accept':
+      return acceptDecision(value, context, event.actor, event.at);
+    case 'referral.convert':
+      return convertDecision(context, event.actor, event.referee, event.at);
+    case 'referral.refund':
+      return refundDecision(context, event.actor, event.referee);
+    case 'referral.issued':
+      return issuedDecision(context, event.actor, event.referee, event.side);
+    case 'referral.close':
+      if (event.actor.id !== context.initiator && event.actor.operator !== true) return deny('not-initiator');
+      return value === 'open' ? ALLOW : deny('instance-ended');
+    case 'referral.deadline':
+      if (event.deadline === 'close')
+        return value === 'open' && event.at >= context.expiresAt ? ALLOW : deny('instance-ended');
+      return event.deadline === 'approve' && dueApprovals(context, event.at).length > 0
+        ? ALLOW
+        : deny('not-rewardable');
+  }
+}

@@ -1,0 +1,79 @@
+import { formatMinutes } from '../../primitives/time.js';
+import type { Disclosure, Locale } from '../mechanic.js';
+import {
+  antiAbuseLines,
+  closingLines,
+  render,
+  rewardName,
+  scheduleLine,
+  type Text,
+} from '../shared/disclosure-lines.js';
+import type { ReferralCampaign } from './schema.js';
+
+const TRIGGER: Record<'signup' | 'first-order', Text> = {
+  signup: { 'zh-CN': '完成注册', en: 'signs up' },
+  'first-order': { 'zh-CN': '完成首单', en: 'places a first order' },
+};
+
+/** The rules of a referral campaign in plain words, generated from its own fields only. */
+export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosure {
+  const { rules } = c;
+  const converts: Text =
+    rules.trigger === 'custom'
+      ? { 'zh-CN': rules.triggerLabel ?? '', en: `completes "${rules.triggerLabel ?? ''}"` }
+      : TRIGGER[rules.trigger];
+  const lines: Text[] = [scheduleLine(c)];
+  if (rules.refereeReward) {
+    const name = rewardName(c, rules.refereeReward.rewardId);
+    lines.push(
+      rules.refereeReward.timing === 'upfront'
+        ? {
+            'zh-CN': `好友接受邀请即得「${name}」。`,
+            en: `A friend who accepts the invite receives "${name}".`,
+          }
+        : {
+            'zh-CN': `好友${converts['zh-CN']}后得「${name}」。`,
+            en: `A friend who ${converts.en} receives "${name}".`,
+          },
+    );
+  }
+  if (rules.referrerReward) {
+    const name = rewardName(c, rules.referrerReward.rewardId);
+    lines.push({
+      'zh-CN': `每邀请一位好友${converts['zh-CN']}，邀请人得「${name}」，最多 ${rules.capPerReferrer} 位。`,
+      en: `For each friend who ${converts.en}, the referrer receives "${name}", for at most ${rules.capPerReferrer} friends.`,
+    });
+  }
+  lines.push(
+    {
+      'zh-CN': `好友须在接受邀请后 ${formatMinutes(rules.windowDays * 1440, 'zh-CN')}内${converts['zh-CN']}，逾期不计奖励。`,
+      en: `The friend must do so within ${formatMinutes(rules.windowDays * 1440, 'en')} of accepting; later conversions earn nothing.`,
+    },
+    rules.attribution === 'registration-only'
+      ? {
+          'zh-CN': '仅新注册用户可被邀请；每位好友只归属于其最先接受邀请的邀请人。',
+          en: 'Only new users can be referred; each friend belongs to the first referrer whose invite they accept.',
+        }
+      : {
+          'zh-CN': '每位好友只归属于其最先接受邀请的邀请人，之后不再变更。',
+          en: 'Each friend belongs to the first referrer whose invite they accept, and this never changes.',
+        },
+    {
+      'zh-CN': '已邀请过他人的用户不能再被邀请（防止互相邀请刷奖）。',
+      en: 'Someone who has referred others cannot be referred (no referral loops).',
+    },
+  );
+  if (rules.freezeDays > 0) {
+    lines.push({
+      'zh-CN': `转化产生的奖励先冻结 ${rules.freezeDays} 天，期间发生退款则奖励取消；冻结期后退款的，已发奖励将被追回。`,
+      en: `Rewards from a conversion are held for ${rules.freezeDays} days; a refund in that time cancels them, and a later refund claws them back.`,
+    });
+  } else {
+    lines.push({
+      'zh-CN': '奖励在转化后即发放；发生退款的，已发奖励将被追回。',
+      en: 'Rewards are approved at conversion; a refund claws them back.',
+    });
+  }
+  lines.push(...antiAbuseLines(c, { 'zh-CN': '接受邀请', en: 'accept an invite' }), ...closingLines(c));
+  return render(c, locale, { 'zh-CN': '邀请规则', en: 'Referral rules' }, lines);
+}

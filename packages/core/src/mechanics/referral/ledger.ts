@@ -1,0 +1,94 @@
+import type { Release } from '../../engine/machine-step.js';
+import type { Campaign, Reservation } from '../mechanic.js';
+import { budgetSpend, stockUnits } from '../shared/instance-basics.js';
+import type { LedgerEntry, Referral, ReferralContext, RewardSide } from './context.js';
+import type { ReferralRules } from './schema.js';
+
+const DAY = 86_400_000;
+
+/** The rewards a step of a referral earns: at acceptance (upfront) or at conversion. */
+export function rewardsEarned(
+  rules: ReferralRules,
+  when: 'upfront' | 'on-conversion',
+): { side: RewardSide; rewardId: string }[] {
+  const out: { side: RewardSide; rewardId: string }[] = [];
+  if (rules.referrerReward?.timing === when)
+    out.push({ side: 'referrer', rewardId: rules.referrerReward.rewardId });
+  if (rules.refereeReward?.timing === when)
+    out.push({ side: 'referee', rewardId: rules.refereeReward.rewardId });
+  return out;
+}
+
+/** Ledger entries for rewards earned at `at`: pending through the freeze (upfront ones are approved at once). */
+export function newEntries(
+  rules: ReferralRules,
+  when: 'upfront' | 'on-conversion',
+  at: number,
+): LedgerEntry[] {
+  const freeze = when === 'upfront' ? 0 : rules.freezeDays * DAY;
+  return rewardsEarned(rules, when).map(({ side, rewardId }) => ({
+    side,
+    rewardId,
+    status: freeze === 0 ? 'approved' : 'pending',
+    approvesAt: at + freeze,
+  }));
+}
+
+/** Who receives a reward of a side. */
+export const recipientOf = (context: ReferralContext, referral: Referral, side: RewardSide) =>
+  side === 'referrer' ? context.initiator : referral.referee;
+
+/** Counter holders of one referral's rewards, so a reversal can return exactly what it took. */
+export const budgetHolder = (instanceId: string, referee: string, side: RewardSide) =>
+  `${instanceId}:${referee}:${side}`;
+export const conversionHolder = (instanceId: string, referee: string) => `${instanceId}:${referee}`;
+export const capCounter = (campaignId: string, referrer: string) => `${campaignId}:rewarded:${referrer}`;
+export const referredCounter = (campaignId: string, user: string) => `${campaignId}:referred:${user}`;
+
+/** The budget each reward earned at this step takes. */
+export function rewardBudget(
+  campaign: Campaign<'referral', ReferralRules>,
+  instanceId: string,
+  referee: string,
+  when: 'upfront' | 'on-conversion',
+): Reservation[] {
+  const value = (id: string) => campaign.rewards.find((r) => r.id === id)?.valueFen ?? 0;
+  return rewardsEarned(campaign.rules, when).flatMap(({ side, rewardId }) =>
+    budgetSpend(campaign, budgetHolder(instanceId, referee, side), value(rewardId)),
+  );
+}
+
+/** What a refund during the freeze gives back: the conversion's cap slot, stock unit and budget. */
+export function conversionReleases(context: ReferralContext, referral: Referral): Release[] {
+  const holder = conversionHolder(context.instanceId, referral.referee);
+  return [
+    { counter: capCounter(context.campaignId, context.initiator), holder },
+    { counter: `${context.campaignId}:stock`, holder },
+    ...referral.ledger
+      .filter((e) => e.status === 'pending')
+      .map((e) => ({
+        counter: `${context.campaignId}:budget`,
+        holder: budgetHolder(context.instanceId, referral.referee, e.side),
+      })),
+  ];
+}
+
+/** Reservations a conversion takes: a slot of the referrer's cap, a unit of stock, and its rewards' budget. */
+export function conversionReservations(
+  campaign: Campaign<'referral', ReferralRules>,
+  context: ReferralContext,
+  referee: string,
+): Reservation[] {
+  const holder = conversionHolder(context.instanceId, referee);
+  return [
+    {
+      counter: capCounter(campaign.id, context.initiator),
+      holder,
+      qty: 1,
+      capacity: campaign.rules.capPerReferrer,
+      reason: 'quota-exhausted',
+    },
+    ...stockUnits(campaign, holder, 1),
+    ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion'),
+  ];
+}

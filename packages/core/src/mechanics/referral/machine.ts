@@ -1,0 +1,208 @@
+import { and, assign, setup } from 'xstate';
+import type { EffectDraft, Release } from '../../engine/machine-step.js';
+import {
+  type LedgerEntry,
+  type Referral,
+  type ReferralContext,
+  type ReferralEvent,
+  type ReferralStateValue,
+  referralOf,
+} from './context.js';
+import { decide, dueApprovals } from './decisions.js';
+import { conversionReleases, newEntries, recipientOf } from './ledger.js';
+
+type In = { in: ReferralStateValue };
+type Args = { context: ReferralContext; event: ReferralEvent };
+
+const refereeOf = (event: ReferralEvent): string =>
+  event.type === 'referral.accept' ? event.actor.id : 'referee' in event ? event.referee : '';
+
+/** Replaces one friend's referral. */
+const updateReferral = (context: ReferralContext, referee: string, change: (r: Referral) => Referral) =>
+  context.referrals.map((r) => (r.referee === referee ? change(r) : r));
+
+const approvedEffect = (context: ReferralContext, referral: Referral, entry: LedgerEntry): EffectDraft => ({
+  type: 'referral.reward-approved',
+  referee: referral.referee,
+  side: entry.side,
+  rewardId: entry.rewardId,
+  recipient: recipientOf(context, referral, entry.side),
+});
+
+/** Effects of a step, computed from the context before it. */
+function stepEffects({ context, event }: Args): EffectDraft[] {
+  const referee = refereeOf(event);
+  switch (event.type) {
+    case 'referral.accept': {
+      const referral: Referral = {
+        referee,
+        acceptedAt: event.at,
+        convertedAt: null,
+        refunded: false,
+        ledger: [],
+      };
+      return [
+        { type: 'referral.accepted', referee },
+        ...newEntries(context.rules, 'upfront', event.at).map((e) => approvedEffect(context, referral, e)),
+      ];
+    }
+    case 'referral.convert': {
+      const referral = referralOf(context, referee) as Referral;
+      return [
+        { type: 'referral.converted', referee, trigger: context.rules.trigger },
+        ...newEntries(context.rules, 'on-conversion', event.at).map((e) =>
+          e.status === 'approved'
+            ? approvedEffect(context, referral, e)
+            : {
+                type: 'referral.reward-pending',
+                referee,
+                side: e.side,
+                rewardId: e.rewardId,
+                approvesAt: e.approvesAt,
+              },
+        ),
+      ];
+    }
+    case 'referral.refund': {
+      const referral = referralOf(context, referee) as Referral;
+      return referral.ledger.flatMap((e): EffectDraft[] => {
+        const reward = {
+          referee,
+          side: e.side,
+          rewardId: e.rewardId,
+          recipient: recipientOf(context, referral, e.side),
+        };
+        if (e.status === 'pending') return [{ type: 'referral.reward-reversed', ...reward }];
+        if (e.status === 'approved' || e.status === 'issued')
+          return [{ type: 'referral.reward-clawback', ...reward }];
+        return [];
+      });
+    }
+    case 'referral.deadline':
+      return dueApprovals(context, event.at).map(({ referee: who, side }) => {
+        const referral = referralOf(context, who) as Referral;
+        return approvedEffect(context, referral, referral.ledger.find((e) => e.side === side) as LedgerEntry);
+      });
+    default:
+      return [];
+  }
+}
+
+/** The new context of a step. */
+function stepContext({ context, event }: Args): Partial<ReferralContext> {
+  const referee = refereeOf(event);
+  switch (event.type) {
+    case 'referral.accept': {
+      const ledger = newEntries(context.rules, 'upfront', event.at);
+      return {
+        referrals: [
+          ...context.referrals,
+          { referee, acceptedAt: event.at, convertedAt: null, refunded: false, ledger },
+        ],
+      };
+    }
+    case 'referral.convert':
+      return {
+        referrals: updateReferral(context, referee, (r) => ({
+          ...r,
+          convertedAt: event.at,
+          ledger: [...r.ledger, ...newEntries(context.rules, 'on-conversion', event.at)],
+        })),
+      };
+    case 'referral.refund':
+      return {
+        referrals: updateReferral(context, referee, (r) => ({
+          ...r,
+          refunded: true,
+          ledger: r.ledger.map((e) => ({
+            ...e,
+            status: e.status === 'pending' ? 'reversed' : e.status === 'reversed' ? e.status : 'clawed-back',
+          })),
+        })),
+      };
+    case 'referral.issued':
+      return {
+        referrals: updateReferral(context, referee, (r) => ({
+          ...r,
+          ledger: r.ledger.map((e) => (e.side === event.side ? { ...e, status: 'issued' } : e)),
+        })),
+      };
+    case 'referral.deadline':
+      return {
+        referrals: context.referrals.map((r) => ({
+          ...r,
+          ledger: r.ledger.map((e) =>
+            e.status === 'pending' && e.approvesAt <= event.at ? { ...e, status: 'approved' } : e,
+          ),
+        })),
+      };
+    default:
+      return {};
+  }
+}
+
+/** A refund during the freeze returns the conversion's cap slot, stock unit and budget. */
+function refundReleases({ context, event }: Args): Release[] {
+  const referral = event.type === 'referral.refund' ? referralOf(context, event.referee) : undefined;
+  return referral && referral.ledger.some((e) => e.status === 'pending')
+    ? conversionReleases(context, referral)
+    : [];
+}
+
+const step = [
+  { type: 'effects' as const, params: stepEffects },
+  { type: 'release' as const, params: refundReleases },
+  'record' as const,
+];
+const on = (state: ReferralStateValue) => ({
+  'referral.convert': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
+  'referral.refund': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
+  'referral.issued': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
+});
+
+/**
+ * 送 referral: a referrer's link brings in friends. Each friend is attributed to one referrer campaign-wide (the
+ * first whose invite they accept); conversions reported by your back end earn rewards that wait out a freeze
+ * (a refund reverses them), are approved, and are marked issued once delivered; a refund after approval claws back.
+ * The link closes at its expiry; its ledger keeps running after that.
+ */
+export const referralMachine = setup({
+  types: { context: {} as ReferralContext, events: {} as ReferralEvent, input: {} as ReferralContext },
+  guards: {
+    allowed: ({ context, event }, p: In) => decide(p.in, context, event).ok,
+    isApproval: ({ event }) => event.type === 'referral.deadline' && event.deadline === 'approve',
+  },
+  actions: {
+    effect: (_, _effect: EffectDraft) => {},
+    effects: (_, _effects: EffectDraft[]) => {},
+    release: (_, _releases: Release[]) => {},
+    record: assign(stepContext),
+  },
+}).createMachine({
+  id: 'referral',
+  context: ({ input }) => input,
+  initial: 'open',
+  states: {
+    open: {
+      on: {
+        'referral.accept': { guard: { type: 'allowed', params: { in: 'open' } }, actions: step },
+        ...on('open'),
+        'referral.close': { guard: { type: 'allowed', params: { in: 'open' } }, target: 'closed' },
+        'referral.deadline': [
+          { guard: and([{ type: 'allowed', params: { in: 'open' as const } }, 'isApproval']), actions: step },
+          { guard: { type: 'allowed', params: { in: 'open' } }, target: 'closed' },
+        ],
+      },
+    },
+    closed: {
+      entry: {
+        type: 'effect',
+        params: ({ context }) => ({ type: 'referral.closed', referrals: context.referrals.length }),
+      },
+      on: {
+        ...on('closed'),
+        'referral.deadline': { guard: { type: 'allowed', params: { in: 'closed' } }, actions: step },
+      },
+    },
+  },
+});

@@ -1,0 +1,88 @@
+import type { Mechanic, StartArgs } from '../mechanic.js';
+import { expiryOf, initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
+import { asReferralEvent, type ReferralContext, type ReferralState } from './context.js';
+import { decide } from './decisions.js';
+import { discloseReferral } from './disclosure.js';
+import { conversionReservations, referredCounter, rewardBudget } from './ledger.js';
+import { referralMachine } from './machine.js';
+import {
+  type ReferralCampaign,
+  type ReferralRules,
+  referralCampaignSchema,
+  referralCommandSchema,
+} from './schema.js';
+import { type ReferralView, referralView } from './view.js';
+
+function initialState({ campaign, instanceId, initiator, now }: StartArgs<ReferralRules>): ReferralState {
+  const context: ReferralContext = {
+    instanceId,
+    campaignId: campaign.id,
+    ...launchedBy(initiator),
+    rules: campaign.rules,
+    startedAt: now,
+    // A link accepts friends until the campaign ends; its ledger keeps running after that.
+    expiresAt: expiryOf(campaign, now, Number.MAX_SAFE_INTEGER / 60_000),
+    referrals: [],
+  };
+  return { value: 'open', context };
+}
+
+/** 送 referral, assembled for the engine. */
+export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralContext, ReferralView> = {
+  kind: 'referral',
+  campaignSchema: referralCampaignSchema,
+  commandSchema: referralCommandSchema,
+  machine: referralMachine,
+  initialState,
+  initiatorOf,
+  claimTakenReason: 'already-referred',
+  check: (state, event) => decide((state as ReferralState).value, state.context, asReferralEvent(event)),
+  claims: (event) => (event.type === 'referral.accept' ? [MEMBER_CLAIM(event.actor.id)] : []),
+  viewerClaims: (viewerId) => [MEMBER_CLAIM(viewerId)],
+  reservations(state, event, campaign) {
+    const { context } = state;
+    if (event.type === 'referral.accept') {
+      const friend = event.actor.id;
+      return [
+        // The campaign-wide attribution record: a friend belongs to one referrer, the first to take this slot.
+        {
+          counter: referredCounter(campaign.id, friend),
+          holder: context.instanceId,
+          qty: 1,
+          capacity: 1,
+          reason: 'already-referred',
+        },
+        // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now (no loops).
+        {
+          counter: referredCounter(campaign.id, context.initiator),
+          holder: '@refers',
+          qty: 1,
+          capacity: 1,
+          reason: 'already-referred',
+          optional: true,
+        },
+        ...rewardBudget(campaign, context.instanceId, friend, 'upfront'),
+      ];
+    }
+    if (event.type === 'referral.convert' && typeof event.referee === 'string') {
+      return conversionReservations(campaign, context, event.referee);
+    }
+    return [];
+  },
+  startReservations: (campaign, initiator, instanceId) => [
+    launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
+  ],
+  isFriendAction: (type) => type === 'referral.accept',
+  deadlines(state) {
+    const { value, context } = state as ReferralState;
+    const pending = context.referrals.flatMap((r) =>
+      r.ledger.filter((e) => e.status === 'pending').map((e) => e.approvesAt),
+    );
+    return [
+      ...(value === 'open' ? [{ name: 'close', dueAt: context.expiresAt }] : []),
+      ...(pending.length > 0 ? [{ name: 'approve', dueAt: Math.min(...pending) }] : []),
+    ];
+  },
+  view: (state, viewer, facts) => referralView(state as ReferralState, viewer, facts),
+  disclose: (campaign, locale) => discloseReferral(campaign as ReferralCampaign, locale),
+};

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defineCampaign } from '../../campaign/define-campaign.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import { DAY, DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
+import type { ReferralView } from './view.js';
+
+const LINKS = ['u0', 'u1', 'u2'] as const; // the users who own a link (they can also be referred)
+const user = fc.integer({ min: 0, max: 6 }).map((i) => `u${i}`);
+const link = fc.integer({ min: 0, max: 2 });
+
+type Op =
+  | { op: 'accept'; link: number; user: string }
+  | { op: 'convert' | 'refund'; link: number; user: string }
+  | { op: 'issued'; link: number; user: string; side: 'referrer' | 'referee' }
+  | { op: 'advance'; days: number }
+  | { op: 'tick' }
+  | { op: 'restart' };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ op: fc.constant('accept' as const), link, user }) },
+  { weight: 4, arbitrary: fc.record({ op: fc.constant('convert' as const), link, user }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), link, user }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('issued' as const),
+      link,
+      user,
+      side: fc.constantFrom('referrer' as const, 'referee' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 0, max: 9 }) }),
+  },
+  { weight: 1, arbitrary: fc.constant({ op: 'tick' as const }) },
+  { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
+);
+
+async function run(ops: readonly Op[], restarts: boolean) {
+  const campaign = defineCampaign(referralCampaignInput({ capPerReferrer: 2, freezeDays: 3 }), 'referral');
+  const h = engineHarness(campaign, DURING_REFERRAL, 1);
+  for (const owner of LINKS)
+    await h.engine.start(campaign.id, { actor: { id: owner }, instanceId: `link-${owner}` });
+  const trace: unknown[] = [];
+  let seq = 0;
+  for (const op of ops) {
+    if (op.op === 'advance') h.clock.advance(op.days * DAY);
+    else if (op.op === 'tick') await h.engine.tick();
+    else if (op.op === 'restart') {
+      if (restarts) await h.restart();
+    } else {
+      const id = `link-${LINKS[op.link]}`;
+      const command =
+        op.op === 'accept'
+          ? { type: 'referral.accept' }
+          : op.op === 'issued'
+            ? { type: 'referral.issued', referee: op.user, side: op.side }
+            : { type: `referral.${op.op}`, referee: op.user };
+      const actor = op.op === 'accept' ? { id: op.user } : ORDERS;
+      const r = await h.engine.send(id, { ...command, eventId: `e${++seq}` }, { actor });
+      trace.push([op.op, r.status === 'accepted' ? 'ok' : r.reason]);
+    }
+    const views = await Promise.all(
+      LINKS.map((o) => h.engine.view(`link-${o}`, { id: o }) as Promise<ReferralView>),
+    );
+    // Each user belongs to at most one referrer, and the referral graph has no loop.
+    const edges = h.effects
+      .filter((e) => e.type === 'referral.accepted')
+      .map((e) => [e.instanceId.replace('link-', ''), e.payload.referee as string] as const);
+    const referees = edges.map(([, referee]) => referee);
+    expect(new Set(referees).size).toBe(referees.length);
+    const referrerOf = new Map(edges.map(([from, to]) => [to, from]));
+    for (const start of LINKS) {
+      const seen = new Set<string>();
+      for (let u: string | undefined = start; u !== undefined; u = referrerOf.get(u)) {
+        expect(seen.has(u)).toBe(false);
+        seen.add(u);
+      }
+    }
+    for (const v of views) {
+      // Rewarded conversions (converted, not refunded) never exceed the cap.
+      expect(v.counts.converted - v.counts.refunded).toBeLessThanOrEqual(2);
+      expect(v.counts.capLeft).toBe(2 - (v.counts.converted - v.counts.refunded));
+    }
+    trace.push(views.map((v) => [v.state, v.counts, v.ledgerTotals]));
+  }
+  // Exactly-once ledger: every approval, reversal and clawback effect is unique per (referee, side).
+  const keyed = h.effects
+    .filter((e) =>
+      ['referral.reward-approved', 'referral.reward-reversed', 'referral.reward-clawback'].includes(e.type),
+    )
+    .map((e) => `${e.type}:${e.instanceId}:${e.payload.referee}:${e.payload.side}`);
+  expect(new Set(keyed).size).toBe(keyed.length);
+  await h.engine.dispose();
+  return trace;
+}
+
+describe('referral over random event sequences', () => {
+  it('attributes each friend once, never loops, keeps the cap and the ledger exact, and restores from JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+        expect(await run(ops, true)).toEqual(await run(ops, false));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

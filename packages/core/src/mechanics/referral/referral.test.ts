@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { campaignIssues } from '../../campaign/campaign-issues.test-utils.js';
+import { defineCampaign } from '../../campaign/define-campaign.js';
+import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import { discloseReferral } from './disclosure.js';
+import { DAY, DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
+import type { ReferralView } from './view.js';
+
+const payloads = (h: ReturnType<typeof engineHarness>, type: string) =>
+  h.effects.filter((e) => e.type === type).map((e) => e.payload);
+
+describe('referral', () => {
+  it('attributes a friend to the first referrer, rewards on conversion after the freeze, and claws back a late refund', async () => {
+    const campaign = defineCampaign(referralCampaignInput(), 'referral');
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    await h.engine.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
+    const bob = { id: 'bob', newUser: true };
+    expect((await h.engine.send('a', { type: 'referral.accept' }, { actor: bob })).status).toBe('accepted');
+    // First touch keeps bob: carol's link cannot take him.
+    const second = await h.engine.send('c', { type: 'referral.accept' }, { actor: bob });
+    expect(second.status === 'rejected' && second.reason).toBe('already-referred');
+    expect(payloads(h, 'referral.reward-approved')).toEqual([
+      { referee: 'bob', side: 'referee', rewardId: 'free-coffee', recipient: 'bob' },
+    ]);
+
+    h.clock.advance(DAY);
+    await h.engine.send(
+      'a',
+      { type: 'referral.convert', referee: 'bob', eventId: 'order:1' },
+      { actor: ORDERS },
+    );
+    expect(payloads(h, 'referral.reward-pending')).toEqual([
+      { referee: 'bob', side: 'referrer', rewardId: 'voucher', approvesAt: DURING_REFERRAL + 8 * DAY },
+    ]);
+    const pending = (await h.engine.view('a', { id: 'alice' })) as ReferralView;
+    expect(pending.ledgerTotals.pending).toBe(1);
+    expect(pending.referrals[0]?.referee).toBe('b*b');
+
+    h.clock.advance(7 * DAY);
+    await h.engine.tick();
+    expect(payloads(h, 'referral.reward-approved')).toContainEqual({
+      referee: 'bob',
+      side: 'referrer',
+      rewardId: 'voucher',
+      recipient: 'alice',
+    });
+    await h.engine.send(
+      'a',
+      { type: 'referral.issued', referee: 'bob', side: 'referrer' },
+      { actor: ORDERS },
+    );
+    await h.engine.send('a', { type: 'referral.refund', referee: 'bob' }, { actor: ORDERS });
+    expect(payloads(h, 'referral.reward-clawback').map((p) => [p.side, p.recipient])).toEqual([
+      ['referee', 'bob'],
+      ['referrer', 'alice'],
+    ]);
+    await h.engine.dispose();
+  });
+
+  it('reverses rewards refunded during the freeze and gives the cap slot back', async () => {
+    const campaign = defineCampaign(
+      referralCampaignInput({ capPerReferrer: 1, refereeReward: undefined }),
+      'referral',
+    );
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    for (const friend of ['bob', 'dan'])
+      await h.engine.send('a', { type: 'referral.accept' }, { actor: { id: friend } });
+    await h.engine.send('a', { type: 'referral.convert', referee: 'bob' }, { actor: ORDERS });
+    const capped = await h.engine.send('a', { type: 'referral.convert', referee: 'dan' }, { actor: ORDERS });
+    expect(capped.status === 'rejected' && capped.reason).toBe('quota-exhausted');
+    await h.engine.send('a', { type: 'referral.refund', referee: 'bob' }, { actor: ORDERS });
+    expect(payloads(h, 'referral.reward-reversed').map((p) => p.side)).toEqual(['referrer']);
+    expect(
+      (await h.engine.send('a', { type: 'referral.convert', referee: 'dan' }, { actor: ORDERS })).status,
+    ).toBe('accepted');
+    h.clock.advance(30 * DAY);
+    await h.engine.tick();
+    expect(payloads(h, 'referral.reward-approved').map((p) => p.referee)).toEqual(['dan']);
+    await h.engine.dispose();
+  });
+
+  it('blocks self-referral, loops, strangers reporting conversions, and conversions after the window', async () => {
+    const campaign = defineCampaign(referralCampaignInput(), 'referral');
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    await h.engine.start(campaign.id, { actor: { id: 'bob' }, instanceId: 'b' });
+    const self = await h.engine.send('a', { type: 'referral.accept' }, { actor: { id: 'alice' } });
+    expect(self.status === 'rejected' && self.reason).toBe('self-help');
+    await h.engine.send('a', { type: 'referral.accept' }, { actor: { id: 'bob' } });
+    // alice referred bob, so bob's link cannot take alice (a loop), nor can any later link.
+    const loop = await h.engine.send('b', { type: 'referral.accept' }, { actor: { id: 'alice' } });
+    expect(loop.status === 'rejected' && loop.reason).toBe('already-referred');
+    const stranger = await h.engine.send(
+      'a',
+      { type: 'referral.convert', referee: 'bob' },
+      { actor: { id: 'bob' } },
+    );
+    expect(stranger.status === 'rejected' && stranger.reason).toBe('not-operator');
+    const unknown = await h.engine.send('a', { type: 'referral.convert', referee: 'zed' }, { actor: ORDERS });
+    expect(unknown.status === 'rejected' && unknown.reason).toBe('not-referred');
+    h.clock.advance(15 * DAY);
+    const late = await h.engine.send('a', { type: 'referral.convert', referee: 'bob' }, { actor: ORDERS });
+    expect(late.status === 'rejected' && late.reason).toBe('window-passed');
+    await h.engine.dispose();
+  });
+
+  it('registration-only takes new users only', async () => {
+    const campaign = defineCampaign(referralCampaignInput({ attribution: 'registration-only' }), 'referral');
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    const old = await h.engine.send(
+      'a',
+      { type: 'referral.accept' },
+      { actor: { id: 'bob', newUser: false } },
+    );
+    expect(old.status === 'rejected' && old.reason).toBe('new-users-only');
+    await h.engine.dispose();
+  });
+});
+
+describe('referral campaign validation and disclosure', () => {
+  it('needs a reward, refuses paying referrers upfront and last-touch, naming the field', () => {
+    expect(
+      campaignIssues(referralCampaignInput({ referrerReward: undefined, refereeReward: undefined }))[0],
+    ).toMatchObject({
+      path: 'rules',
+      message: expect.stringMatching(/single- or double-sided/),
+    });
+    expect(
+      campaignIssues(
+        referralCampaignInput({ referrerReward: { rewardId: 'voucher', timing: 'upfront' } }),
+      )[0],
+    ).toMatchObject({ path: 'rules.referrerReward.timing' });
+    expect(campaignIssues(referralCampaignInput({ attribution: 'last-touch' }))[0]).toMatchObject({
+      path: 'rules.attribution',
+      value: 'last-touch',
+      message: expect.stringMatching(/first-touch/),
+    });
+  });
+
+  it('discloses rewards, trigger, window, cap and freeze from its own fields', () => {
+    const campaign = defineCampaign(referralCampaignInput(), 'referral');
+    const zh = discloseReferral(campaign, 'zh-CN').lines.join('\n');
+    expect(zh).toContain('好友接受邀请即得「新人免费咖啡」');
+    expect(zh).toContain('完成首单，邀请人得「邀请奖励券」，最多 3 位');
+    expect(zh).toContain('14 天内完成首单');
+    expect(zh).toContain('冻结 7 天');
+    expect(discloseReferral(campaign, 'en').lines.join(' ')).not.toMatch(/undefined|NaN/);
+  });
+});

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { positiveIntField, slugField, textField } from '../../campaign/fields.js';
+import { memberIdField } from '../leaderboard/schema.js';
+
+const rewardRef = z.strictObject({
+  rewardId: slugField,
+  /** `upfront`: when the friend accepts the invite; `on-conversion`: when the friend converts (see `trigger`). */
+  timing: z
+    .enum(['upfront', 'on-conversion'], { error: 'must be "upfront" or "on-conversion"' })
+    .default('on-conversion'),
+});
+
+export const referralRulesSchema = z.strictObject({
+  /** What the referrer gets per converted friend; omit for a one-sided (friend-only) gift. */
+  referrerReward: rewardRef.optional(),
+  /** What the friend gets; omit for a one-sided (referrer-only) reward. */
+  refereeReward: rewardRef.optional(),
+  /** What counts as a conversion, reported by your back end. */
+  trigger: z.enum(['signup', 'first-order', 'custom'], { error: 'must be signup, first-order or custom' }),
+  /** For `trigger: custom`: the conversion in the page's words, e.g. "完成首次体检预约". */
+  triggerLabel: textField(30).optional(),
+  /**
+   * `first-touch`: the first referrer whose invite a friend accepts keeps the friend; `registration-only`: the same,
+   * and only new users can be referred. (`last-touch` is not offered: re-attributing a friend between referrers
+   * needs a cross-instance transfer the store contract does not have yet.)
+   */
+  attribution: z.enum(['first-touch', 'registration-only'], {
+    error:
+      'must be "first-touch" or "registration-only" (last-touch is not supported in this version: use first-touch)',
+  }),
+  /** A friend must convert within this many days of accepting, or the referral lapses unrewarded. */
+  windowDays: positiveIntField.max(365),
+  /** Rewarded referrals per referrer in this campaign. */
+  capPerReferrer: positiveIntField.max(10_000),
+  /** Rewards earned on conversion stay pending this long (refunds reverse them), then are approved. */
+  freezeDays: z.int({ error: 'must be a whole number of days' }).min(0).max(90).default(7),
+  /** Friends one link can take (rewarded or not). */
+  maxRefereesPerLink: positiveIntField.max(10_000).default(500),
+  /** Links one referrer may open in this campaign. */
+  launchesPerUser: positiveIntField.default(1),
+});
+export type ReferralRules = z.output<typeof referralRulesSchema>;
+
+/** A referral (送) campaign: the common fields plus `kind: "referral"` and its rules. */
+export const referralCampaignSchema = z
+  .strictObject({ ...campaignCommonShape, kind: z.literal('referral'), rules: referralRulesSchema })
+  .superRefine((campaign, ctx) => {
+    const ids = campaign.rewards.map((r) => r.id);
+    const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer } = campaign.rules;
+    if (!referrerReward && !refereeReward) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules'],
+        message: 'needs referrerReward, refereeReward or both (single- or double-sided)',
+      });
+    }
+    for (const [field, ref] of [
+      ['referrerReward', referrerReward],
+      ['refereeReward', refereeReward],
+    ] as const) {
+      if (ref && !ids.includes(ref.rewardId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', field, 'rewardId'],
+          message: `must be one of the campaign's rewards (${ids.join(', ')})`,
+        });
+      }
+    }
+    if (referrerReward?.timing === 'upfront') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'referrerReward', 'timing'],
+        message:
+          'must be "on-conversion": paying referrers before their friends convert invites fake sign-ups',
+      });
+    }
+    if (trigger === 'custom' && triggerLabel === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'triggerLabel'],
+        message: 'is required with trigger "custom": say in a few words what counts, e.g. "完成首次预约"',
+      });
+    }
+    if (campaign.stock && capPerReferrer > campaign.stock.total) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'capPerReferrer'],
+        message: `must be at most the stock (${campaign.stock.total})`,
+      });
+    }
+  });
+export type ReferralCampaign = z.output<typeof referralCampaignSchema>;
+
+export const referralCommandSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('referral.accept') }),
+    z.strictObject({ type: z.literal('referral.convert'), referee: memberIdField }),
+    z.strictObject({ type: z.literal('referral.refund'), referee: memberIdField }),
+    z.strictObject({
+      type: z.literal('referral.issued'),
+      referee: memberIdField,
+      side: z.enum(['referrer', 'referee'], { error: 'must be "referrer" or "referee"' }),
+    }),
+    z.strictObject({ type: z.literal('referral.close') }),
+  ],
+  {
+    error:
+      'type must be one of referral.accept, referral.convert, referral.refund, referral.issued, referral.close',
+  },
+);
