@@ -14,6 +14,8 @@ import {
 } from '../packages/core/src/mechanics/assist/assist-fixture.test-utils.js';
 import { couponCampaignInput } from '../packages/core/src/mechanics/coupon/coupon-fixture.test-utils.js';
 import { groupBuyCampaignInput } from '../packages/core/src/mechanics/group-buy/group-buy-fixture.test-utils.js';
+import { leaderboardCampaignInput } from '../packages/core/src/mechanics/leaderboard/leaderboard-fixture.test-utils.js';
+import { referralCampaignInput } from '../packages/core/src/mechanics/referral/referral-fixture.test-utils.js';
 import { book, swapCampaignInput } from '../packages/core/src/mechanics/swap/swap-fixture.test-utils.js';
 import { type Measurement, measure } from './measure.js';
 
@@ -25,8 +27,10 @@ interface Workload {
   readonly campaign: unknown;
   readonly instances: number;
   readonly startInput?: (i: number) => unknown;
-  /** Commands per instance, each from its own friend. */
+  /** Commands per instance, each from its own friend (or from `operator` when set). */
   readonly perInstance: number;
+  /** Commands and starts come from a back-end operator (score reports, boards only operators open). */
+  readonly operator?: boolean;
   command(i: number): { type: string; [k: string]: unknown };
 }
 
@@ -65,7 +69,24 @@ export const WORKLOADS: Workload[] = [
     perInstance: 50,
     command: (i) => ({ type: 'swap.propose', offer: book(`offer-${i}`) }),
   },
+  {
+    name: 'leaderboard (比): score reports on one hot board, 2,000 members',
+    campaign: leaderboardCampaignInput({ window: { type: 'calendar', period: 'month' } }),
+    instances: 1,
+    perInstance: 20_000,
+    operator: true,
+    command: (i) => ({ type: 'leaderboard.score', member: `member-${i % 2_000}`, points: 1 }),
+  },
+  {
+    name: 'referral (送): accepts over 200 links of 100',
+    campaign: referralCampaignInput({ maxRefereesPerLink: 100 }, { budget: { totalFen: 100_000_000 } }),
+    instances: 200,
+    perInstance: 100,
+    command: () => ({ type: 'referral.accept' }),
+  },
 ];
+
+const OPERATOR = { id: 'ops', operator: true };
 
 /** The engine applying the workload with 64 concurrent producers, memory store. */
 export async function engineRun(w: Workload): Promise<Measurement> {
@@ -78,7 +99,7 @@ export async function engineRun(w: Workload): Promise<Measurement> {
   });
   for (let i = 0; i < w.instances; i++) {
     await engine.start(campaign.id, {
-      actor: { id: `initiator-${i}` },
+      actor: w.operator ? OPERATOR : { id: `initiator-${i}` },
       instanceId: `i${i}`,
       input: w.startInput?.(i),
     });
@@ -91,7 +112,7 @@ export async function engineRun(w: Workload): Promise<Measurement> {
       const result = await engine.send(
         `i${n % w.instances}`,
         { ...w.command(n), eventId: `e${n}` },
-        { actor: { id: `friend-${n}` } },
+        { actor: w.operator ? OPERATOR : { id: `friend-${n}` } },
       );
       if (result.status !== 'accepted') throw new Error(`${w.name}: event ${n} ${JSON.stringify(result)}`);
     }
@@ -114,7 +135,7 @@ export function rawRun(w: Workload): Promise<Measurement> {
         mechanic.initialState({
           campaign,
           instanceId: `i${i}`,
-          initiator: { id: `initiator-${i}` },
+          initiator: w.operator ? OPERATOR : { id: `initiator-${i}` },
           now: DURING_ASSIST,
           seed: 1,
           input: w.startInput?.(i),
@@ -123,8 +144,16 @@ export function rawRun(w: Workload): Promise<Measurement> {
     );
     for (let n = 0; n < total; n++) {
       const i = n % w.instances;
-      const event = { ...w.command(n), eventId: `e${n}`, actor: { id: `friend-${n}` }, at: DURING_ASSIST };
-      const [next] = transition(mechanic.machine, snapshots[i] as never, event as never);
+      const actor = w.operator ? OPERATOR : { id: `friend-${n}` };
+      const event = { ...w.command(n), eventId: `e${n}`, actor, at: DURING_ASSIST };
+      let [next] = transition(mechanic.machine, snapshots[i] as never, event as never);
+      // A board's score intents are dropped after each commit; do the same every batch-sized run of events.
+      if (mechanic.board && n % 256 === 255) {
+        next = mechanic.machine.resolveState({
+          value: next.value,
+          context: mechanic.board.withoutIntents(next.context),
+        });
+      }
       snapshots[i] = next as (typeof snapshots)[number];
     }
   });

@@ -52,15 +52,20 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
           capacity: 1,
           reason: 'already-referred',
         },
-        // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now (no loops).
-        {
-          counter: referredCounter(campaign.id, context.initiator),
-          holder: '@refers',
-          qty: 1,
-          capacity: 1,
-          reason: 'already-referred',
-          optional: true,
-        },
+        // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now (no loops). The
+        // link's first accepted friend took the mark (or found the referrer already referred); later ones need not.
+        ...(context.referrals.length > 0
+          ? []
+          : [
+              {
+                counter: referredCounter(campaign.id, context.initiator),
+                holder: '@refers',
+                qty: 1,
+                capacity: 1,
+                reason: 'already-referred' as const,
+                optional: true,
+              },
+            ]),
         ...rewardBudget(campaign, context.instanceId, friend, 'upfront'),
       ];
     }
