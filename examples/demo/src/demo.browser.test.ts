@@ -55,9 +55,11 @@ async function inviteLink(page: import('playwright-core').Page): Promise<string>
   return (await link.textContent()) ?? '';
 }
 
-/** Clicks an action button and waits for the page to reload with the result. */
+/** Clicks an action button and waits until the page has swapped in the result (no reload). */
 async function act(page: import('playwright-core').Page, action: string): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), page.click(`[data-action="${action}"]`)]);
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.refreshes ?? 0));
+  await page.click(`[data-action="${action}"]`);
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.refreshes ?? 0) > n, before);
 }
 
 async function actAs(name: string, link: string, action: string): Promise<import('playwright-core').Page> {
@@ -80,12 +82,14 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     await expect.poll(() => page.locator('[data-deadline]').textContent()).toMatch(/^剩余 \d+:\d{2}:\d{2}$/);
     const link = await inviteLink(page);
     expect(link).toContain('/invite/');
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     const friend = await actAs('阿强', link, 'bargain.help');
     await expect.poll(() => friend.locator('.cta').first().textContent()).toBe('你已经参与过了');
-    await page.reload();
-    const after = await page.locator('.big').first().textContent();
-    expect(after).not.toBe(before);
-    await expect.poll(() => page.textContent('body')).toContain('还需 4 位好友');
+    // The initiator's page follows the instance live: new amount and ticker, without a reload.
+    await expect.poll(() => page.locator('.big').first().textContent(), { timeout: 15_000 }).not.toBe(before);
+    expect(await page.textContent('body')).toContain('还需 4 位好友');
+    expect(await page.locator('.ticker[aria-live=polite]').textContent()).toContain('阿*');
+    expect(await page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
 
     const [prefix = '', token = ''] = link.split('/invite/');
     const tampered = `${prefix}/invite/${token.replace(/\.(.)/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`)}`;

@@ -1,7 +1,8 @@
 /**
  * The page's only script: small vanilla islands over the server-rendered HTML (no framework shipped to the
  * phone). Countdown from server time, action buttons through the HTTP API, invite via Web Share or copy link,
- * the lead form posted as JSON, and a refresh when the instance changes.
+ * the lead form posted as JSON, and live updates: when the instance changes, the page's main content is fetched
+ * again and swapped in, without a reload.
  */
 export interface IslandConfig {
   /** Where `createHandler` is mounted, e.g. `/api`. */
@@ -16,84 +17,128 @@ export interface IslandConfig {
 /** Runs in the browser. Written as one self-contained function so it can be inlined into the document. */
 export function runIslands(config: IslandConfig): void {
   const api = `${config.apiBase}/instances/${encodeURIComponent(config.instanceId)}`;
+  let timers: number[] = [];
 
-  // Countdown: the server's clock, corrected for the phone's clock offset at load time.
-  for (const el of document.querySelectorAll<HTMLElement>('[data-deadline]')) {
-    const offset = Number(el.dataset.serverNow) - Date.now();
-    const deadline = Number(el.dataset.deadline);
-    const prefix = (el.textContent ?? '').replace(/[\d\s]+\D*$/u, '').split(/\d/)[0] ?? '';
-    const tick = () => {
-      const left = Math.max(0, deadline - (Date.now() + offset));
-      const h = Math.floor(left / 3_600_000);
-      const m = Math.floor((left % 3_600_000) / 60_000);
-      const s = Math.floor((left % 60_000) / 1000);
-      el.textContent = `${prefix}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-      if (left === 0) location.reload();
-    };
-    tick();
-    setInterval(tick, 1000);
-  }
+  /**
+   * Fetches this page again and swaps in its new main content: the live state without a reload. The ticker's
+   * node is kept (its content replaced) so screen readers announce the new activity; a shown invite link stays.
+   */
+  const refresh = async () => {
+    const html = await (await fetch(location.href, { cache: 'no-store' })).text();
+    const next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
+    const current = document.querySelector('main');
+    if (!next || !current) return location.reload();
+    const ticker = current.querySelector('.ticker');
+    const nextTicker = next.querySelector('.ticker');
+    if (ticker && nextTicker) {
+      ticker.innerHTML = nextTicker.innerHTML;
+      nextTicker.replaceWith(ticker);
+    }
+    const invite = document.getElementById('invite-link');
+    if (invite) next.querySelector('[data-action=invite]')?.after(invite);
+    current.replaceWith(next);
+    bind(next);
+    const root = document.documentElement;
+    root.dataset.refreshes = String(Number(root.dataset.refreshes ?? 0) + 1);
+  };
 
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-action]')) {
-    button.addEventListener('click', async () => {
-      const action = button.dataset.action ?? '';
-      button.disabled = true;
-      try {
-        if (action === 'invite') {
-          const response = await fetch(`${api}/invites`, { method: 'POST' });
-          const body = (await response.json()) as { token?: string; detail?: string };
-          if (!body.token) throw new Error(body.detail ?? 'invite failed');
-          const url = `${location.origin}/invite/${body.token}`;
-          let shown = document.getElementById('invite-link');
-          if (!shown) {
-            shown = document.createElement('p');
-            shown.id = 'invite-link';
-            button.after(shown);
-          }
-          shown.textContent = url;
-          // A share is never assumed to have happened: nothing is granted for it.
-          if (navigator.share) await navigator.share({ url, title: document.title }).catch(() => {});
-          else await navigator.clipboard?.writeText(url).catch(() => {});
-          return;
+  const bind = (root: ParentNode) => {
+    for (const timer of timers) clearInterval(timer);
+    timers = [];
+    // Countdown: the server's clock, corrected for the phone's clock offset at render time.
+    for (const el of root.querySelectorAll<HTMLElement>('[data-deadline]')) {
+      const offset = Number(el.dataset.serverNow) - Date.now();
+      const deadline = Number(el.dataset.deadline);
+      const prefix = (el.textContent ?? '').replace(/[\d\s]+\D*$/u, '').split(/\d/)[0] ?? '';
+      const tick = () => {
+        const left = Math.max(0, deadline - (Date.now() + offset));
+        const h = Math.floor(left / 3_600_000);
+        const m = Math.floor((left % 3_600_000) / 60_000);
+        const s = Math.floor((left % 60_000) / 1000);
+        el.textContent = `${prefix}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+        if (left === 0) {
+          for (const timer of timers) clearInterval(timer);
+          void refresh();
         }
-        await fetch(`${api}/events`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            type: action,
-            eventId: crypto.randomUUID(),
-            ...(config.payloads?.[action] ?? {}),
-            ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
-          }),
-        });
-        location.reload();
-      } finally {
-        button.disabled = false;
-      }
-    });
-  }
+      };
+      tick();
+      timers.push(window.setInterval(tick, 1000));
+    }
 
-  const form = document.querySelector<HTMLFormElement>('form[data-lead]');
-  form?.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(form));
-    const response = await fetch(form.action, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(data),
-    });
-    form.replaceChildren(
-      Object.assign(document.createElement('p'), { textContent: response.ok ? '✓' : '×' }),
-    );
-  });
+    for (const button of root.querySelectorAll<HTMLButtonElement>('[data-action]')) {
+      button.addEventListener('click', async () => {
+        const action = button.dataset.action ?? '';
+        button.disabled = true;
+        try {
+          if (action === 'invite') {
+            const response = await fetch(`${api}/invites`, { method: 'POST' });
+            const body = (await response.json()) as { token?: string; detail?: string };
+            if (!body.token) throw new Error(body.detail ?? 'invite failed');
+            const url = `${location.origin}/invite/${body.token}`;
+            let shown = document.getElementById('invite-link');
+            if (!shown) {
+              shown = document.createElement('p');
+              shown.id = 'invite-link';
+              button.after(shown);
+            }
+            shown.textContent = url;
+            // A share is never assumed to have happened: nothing is granted for it.
+            if (navigator.share) await navigator.share({ url, title: document.title }).catch(() => {});
+            else await navigator.clipboard?.writeText(url).catch(() => {});
+            return;
+          }
+          await fetch(`${api}/events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              type: action,
+              eventId: crypto.randomUUID(),
+              ...(config.payloads?.[action] ?? {}),
+              ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
+            }),
+          });
+          await refresh();
+        } finally {
+          button.disabled = false;
+        }
+      });
+    }
 
-  // Refresh when the instance changes (someone helped, joined, the deadline passed).
+    const form = root.querySelector<HTMLFormElement>('form[data-lead]');
+    form?.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const data = Object.fromEntries(new FormData(form));
+      const response = await fetch(form.action, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(data),
+      });
+      form.replaceChildren(
+        Object.assign(document.createElement('p'), { textContent: response.ok ? '✓' : '×' }),
+      );
+    });
+  };
+  bind(document);
+
+  // Follow the instance as it changes (someone helped, joined, the deadline passed). The baseline is read as soon
+  // as the page (or a swapped-in update) is shown; the server's clock is not a change, so `serverNow` is left out.
   if (config.pollMs !== 0) {
+    const current = async () => {
+      const view = (await (await fetch(api, { cache: 'no-store' })).json()) as { serverNow?: number };
+      delete view.serverNow;
+      return JSON.stringify(view);
+    };
     let last = '';
+    const baseline = async () => {
+      last = await current();
+    };
+    void baseline();
     setInterval(async () => {
-      const text = await (await fetch(api)).text();
-      if (last && text !== last && !document.getElementById('invite-link')) location.reload();
-      last = text;
+      const text = await current();
+      if (last && text !== last && !document.querySelector('form[data-lead] input:focus')) {
+        await refresh();
+        await baseline();
+      } else last = text;
     }, config.pollMs ?? 5000);
   }
 }

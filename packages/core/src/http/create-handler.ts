@@ -188,7 +188,8 @@ export function createHandler(
       allow('POST');
       const who = requireActor(actor);
       const view = await engine.view(id, who);
-      if (view.role !== 'initiator') fail(403, 'forbidden', 'only the initiator can invite to this instance');
+      if (!view.can.invite.allowed)
+        fail(403, 'forbidden', `this viewer cannot invite to this instance (${view.can.invite.reason})`);
       const expiresAt = clock.now() + (options.invites.ttlMs ?? 7 * 86_400_000);
       const token = await signInvite(
         { campaignId: view.campaignId, instanceId: id, inviterId: who.id, expiresAt },
