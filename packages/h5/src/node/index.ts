@@ -1,0 +1,1 @@
+export { type PreviewOptions, type PreviewState, readPreviewState, startPreview } from './preview-server.js';

@@ -1,0 +1,180 @@
+import {
+  type Actor,
+  type AnyCampaign,
+  createEngine,
+  createManualClock,
+  type Engine,
+  type ManualClock,
+  seededRandom,
+  sequentialIds,
+} from '@liebian/core';
+
+/** The people of a preview: the initiator, friends who act, and someone who only looks. */
+export const PREVIEW_PEOPLE = {
+  initiator: '小明',
+  friends: ['小红', '阿强', '丽丽', '大伟', '小芳', '阿杰', '晓雯', '志强', '佳佳', '浩然'],
+  visitor: '路人甲',
+} as const;
+
+/** Operators of the preview: the shop's back end reporting orders, steps, conversions. */
+const BACK_END: Actor = { id: 'preview-back-end', operator: true };
+
+export type SceneId = 'fresh' | 'active' | 'done' | 'ended';
+
+export interface Scene {
+  readonly id: SceneId;
+  readonly label: { readonly 'zh-CN': string; readonly en: string };
+}
+
+/** The states a preview shows side by side, in order. */
+export const SCENES: readonly Scene[] = [
+  { id: 'fresh', label: { 'zh-CN': '刚发起', en: 'Just started' } },
+  { id: 'active', label: { 'zh-CN': '三位好友参与后', en: 'Three friends acted' } },
+  { id: 'done', label: { 'zh-CN': '达成目标', en: 'Goal reached' } },
+  { id: 'ended', label: { 'zh-CN': '到期之后', en: 'After the deadline' } },
+];
+
+type Command = { type: string; [k: string]: unknown };
+
+/** What the n-th friend does on each kind of instance. */
+const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number) => Command> = {
+  bargain: () => ({ type: 'bargain.help' }),
+  assist: () => ({ type: 'assist.help' }),
+  coupon: () => ({ type: 'coupon.join' }),
+  'group-buy': () => ({ type: 'group-buy.join' }),
+  swap: (n) => ({
+    type: 'swap.propose',
+    offer: { id: `book-${n}`, title: ['《长安的荔枝》', '《人类简史》', '《活着》'][n % 3] },
+  }),
+  leaderboard: (n) => ({ type: 'leaderboard.join', side: n % 2 === 0 ? 'b' : 'a' }),
+  referral: () => ({ type: 'referral.accept' }),
+};
+
+/** What a launch needs (a swap lists an item; others need nothing). */
+const startInput = (campaign: AnyCampaign): unknown =>
+  campaign.kind === 'swap'
+    ? {
+        item: {
+          id: 'my-book',
+          title: '《三体》全三册',
+          description: '九成新，无笔记',
+          estimatedValueFen: 6800,
+        },
+      }
+    : undefined;
+
+export interface PlayedScene {
+  readonly engine: Engine;
+  readonly clock: ManualClock;
+  readonly instanceId: string;
+  /** The viewer for each role of the preview. */
+  readonly viewers: { readonly initiator: Actor; readonly friend: Actor; readonly visitor: Actor };
+}
+
+/**
+ * Builds a scene by driving the real engine on a memory store with a manual clock: nothing on the page is
+ * invented, every count comes from events the engine applied. Deterministic (seeded random, sequential ids).
+ */
+export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<PlayedScene> {
+  // A fixed instant a day into the campaign, so every render of a scene is the same.
+  const clock = createManualClock(
+    Math.min(campaign.schedule.startsAt + 86_400_000, campaign.schedule.endsAt - 3_600_000),
+  );
+  const engine = createEngine({
+    campaigns: [campaign],
+    clock,
+    random: seededRandom(7),
+    ids: sequentialIds(campaign.kind),
+  });
+  const initiator: Actor = {
+    id: PREVIEW_PEOPLE.initiator,
+    ...(campaign.kind === 'leaderboard' && campaign.rules.format === 'board' ? { operator: true } : {}),
+  };
+  const started = await engine.start(campaign.id, { actor: initiator, input: startInput(campaign) });
+  const id = started.instanceId;
+  const viewers = {
+    initiator,
+    friend: { id: PREVIEW_PEOPLE.friends[0] },
+    visitor: { id: PREVIEW_PEOPLE.visitor },
+  };
+  const act = (n: number) =>
+    engine.send(id, FRIEND_ACTION[campaign.kind](n), {
+      actor: { id: PREVIEW_PEOPLE.friends[n % PREVIEW_PEOPLE.friends.length] as string, newUser: true },
+    });
+  if (scene === 'fresh') return { engine, clock, instanceId: id, viewers };
+
+  const acted = scene === 'active' ? 3 : PREVIEW_PEOPLE.friends.length;
+  const initial = (await engine.view(id, null)).state;
+  for (let n = 0; n < acted; n++) {
+    clock.advance(60_000);
+    await act(n);
+    if (scene !== 'active' && (await engine.view(id, null)).state !== initial) break;
+  }
+  await backEndSteps(engine, campaign, id, scene);
+  if (scene === 'ended') {
+    clock.set(campaign.schedule.endsAt + 1);
+    await engine.tick();
+    await engine.tick();
+  }
+  return { engine, clock, instanceId: id, viewers };
+}
+
+/** What the shop's back end or the initiator does in a scene: payments, scores, conversions, an accepted swap. */
+async function backEndSteps(
+  engine: Engine,
+  campaign: AnyCampaign,
+  id: string,
+  scene: SceneId,
+): Promise<void> {
+  const friends = PREVIEW_PEOPLE.friends;
+  if (campaign.kind === 'leaderboard') {
+    const steps = [8230, 10412, 6120, 9050];
+    for (const [i, member] of [PREVIEW_PEOPLE.initiator, ...friends.slice(0, 3)].entries())
+      await engine.send(
+        id,
+        { type: 'leaderboard.score', member, points: steps[i] ?? 1 },
+        { actor: BACK_END },
+      );
+  }
+  if (campaign.kind === 'referral') {
+    for (const referee of friends.slice(0, 2))
+      await engine.send(id, { type: 'referral.convert', referee }, { actor: BACK_END });
+  }
+  if (scene !== 'done') return;
+  if (campaign.kind === 'group-buy') {
+    const view = await engine.view(id, null);
+    const members = view.kind === 'group-buy' ? view.members.length : 0;
+    const payers = [PREVIEW_PEOPLE.initiator, ...friends.slice(0, Math.max(0, members - 1))];
+    for (const [i, payer] of payers.entries())
+      await engine.send(id, { type: 'group-buy.pay', orderId: `order-${i}` }, { actor: { id: payer } });
+  }
+  if (campaign.kind === 'swap') {
+    const owner = { id: PREVIEW_PEOPLE.initiator };
+    const view = await engine.view(id, owner);
+    const proposal = view.kind === 'swap' ? view.proposals[0] : undefined;
+    if (proposal) {
+      await engine.send(id, { type: 'swap.accept', proposalId: proposal.id }, { actor: owner });
+      await engine.send(id, { type: 'swap.confirm' }, { actor: owner });
+      await engine.send(id, { type: 'swap.confirm' }, { actor: { id: friends[0] as string } });
+    }
+  }
+}
+
+export type PreviewRole = 'initiator' | 'friend' | 'visitor';
+
+/** Whose eyes a preview shows the page through. */
+export const PREVIEW_ROLES: readonly {
+  readonly id: PreviewRole;
+  readonly label: Record<'zh-CN' | 'en', string>;
+}[] = [
+  { id: 'initiator', label: { 'zh-CN': '发起人', en: 'Initiator' } },
+  { id: 'friend', label: { 'zh-CN': '好友', en: 'Friend' } },
+  { id: 'visitor', label: { 'zh-CN': '路人', en: 'Visitor' } },
+];
+
+/** The phone sizes a preview shows, in CSS pixels. */
+export const PREVIEW_SIZES = [
+  { id: 'iphone-se', width: 375, height: 667 },
+  { id: 'android-small', width: 360, height: 740 },
+  { id: 'android-large', width: 412, height: 915 },
+] as const;
