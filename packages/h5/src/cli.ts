@@ -5,6 +5,8 @@
  *                                               and lint it for the channel's rules (WeChat 2.1.2, 最终解释权, …)
  *   liebian render <campaign.json> --out <dir>  write the landing page as a visitor and as an initiator sees a
  *                                               fresh instance, as static HTML files (a snapshot, not a live page)
+ *   liebian preview <campaign.json> [--port N]  every state side by side in phone frames, with the flows runnable
+ *                                               in the browser (no backend); follows the file as you edit it
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +18,18 @@ export async function runCli(
   out: (line: string) => void = console.log,
 ): Promise<number> {
   const [command, file] = argv;
-  if ((command !== 'validate' && command !== 'render') || !file) {
-    out('usage: liebian validate <campaign.json> | liebian render <campaign.json> --out <dir> [--locale en]');
+  if (!['validate', 'render', 'preview'].includes(command ?? '') || !file) {
+    out(
+      'usage: liebian validate <campaign.json> | liebian render <campaign.json> --out <dir> [--locale en] | liebian preview <campaign.json> [--port 5173]',
+    );
     return 2;
+  }
+  if (command === 'preview') {
+    const { startPreview } = await import('./node/preview-server.js');
+    const port = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : 5173;
+    const preview = await startPreview({ file, port });
+    out(`previewing ${file} at ${preview.url} (edit the file and the page follows; Ctrl+C to stop)`);
+    return new Promise<number>(() => {});
   }
   let json: unknown;
   try {

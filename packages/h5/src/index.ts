@@ -1,5 +1,16 @@
 export { COPY, REASON } from './copy.js';
 export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
+export {
+  type PlayedScene,
+  PREVIEW_PEOPLE,
+  PREVIEW_ROLES,
+  PREVIEW_SIZES,
+  type PreviewRole,
+  playScene,
+  SCENES,
+  type Scene,
+  type SceneId,
+} from './preview/scenes.js';
 export { type PrimaryAction, primaryAction } from './primary-action.js';
 export { renderDocument } from './render-document.js';

@@ -19,6 +19,21 @@ const SUCCESS: Record<string, readonly [zh: string, en: string]> = {
   'leaderboard:settled': ['奖励已发放', 'Prizes issued'],
 };
 
+/** States that ended without success say what happened and what to do next, whatever the viewer did before. */
+const ENDED: Record<string, readonly [zh: string, en: string]> = {
+  'bargain:expired': ['砍价已到期，可以重新发起', 'This bargain expired — start a new one'],
+  'bargain:unpaid': ['未在付款期内下单，已结束', 'Not bought within the pay window — ended'],
+  'bargain:cancelled': ['发起人已取消', 'Cancelled by the initiator'],
+  'assist:expired': ['助力已到期，已达成的档位奖励照常发放', 'Expired — tiers reached are still granted'],
+  'assist:cancelled': ['发起人已取消', 'Cancelled by the initiator'],
+  'coupon:failed': ['瓜分未成团，已结束', 'The pool did not fill — ended'],
+  'group-buy:failed': ['拼团未成功，已付款项将原路退回', 'The group did not fill — payments are refunded'],
+  'swap:expired': ['交换已过期', 'This listing expired'],
+  'swap:cancelled': ['发布人已取消', 'Cancelled by the owner'],
+  'leaderboard:cancelled': ['本场 PK 已取消', 'This duel was called off'],
+  'referral:closed': ['邀请活动已结束', 'This referral link is closed'],
+};
+
 const OTHER_ROLE = new Set(['not-initiator', 'not-member', 'not-holder', 'not-operator', 'not-applicable']);
 
 type Choice = readonly [
@@ -33,10 +48,14 @@ type Choice = readonly [
 export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction {
   const success = SUCCESS[`${view.kind}:${view.state}`];
   if (success) return { action: 'none', label: locale === 'zh-CN' ? success[0] : success[1], allowed: false };
+  const ended = ENDED[`${view.kind}:${view.state}`];
+  const [zhEnded, enEnded] = ended ?? ['', ''];
+  const endedLabel = locale === 'zh-CN' ? zhEnded : enEnded;
   const all = choicesFor(view);
   // Actions of another role (the initiator's purchase, for a friend) say nothing useful to this viewer.
   const choices = all.filter(([, a]) => a.allowed || !OTHER_ROLE.has(a.reason));
   const first = choices.find(([, a]) => a.allowed) ?? choices[0] ?? all[0];
+  if (ended && !first?.[1].allowed) return { action: 'none', label: endedLabel, allowed: false };
   if (!first) return { action: 'none', label: '', allowed: false };
   const [action, availability, zh, en, payload] = first;
   if (availability.allowed)

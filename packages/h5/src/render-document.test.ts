@@ -45,7 +45,7 @@ describe('landing page document', () => {
       await engine.send('b1', { type: 'bargain.help' }, { actor: { id: f } });
     expect(await render('alice')).toContain('立即购买 ¥9.90');
     clock.advance(2 * 24 * 60 * 60_000);
-    expect(await render('alice')).toContain('活动已结束');
+    expect(await render('alice')).toContain('未在付款期内下单，已结束');
   });
 
   it('has the three sections, the rules, the privacy notice and an unticked consent box', async () => {

@@ -144,9 +144,7 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
 /** A refund during the freeze returns the conversion's cap slot, stock unit and budget. */
 function refundReleases({ context, event }: Args): Release[] {
   const referral = event.type === 'referral.refund' ? referralOf(context, event.referee) : undefined;
-  return referral?.ledger.some((e) => e.status === 'pending')
-    ? conversionReleases(context, referral)
-    : [];
+  return referral?.ledger.some((e) => e.status === 'pending') ? conversionReleases(context, referral) : [];
 }
 
 const step = [
