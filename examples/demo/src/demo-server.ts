@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
+import { send, toRequest } from '@liebian/h5/node';
 import { indexPage, loginPage, messagePage } from './demo-pages.js';
-import { send, toRequest } from './node-fetch-bridge.js';
 
 const COOKIE = 'liebian_demo_user';
 

@@ -7,6 +7,9 @@
  *                                               fresh instance, as static HTML files (a snapshot, not a live page)
  *   liebian preview <campaign.json> [--port N]  every state side by side in phone frames, with the flows runnable
  *                                               in the browser (no backend); follows the file as you edit it
+ *   liebian build <campaign.json> --out <dir> [--api /api]
+ *                                               a deployable static page: HTML shell + one hashed script that reads
+ *                                               the live state from the state endpoint (createHandler at --api)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,15 +21,16 @@ export async function runCli(
   out: (line: string) => void = console.log,
 ): Promise<number> {
   const [command, file] = argv;
-  if (!['validate', 'render', 'preview'].includes(command ?? '') || !file) {
+  if (!['validate', 'render', 'preview', 'build'].includes(command ?? '') || !file) {
     out(
-      'usage: liebian validate <campaign.json> | liebian render <campaign.json> --out <dir> [--locale en] | liebian preview <campaign.json> [--port 5173]',
+      'usage: liebian validate <campaign.json> | render <campaign.json> --out <dir> [--locale en] | preview <campaign.json> [--port 5173] | build <campaign.json> --out <dir> [--api /api] [--locale en]',
     );
     return 2;
   }
+  const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   if (command === 'preview') {
     const { startPreview } = await import('./node/preview-server.js');
-    const port = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : 5173;
+    const port = Number(flag('--port') ?? 5173);
     const preview = await startPreview({ file, port });
     out(`previewing ${file} at ${preview.url} (edit the file and the page follows; Ctrl+C to stop)`);
     return new Promise<number>(() => {});
@@ -52,13 +56,21 @@ export async function runCli(
     );
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
   }
-  const dir = argv[argv.indexOf('--out') + 1];
-  if (!argv.includes('--out') || !dir) {
-    out('render needs --out <dir>');
+  const dir = flag('--out');
+  if (!dir) {
+    out(`${command} needs --out <dir>`);
     return 2;
   }
-  const locale: Locale =
-    argv.includes('--locale') && argv[argv.indexOf('--locale') + 1] === 'en' ? 'en' : 'zh-CN';
+  const locale: Locale = flag('--locale') === 'en' ? 'en' : 'zh-CN';
+  if (command === 'build') {
+    const { buildSite } = await import('./node/build-site.js');
+    const built = await buildSite({ file, outDir: dir, apiBase: flag('--api') ?? '/api', locale });
+    for (const f of built.files) out(`wrote ${join(dir, f)}`);
+    out(
+      `open it as ${join(dir, 'index.html')}?i=<instanceId> once createHandler answers at ${flag('--api') ?? '/api'}`,
+    );
+    return 0;
+  }
   const engine = createEngine({
     campaigns: [campaign],
     clock: { now: () => Math.max(Date.now(), campaign.schedule.startsAt) },

@@ -12,6 +12,13 @@ export interface IslandConfig {
   readonly payloads?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** How often to look for changes, in ms (0 = never). */
   readonly pollMs?: number;
+  /**
+   * Module use only (a page built by `liebian build`): renders the page's new `<main>` in the browser instead of
+   * fetching the page again from the server.
+   */
+  readonly renderMain?: () => Promise<Element>;
+  /** Module use only: the link an invite token is shared as (default `<origin>/invite/<token>`). */
+  readonly inviteUrl?: (token: string) => string;
 }
 
 /** Runs in the browser. Written as one self-contained function so it can be inlined into the document. */
@@ -24,8 +31,11 @@ export function runIslands(config: IslandConfig): void {
    * node is kept (its content replaced) so screen readers announce the new activity; a shown invite link stays.
    */
   const refresh = async () => {
-    const html = await (await fetch(location.href, { cache: 'no-store' })).text();
-    const next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
+    const next = config.renderMain
+      ? await config.renderMain()
+      : new DOMParser()
+          .parseFromString(await (await fetch(location.href, { cache: 'no-store' })).text(), 'text/html')
+          .querySelector('main');
     const current = document.querySelector('main');
     if (!next || !current) return location.reload();
     const ticker = current.querySelector('.ticker');
@@ -74,7 +84,7 @@ export function runIslands(config: IslandConfig): void {
             const response = await fetch(`${api}/invites`, { method: 'POST' });
             const body = (await response.json()) as { token?: string; detail?: string };
             if (!body.token) throw new Error(body.detail ?? 'invite failed');
-            const url = `${location.origin}/invite/${body.token}`;
+            const url = config.inviteUrl?.(body.token) ?? `${location.origin}/invite/${body.token}`;
             let shown = document.getElementById('invite-link');
             if (!shown) {
               shown = document.createElement('p');

@@ -6,8 +6,11 @@ import { InstanceWidget } from './widgets/instance-widget.js';
 
 export interface LandingPageProps {
   readonly campaign: AnyCampaign;
-  /** The viewer's view of the instance, from `engine.view()`. */
-  readonly view: InstanceView;
+  /**
+   * The viewer's view of the instance, from `engine.view()`; null for the static shell `liebian build` writes,
+   * whose live parts the page's script fills in from the state endpoint.
+   */
+  readonly view: InstanceView | null;
   /** The campaign's rules in words, from `engine.disclose()`. */
   readonly disclosure: Disclosure;
   readonly locale: Locale;
@@ -56,17 +59,19 @@ function ActionButton({ action }: { action: PrimaryAction }) {
 export function LandingPage({ campaign, view, disclosure, locale, leadFormAction }: LandingPageProps) {
   const copy = COPY[locale];
   const { hook, proof, cta } = campaign.page;
-  const action = primaryAction(view, locale);
-  const deadline = view.deadline;
-  const count = participants(view);
+  const action: PrimaryAction = view
+    ? primaryAction(view, locale)
+    : { action: 'start', label: hook.ctaLabel ?? copy.start, allowed: true };
+  const deadline = view?.deadline ?? null;
+  const count = view ? participants(view) : 0;
   return (
     <main>
       <section class="hook" aria-labelledby="hook-title">
         <h1 id="hook-title">{hook.title}</h1>
         {hook.subtitle && <p>{hook.subtitle}</p>}
         {hook.image && <img src={hook.image.src} alt={hook.image.alt} width={448} height={252} />}
-        <InstanceWidget view={view} locale={locale} campaign={campaign} />
-        {deadline && (
+        {view && <InstanceWidget view={view} locale={locale} campaign={campaign} />}
+        {deadline && view && (
           <p class="deadline" data-deadline={deadline.at} data-server-now={view.serverNow}>
             {copy.left(deadline.at - view.serverNow)}
           </p>
@@ -100,7 +105,7 @@ export function LandingPage({ campaign, view, disclosure, locale, leadFormAction
       <section class="cta-section" aria-labelledby="cta-title">
         <h2 id="cta-title">{cta.headline}</h2>
         <ActionButton action={action} />
-        {action.action !== 'invite' && view.can.invite.allowed && (
+        {action.action !== 'invite' && view?.can.invite.allowed && (
           <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} />
         )}
         {cta.leadForm?.enabled && leadFormAction && (

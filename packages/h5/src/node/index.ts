@@ -1,1 +1,3 @@
+export { type BuildSiteOptions, type BuiltSite, buildSite } from './build-site.js';
+export { send, toRequest } from './node-fetch-bridge.js';
 export { type PreviewOptions, type PreviewState, readPreviewState, startPreview } from './preview-server.js';

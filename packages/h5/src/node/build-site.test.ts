@@ -1,0 +1,109 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build-site.js';
+import { send, toRequest } from './node-fetch-bridge.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser)
+  console.warn(`skipping the built-page browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+
+const sample = new URL('../../../../examples/campaigns/bargain.json', import.meta.url);
+const outDir = mkdtempSync(join(tmpdir(), 'liebian-build-'));
+let built: Awaited<ReturnType<typeof buildSite>>;
+
+beforeAll(async () => {
+  built = await buildSite({ file: sample.pathname, outDir, apiBase: '/lb' });
+}, 120_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('liebian build', () => {
+  it('writes a static shell and one content-hashed script, within the page budgets, loading nothing from elsewhere', () => {
+    expect(built.files).toEqual(['index.html', built.script]);
+    expect(built.script).toMatch(/^assets\/static-page-[\w-]{8}\.js$/);
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const js = readFileSync(join(outDir, built.script));
+    expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
+    expect(gzipSync(js).length).toBeLessThanOrEqual(15 * 1024);
+    // Only relative references: any static host, any sub-path, no CDN.
+    expect(html).toContain(`<script type="module" src="./${built.script}">`);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    // The shell already shows the hook and the rules before any script runs.
+    expect(html).toContain('好友帮砍，9.9 元带走');
+    expect(html).toContain('砍价规则');
+  });
+});
+
+describe.skipIf(!haveBrowser)('a built page in Chromium', () => {
+  it('fills in the live state from the state endpoint, acts through it, and follows it without a reload', async () => {
+    const campaign = defineCampaign(JSON.parse(readFileSync(sample, 'utf8')));
+    const engine = createEngine({ campaigns: [campaign] });
+    // The integrator's side: the static files from any host, the state endpoint where `apiBase` points.
+    const handler = createHandler(engine, {
+      basePath: '/lb',
+      authenticate: (request) => {
+        const user = /(?:^|;\s*)user=([^;]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+        return user ? { id: decodeURIComponent(user) } : null;
+      },
+      invites: { secret: 'build-test' },
+    });
+    const server = createServer(async (req, res) => {
+      const request = toRequest(req, 'http://127.0.0.1');
+      const { pathname } = new URL(request.url);
+      if (pathname.startsWith('/lb/')) return send(res, await handler(request));
+      const path = join(outDir, pathname.replace(/^\/promo\//, '/').replace(/\/$/, '/index.html'));
+      if (!existsSync(path)) return send(res, new Response('not found', { status: 404 }));
+      const type = extname(path) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8';
+      return send(res, new Response(readFileSync(path), { headers: { 'content-type': type } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const asUser = async (name: string) => {
+        const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
+        await context.addCookies([{ name: 'user', value: encodeURIComponent(name), url: origin }]);
+        const page = await context.newPage();
+        const foreign: string[] = [];
+        page.on('request', (r) => {
+          if (!r.url().startsWith(origin)) foreign.push(r.url());
+        });
+        return { page, foreign };
+      };
+      // The initiator starts from the shell's button (the page is served from a sub-path).
+      const { page: initiator, foreign } = await asUser('小明');
+      await initiator.goto(`${origin}/promo/`);
+      await initiator.click('[data-action=start]');
+      await initiator.waitForSelector('.widget');
+      expect(initiator.url()).toMatch(/\?i=/);
+      expect(await initiator.locator('.cta').first().textContent()).toBe('邀请好友帮砍');
+      const before = await initiator.locator('.big').first().textContent();
+
+      // A friend opens the same static page for that instance and helps.
+      const { page: friend } = await asUser('阿强');
+      await friend.goto(initiator.url());
+      await friend.click('[data-action="bargain.help"]');
+      await expect.poll(() => friend.locator('.cta').first().textContent()).toBe('你已经参与过了');
+
+      // The initiator's page follows without a reload.
+      await expect
+        .poll(() => initiator.locator('.big').first().textContent(), { timeout: 15_000 })
+        .not.toBe(before);
+      expect(foreign).toEqual([]);
+    } finally {
+      await browser.close();
+      server.close();
+      await engine.dispose();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,91 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Locale, mechanicFor, validateCampaign } from '@liebian/core';
+import { build } from 'vite';
+import { renderDocument } from '../render-document.js';
+import { STATIC_DATA_ID, type StaticPageData } from '../static/static-page-data.js';
+
+export interface BuildSiteOptions {
+  /** The campaign file. */
+  readonly file: string;
+  readonly outDir: string;
+  /** Where `createHandler` is mounted, as the page will call it (same origin, or a CORS-enabled URL). */
+  readonly apiBase?: string;
+  readonly locale?: Locale;
+  /** Where the lead form posts; without it the form is not shown. */
+  readonly leadFormAction?: string;
+}
+
+export interface BuiltSite {
+  /** Paths written, relative to `outDir`. */
+  readonly files: readonly string[];
+  /** The page's script, relative to `outDir` (content-hashed). */
+  readonly script: string;
+}
+
+/**
+ * `liebian build`: a deployable static page for a campaign. `index.html` is the server-free shell (hook, proof,
+ * call to action, rules, privacy — everything that does not depend on an instance), styled inline, with the
+ * campaign's data as inline JSON; one content-hashed script (the same for every campaign) fills in the live parts from the state endpoint and keeps them live. Works from any
+ * static host and any sub-path: open it as `?i=<instanceId>` or `?invite=<token>`, or start from the button.
+ *
+ * @example
+ * await buildSite({ file: 'campaigns/spring.json', outDir: 'dist/spring', apiBase: 'https://api.example.com/lb' });
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
+  const checked = validateCampaign(JSON.parse(readFileSync(options.file, 'utf8')));
+  if (!checked.ok) throw checked.error;
+  const { campaign } = checked;
+  const locale = options.locale ?? 'zh-CN';
+  const apiBase = options.apiBase ?? '/api';
+  const disclosure = mechanicFor(campaign.kind).disclose(campaign, locale);
+  const outDir = resolve(options.outDir);
+  const data: StaticPageData = {
+    campaign,
+    disclosure,
+    locale,
+    apiBase,
+    ...(options.leadFormAction ? { leadFormAction: options.leadFormAction } : {}),
+  };
+  const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../static/static-page.tsx');
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: dirname(entry),
+    resolve: { conditions: ['source', 'module', 'browser', 'production'] },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      manifest: true,
+      modulePreload: false,
+      rollupOptions: { input: entry },
+    },
+  });
+  const manifestPath = join(outDir, '.vite', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
+    string,
+    { file: string; isEntry?: boolean }
+  >;
+  rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+  const script = Object.values(manifest).find((chunk) => chunk.isEntry)?.file;
+  if (!script) throw new Error('liebian build: the page script was not produced');
+  const shell = renderDocument({
+    campaign,
+    view: null,
+    disclosure,
+    locale,
+    ...(options.leadFormAction ? { leadFormAction: options.leadFormAction } : {}),
+  });
+  // The data as inert JSON (`<` escaped, so no text can close the tag); the script relative, so the page works
+  // from any sub-path of any static host. The script is the same for every campaign, so browsers cache it once.
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const html = shell.replace(
+    '</body>',
+    `<script type="application/json" id="${STATIC_DATA_ID}">${json}</script><script type="module" src="./${script}"></script></body>`,
+  );
+  writeFileSync(join(outDir, 'index.html'), html);
+  return { files: ['index.html', ...Object.values(manifest).map((c) => c.file)], script };
+}
