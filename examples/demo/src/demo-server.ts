@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
 import { send, toRequest } from '@liebian/h5/node';
@@ -26,10 +28,12 @@ export interface DemoOptions {
   readonly engine: Engine;
   readonly campaigns: readonly AnyCampaign[];
   readonly inviteSecret: string;
+  /** Built front-end files (the share poster, from `buildPosterModule`), served under `/assets/`. */
+  readonly assets?: { readonly dir: string; readonly poster: string };
 }
 
 /** The demo web app: pages rendered by @liebian/h5, the API by createHandler, a name-in-a-cookie login. */
-export function createDemoServer({ engine, campaigns, inviteSecret }: DemoOptions): Server {
+export function createDemoServer({ engine, campaigns, inviteSecret, assets }: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
     const id = userOf(request.headers.get('cookie'));
     return id === null ? null : { id };
@@ -45,6 +49,14 @@ export function createDemoServer({ engine, campaigns, inviteSecret }: DemoOption
     const user = actorOf(request);
     const [, first, second] = url.pathname.split('/').map(decodeURIComponent);
     if (url.pathname === '/') return html(indexPage(campaigns, user?.id ?? null));
+    if (first === 'assets' && second && assets && second === assets.poster) {
+      return new Response(readFileSync(join(assets.dir, second)), {
+        headers: {
+          'content-type': 'text/javascript',
+          'cache-control': 'public, max-age=31536000, immutable',
+        },
+      });
+    }
     if (first === 'login' && request.method === 'POST') {
       const form = new URLSearchParams(await request.text());
       const name = (form.get('name') ?? '').trim().slice(0, 20);
@@ -91,6 +103,7 @@ export function createDemoServer({ engine, campaigns, inviteSecret }: DemoOption
         islands: {
           apiBase: '/api',
           instanceId: second,
+          ...(assets ? { posterModule: `/assets/${assets.poster}` } : {}),
           payloads: {
             'bargain.purchase': { orderId: order },
             'group-buy.pay': { orderId: order },

@@ -1,6 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
+import { buildPosterModule } from '@liebian/h5/node';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoServer } from './demo-server.js';
@@ -22,7 +25,14 @@ let close = () => {};
 beforeAll(async () => {
   if (!haveBrowser) return;
   const engine = createEngine({ campaigns, store: createMemoryStore() });
-  const server = createDemoServer({ engine, campaigns, inviteSecret: 'browser-test' });
+  const assetsDir = mkdtempSync(join(tmpdir(), 'liebian-demo-assets-'));
+  const poster = await buildPosterModule(assetsDir);
+  const server = createDemoServer({
+    engine,
+    campaigns,
+    inviteSecret: 'browser-test',
+    assets: { dir: assetsDir, poster },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -82,6 +92,13 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     await expect.poll(() => page.locator('[data-deadline]').textContent()).toMatch(/^剩余 \d+:\d{2}:\d{2}$/);
     const link = await inviteLink(page);
     expect(link).toContain('/invite/');
+    // The share poster: its module is fetched on tap, and shows the page drawn with the invite as a QR code.
+    await page.click('[data-action=poster]');
+    await page.locator('dialog.poster img').waitFor();
+    expect(
+      await page.locator('dialog.poster img').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(750);
+    await page.click('dialog.poster button');
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     const friend = await actAs('阿强', link, 'bargain.help');
     await expect.poll(() => friend.locator('.cta').first().textContent()).toBe('你已经参与过了');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createEngine, defineCampaign } from '@liebian/core';
+import { buildPosterModule } from '@liebian/h5/node';
 import { openStore } from '../../bargain-quickstart/src/open-store.js';
 import { createDemoServer } from './demo-server.js';
 import { startSimulation } from './simulate.js';
@@ -21,10 +22,14 @@ const campaigns = readdirSync(dir)
 const { store, label } = await openStore('demo');
 const engine = createEngine({ campaigns, store });
 const timers = setInterval(() => void engine.tick().catch(() => {}), 1_000);
+// The share poster is the only front-end file the pages load (on tap); build it once at start.
+const assetsDir = new URL('../../../.data/assets/', import.meta.url).pathname;
+const poster = await buildPosterModule(assetsDir);
 const server = createDemoServer({
   engine,
   campaigns,
   inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
+  assets: { dir: assetsDir, poster },
 });
 const port = Number(arg('--port') ?? process.env.PORT ?? 3000);
 server.listen(port, () => {

@@ -19,7 +19,13 @@ export interface IslandConfig {
   readonly renderMain?: () => Promise<Element>;
   /** Module use only: the link an invite token is shared as (default `<origin>/invite/<token>`). */
   readonly inviteUrl?: (token: string) => string;
+  /** Where the poster module is served (`buildPosterModule`); it is loaded only when someone taps the poster button. */
+  readonly posterModule?: string;
+  /** Module use only: loads the poster module (a bundler splits it into its own chunk). */
+  readonly loadPoster?: () => Promise<PosterModule>;
 }
+
+type PosterModule = typeof import('./poster/draw-poster.js');
 
 /** Runs in the browser. Written as one self-contained function so it can be inlined into the document. */
 export function runIslands(config: IslandConfig): void {
@@ -52,6 +58,35 @@ export function runIslands(config: IslandConfig): void {
     root.dataset.refreshes = String(Number(root.dataset.refreshes ?? 0) + 1);
   };
 
+  /**
+   * Loads an ES module by URL through a module script, so this function's source stays plain when it is inlined
+   * (test runners rewrite `import()` expressions in the code they load).
+   */
+  const importModule = (url: string) =>
+    new Promise<PosterModule>((resolve, reject) => {
+      const key = `__liebian_${Math.random().toString(36).slice(2)}`;
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.textContent = `import * as m from ${JSON.stringify(url)}; window[${JSON.stringify(key)}] = m; dispatchEvent(new Event(${JSON.stringify(key)}));`;
+      addEventListener(
+        key,
+        () => resolve((window as unknown as Record<string, PosterModule>)[key] as PosterModule),
+        {
+          once: true,
+        },
+      );
+      script.onerror = () => reject(new Error(`could not load ${url}`));
+      document.head.append(script);
+    });
+
+  /** A signed invite link for this viewer (only an initiator or member may ask for one). */
+  const inviteLink = async () => {
+    const response = await fetch(`${api}/invites`, { method: 'POST' });
+    const body = (await response.json()) as { token?: string; detail?: string };
+    if (!body.token) throw new Error(body.detail ?? 'invite failed');
+    return config.inviteUrl?.(body.token) ?? `${location.origin}/invite/${body.token}`;
+  };
+
   const bind = (root: ParentNode) => {
     for (const timer of timers) clearInterval(timer);
     timers = [];
@@ -80,11 +115,37 @@ export function runIslands(config: IslandConfig): void {
         const action = button.dataset.action ?? '';
         button.disabled = true;
         try {
+          if (action === 'poster') {
+            const load =
+              config.loadPoster ??
+              (config.posterModule ? () => importModule(config.posterModule as string) : null);
+            if (!load) return;
+            const [{ showPoster }, url] = await Promise.all([
+              load(),
+              document.querySelector('[data-action=invite]')
+                ? inviteLink().catch(() => location.href)
+                : location.href,
+            ]);
+            const brand = getComputedStyle(document.documentElement).getPropertyValue('--brand').trim();
+            await showPoster(
+              {
+                title: document.querySelector('main h1')?.textContent ?? document.title,
+                highlight: (() => {
+                  // The live figure as shown, without a struck-through original price.
+                  const big = document.querySelector('.widget .big')?.cloneNode(true) as Element | undefined;
+                  for (const struck of big?.querySelectorAll('s') ?? []) struck.remove();
+                  return big?.textContent?.trim() ?? '';
+                })(),
+                url,
+                brandColor: brand || '#333',
+                caption: button.dataset.caption ?? '',
+              },
+              { close: button.dataset.close ?? '×', alt: button.textContent ?? '' },
+            );
+            return;
+          }
           if (action === 'invite') {
-            const response = await fetch(`${api}/invites`, { method: 'POST' });
-            const body = (await response.json()) as { token?: string; detail?: string };
-            if (!body.token) throw new Error(body.detail ?? 'invite failed');
-            const url = config.inviteUrl?.(body.token) ?? `${location.origin}/invite/${body.token}`;
+            const url = await inviteLink();
             let shown = document.getElementById('invite-link');
             if (!shown) {
               shown = document.createElement('p');

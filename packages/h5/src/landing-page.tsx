@@ -18,6 +18,8 @@ export interface LandingPageProps {
   readonly leadFormAction?: string;
   /** Mounts the islands against this API (see `islandScript`); without it the page is static HTML. */
   readonly islands?: IslandConfig;
+  /** Offers the share poster (needs the islands with a poster module; `liebian build` pages always have one). */
+  readonly poster?: boolean;
 }
 
 /** How many people took part, from the view's own counts (never an invented number). */
@@ -56,7 +58,15 @@ function ActionButton({ action }: { action: PrimaryAction }) {
 }
 
 /** The three sections — hook, proof, call to action — then the rules and the privacy notice. */
-export function LandingPage({ campaign, view, disclosure, locale, leadFormAction }: LandingPageProps) {
+export function LandingPage({
+  campaign,
+  view,
+  disclosure,
+  locale,
+  leadFormAction,
+  islands,
+  poster,
+}: LandingPageProps) {
   const copy = COPY[locale];
   const { hook, proof, cta } = campaign.page;
   const action: PrimaryAction = view
@@ -107,6 +117,17 @@ export function LandingPage({ campaign, view, disclosure, locale, leadFormAction
         <ActionButton action={action} />
         {action.action !== 'invite' && view?.can.invite.allowed && (
           <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} />
+        )}
+        {view && (poster || islands?.posterModule) && (
+          <button
+            type="button"
+            class="secondary"
+            data-action="poster"
+            data-caption={copy.posterCaption}
+            data-close={copy.close}
+          >
+            {copy.poster}
+          </button>
         )}
         {cta.leadForm?.enabled && leadFormAction && (
           <form method="post" action={leadFormAction} data-lead>

@@ -27,6 +27,10 @@ section{background:#fff;margin:10px;border-radius:12px;padding:16px}
 .duel{display:flex;gap:8px}.duel>div{flex:1}
 .cta{display:block;width:100%;border:0;border-radius:24px;padding:12px;font-size:17px;font-weight:600;background:var(--brand);color:#fff;margin-top:12px}
 .cta:disabled{background:#ccc;color:#555}
+.secondary{display:block;width:100%;border:1px solid var(--brand);border-radius:24px;padding:10px;font-size:15px;background:#fff;color:var(--brand);margin-top:10px}
+dialog.poster{border:0;border-radius:12px;padding:12px;width:min(92vw,420px)}
+dialog.poster::backdrop{background:rgba(0,0,0,.6)}
+.notice{margin:10px;padding:10px;border-radius:8px;background:#fff3f2;color:#a02a1f}
 .deadline{font-size:13px;opacity:.9}
 h2{font-size:17px;margin:0 0 8px}
 .proof li{margin-bottom:6px}

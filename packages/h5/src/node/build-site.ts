@@ -6,6 +6,40 @@ import { build } from 'vite';
 import { renderDocument } from '../render-document.js';
 import { STATIC_DATA_ID, type StaticPageData } from '../static/static-page-data.js';
 
+const viteBase = {
+  configFile: false as const,
+  logLevel: 'warn' as const,
+  resolve: { conditions: ['source', 'module', 'browser', 'production'] },
+  oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
+};
+
+/**
+ * Bundles the share poster as one content-hashed ES module into `outDir` and returns its file name, for
+ * server-rendered pages: serve the directory and pass the file's URL as `islands.posterModule`. The page loads it
+ * only when someone taps the poster button.
+ */
+export async function buildPosterModule(outDir: string): Promise<string> {
+  const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../poster/draw-poster.ts');
+  const result = await build({
+    ...viteBase,
+    root: dirname(entry),
+    build: {
+      outDir: resolve(outDir),
+      emptyOutDir: false,
+      target: 'es2022',
+      write: true,
+      lib: { entry, formats: ['es'], fileName: () => 'poster.js' },
+      rollupOptions: { output: { entryFileNames: 'poster-[hash].js' } },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as {
+    output: { fileName: string; type: string }[];
+  }[];
+  const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
+  if (!chunk) throw new Error('liebian: the poster module was not produced');
+  return chunk.fileName;
+}
+
 export interface BuildSiteOptions {
   /** The campaign file. */
   readonly file: string;
@@ -50,11 +84,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   };
   const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../static/static-page.tsx');
   await build({
-    configFile: false,
-    logLevel: 'warn',
+    ...viteBase,
     root: dirname(entry),
-    resolve: { conditions: ['source', 'module', 'browser', 'production'] },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {
       outDir,
       emptyOutDir: true,

@@ -45,7 +45,14 @@ async function mount(instanceId: string) {
   const renderMain = async () => {
     const view = await api<InstanceView>(`/instances/${encodeURIComponent(instanceId)}`);
     const holder = document.createElement('div');
-    const props = { campaign, view, disclosure, locale, ...(leadFormAction ? { leadFormAction } : {}) };
+    const props = {
+      campaign,
+      view,
+      disclosure,
+      locale,
+      poster: true,
+      ...(leadFormAction ? { leadFormAction } : {}),
+    };
     render(<LandingPage {...props} />, holder);
     return holder.firstElementChild as Element;
   };
@@ -55,6 +62,7 @@ async function mount(instanceId: string) {
     instanceId,
     renderMain,
     inviteUrl: (token) => `${location.origin}${location.pathname}?invite=${encodeURIComponent(token)}`,
+    loadPoster: () => import('../poster/draw-poster.js'),
   });
 }
 
