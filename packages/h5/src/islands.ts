@@ -21,6 +21,16 @@ export interface IslandConfig {
   readonly inviteUrl?: (token: string) => string;
   /** Where the poster module is served (`buildPosterModule`); it is loaded only when someone taps the poster button. */
   readonly posterModule?: string;
+  /**
+   * WeChat: when the page runs in WeChat with the JS-SDK loaded (`window.wx`, self-hosted by you), the islands
+   * configure it before any tap — the signature from your `signatureUrl?url=<page>` endpoint — so WeChat's own share
+   * menu carries this title, description and the viewer's signed invite link. A share is never assumed to happen:
+   * nothing is granted in the SDK's callbacks.
+   */
+  readonly wechat?: {
+    readonly signatureUrl: string;
+    readonly share: { readonly title: string; readonly desc: string; readonly imgUrl?: string };
+  };
   /** Module use only: loads the poster module (a bundler splits it into its own chunk). */
   readonly loadPoster?: () => Promise<PosterModule>;
 }
@@ -190,6 +200,36 @@ export function runIslands(config: IslandConfig): void {
     });
   };
   bind(document);
+
+  // WeChat JS-SDK: configured at load, before any tap (WeChat reads the share data when its menu opens).
+  type WeChatSdk = {
+    config(options: Record<string, unknown>): void;
+    ready(callback: () => void): void;
+    error(callback: (error: unknown) => void): void;
+    updateAppMessageShareData(data: Record<string, unknown>): void;
+    updateTimelineShareData(data: Record<string, unknown>): void;
+  };
+  const wx = (window as unknown as { wx?: WeChatSdk }).wx;
+  const wechat = config.wechat;
+  if (wx && wechat) {
+    void (async () => {
+      const page = location.href.split('#')[0] ?? location.href;
+      const signature = (await (
+        await fetch(`${wechat.signatureUrl}?url=${encodeURIComponent(page)}`, { cache: 'no-store' })
+      ).json()) as Record<string, unknown>;
+      wx.config({ ...signature, jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'] });
+      wx.error((error) => console.warn('WeChat JS-SDK', error));
+      wx.ready(async () => {
+        const link = document.querySelector('[data-action=invite]')
+          ? await inviteLink().catch(() => page)
+          : page;
+        const { title, desc, imgUrl } = wechat.share;
+        const image = imgUrl ? { imgUrl } : {};
+        wx.updateAppMessageShareData({ title, desc, link, ...image });
+        wx.updateTimelineShareData({ title, link, ...image });
+      });
+    })();
+  }
 
   // Follow the instance as it changes (someone helped, joined, the deadline passed). The baseline is read as soon
   // as the page (or a swapped-in update) is shown; the server's clock is not a change, so `serverNow` is left out.

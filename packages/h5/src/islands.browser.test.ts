@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { send, toRequest } from './node/node-fetch-bridge.js';
+import { renderDocument } from './render-document.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser)
+  console.warn(`skipping the islands browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+
+describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
+  it('configure the JS-SDK before any tap and give WeChat the signed invite to share, granting nothing', async () => {
+    const campaign = defineCampaign(
+      JSON.parse(readFileSync(new URL('../../../examples/campaigns/bargain.json', import.meta.url), 'utf8')),
+    );
+    const engine = createEngine({ campaigns: [campaign] });
+    const started = await engine.start(campaign.id, { actor: { id: 'alice' } });
+    const api = createHandler(engine, {
+      authenticate: () => ({ id: 'alice' }),
+      invites: { secret: 'wx-test' },
+    });
+    const signatures: string[] = [];
+    const server = createServer(async (req, res) => {
+      const request = toRequest(req, 'http://127.0.0.1');
+      const url = new URL(request.url);
+      if (url.pathname.startsWith('/api/')) return send(res, await api(request));
+      if (url.pathname === '/wx-signature') {
+        signatures.push(url.searchParams.get('url') ?? '');
+        return send(res, Response.json({ appId: 'wx123', timestamp: 1, nonceStr: 'n', signature: 's' }));
+      }
+      const html = renderDocument({
+        campaign,
+        view: await engine.view(started.instanceId, { id: 'alice' }),
+        disclosure: engine.disclose(campaign.id, 'zh-CN'),
+        locale: 'zh-CN',
+        islands: {
+          apiBase: '/api',
+          instanceId: started.instanceId,
+          pollMs: 0,
+          wechat: {
+            signatureUrl: '/wx-signature',
+            share: { title: '帮我砍一刀', desc: '差一点就到 9.9 了' },
+          },
+        },
+      });
+      return send(res, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      // A stand-in for the JS-SDK that records what the page asks of it.
+      await page.addInitScript(() => {
+        const calls: [string, unknown][] = [];
+        Object.assign(window, {
+          wxCalls: calls,
+          wx: {
+            config: (o: unknown) => calls.push(['config', o]),
+            error: () => {},
+            ready: (f: () => void) => setTimeout(f, 0),
+            updateAppMessageShareData: (d: unknown) => calls.push(['appMessage', d]),
+            updateTimelineShareData: (d: unknown) => calls.push(['timeline', d]),
+          },
+        });
+      });
+      await page.goto(`${origin}/i/${started.instanceId}?from=moments#top`);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { wxCalls: unknown[] }).wxCalls.length))
+        .toBe(3);
+      const calls = await page.evaluate(
+        () => (window as unknown as { wxCalls: [string, Record<string, unknown>][] }).wxCalls,
+      );
+      expect(signatures).toEqual([`${origin}/i/${started.instanceId}?from=moments`]);
+      expect(calls[0]).toEqual([
+        'config',
+        expect.objectContaining({
+          appId: 'wx123',
+          jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'],
+        }),
+      ]);
+      const [, appMessage] = calls[1] as [string, { title: string; link: string }];
+      expect(appMessage.title).toBe('帮我砍一刀');
+      expect(appMessage.link).toMatch(/\/invite\//);
+      // Nothing was granted for a share that may never happen: the instance is untouched.
+      expect((await engine.view(started.instanceId, null)).state).toBe('cutting');
+    } finally {
+      await browser.close();
+      server.close();
+      await engine.dispose();
+    }
+  }, 60_000);
+});
