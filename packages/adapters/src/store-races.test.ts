@@ -115,7 +115,8 @@ describe.each(stores)('referral attribution on $name', ({ enabled, open }) => {
     async () => {
       const { store, cleanup } = await open();
       try {
-        const { accepted } = await attributionRace(store);
+        const { accepted, failures } = await attributionRace(store);
+        expect(failures).toEqual([]);
         const referees = accepted.map((e) => e.payload.referee);
         expect(new Set(referees).size).toBe(referees.length);
         expect(referees.filter((r) => String(r).startsWith('f'))).toHaveLength(1_000);

@@ -168,7 +168,7 @@ export function runIslands(config: IslandConfig): void {
             else await navigator.clipboard?.writeText(url).catch(() => {});
             return;
           }
-          await fetch(`${api}/events`, {
+          const response = await fetch(`${api}/events`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
@@ -178,6 +178,13 @@ export function runIslands(config: IslandConfig): void {
               ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
             }),
           });
+          // A full group may send the friend to another group (the campaign's whenFull): follow it.
+          const result = (await response.json().catch(() => ({}))) as { instanceId?: string };
+          const here = encodeURIComponent(config.instanceId);
+          if (result.instanceId && result.instanceId !== config.instanceId && location.href.includes(here)) {
+            location.assign(location.href.replace(here, encodeURIComponent(result.instanceId)));
+            return;
+          }
           await refresh();
         } finally {
           button.disabled = false;

@@ -11,7 +11,7 @@ import { createMemoryStore } from '../store/memory-store.js';
 import { applyBatch, type PendingEvent } from './apply-batch.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
-import { InstanceCache } from './instance-cache.js';
+import { InstanceCache, type LoadedInstance } from './instance-cache.js';
 import { persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
 import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
@@ -103,7 +103,7 @@ export function createEngine(options: EngineOptions): Engine {
   const post = (instanceId: string, item: Omit<PendingEvent, 'resolve' | 'reject'>) =>
     new Promise<SendResult>((resolve, reject) => mailboxes.post(instanceId, { ...item, resolve, reject }));
 
-  return {
+  const engine: Engine = {
     campaign,
 
     async start(
@@ -219,7 +219,12 @@ export function createEngine(options: EngineOptions): Engine {
       const blocked = paused
         ? { reason: 'campaign-paused' as const, detail: 'the campaign is paused' }
         : verdict.block && { reason: verdict.block.reason, detail: verdict.block.detail };
-      return post(instanceId, { event, blocked, review: verdict.review });
+      const result = await post(instanceId, { event, blocked, review: verdict.review });
+      const policy =
+        result.status === 'rejected'
+          ? (mechanic.overflow?.(instance.campaign, event, result.reason) ?? 'reject')
+          : 'reject';
+      return policy === 'reject' ? result : overflow(instance, event, verdict.review, policy, result);
     },
 
     async view(instanceId, viewer) {
@@ -307,6 +312,50 @@ export function createEngine(options: EngineOptions): Engine {
       if (ownsStore) await store.dispose();
     },
   };
+  return engine;
+
+  /**
+   * The addressed instance is full and the campaign moves the event on: first to other open instances this process
+   * knows (`overflow`; each re-checks atomically, so a stale hint only costs a refusal), then to a new instance the
+   * actor starts. The new instance's id is derived from the event id, so a retried event finds the same instance.
+   */
+  async function overflow(
+    from: LoadedInstance,
+    event: AppliedEvent,
+    review: readonly string[],
+    policy: 'overflow' | 'open-new',
+    refused: SendResult,
+  ): Promise<SendResult> {
+    const { mechanic, campaign: found } = from;
+    const moved = (result: SendResult): SendResult =>
+      result.status === 'accepted' ? { ...result, view: result.view, redirectedFrom: from.id } : result;
+    if (policy === 'overflow') {
+      const candidates = cache
+        .recentOf(found.id, 32)
+        .filter((c) => c.id !== from.id && mechanic.check(stateOf(c.snapshot), event).ok)
+        .slice(0, 5);
+      for (const candidate of candidates) {
+        const result = await post(candidate.id, { event, blocked: null, review });
+        if (result.status === 'accepted') return moved(result);
+      }
+    }
+    // A mechanic whose launch needs input (a swap's item) cannot be opened on the actor's behalf.
+    if (mechanic.startSchema) return refused;
+    const instanceId = `${from.id}.${event.eventId}`.slice(0, 128).replace(/[^A-Za-z0-9_.:-]/g, '-');
+    const started = await engine.start(found.id, { actor: event.actor, instanceId });
+    if (started.status === 'rejected') return refused;
+    return {
+      status: 'accepted',
+      instanceId: started.instanceId,
+      eventId: event.eventId,
+      version: started.version,
+      duplicate: started.duplicate,
+      view: started.view,
+      effects: [],
+      review,
+      redirectedFrom: from.id,
+    };
+  }
 
   function startedAlready(
     existing: {

@@ -59,6 +59,11 @@ export type SendResult =
       readonly effects: readonly Effect[];
       /** Risk checks asked for review (the event applied; a `risk.review` effect was written). */
       readonly review: readonly string[];
+      /**
+       * Set when the addressed instance was full and the campaign's policy moved the event elsewhere (a group buy's
+       * `whenFull`): the instance it was sent to. `instanceId` is where it applied.
+       */
+      readonly redirectedFrom?: string;
     }
   | {
       readonly status: 'rejected';

@@ -188,6 +188,16 @@ export interface Mechanic<
   initialState(args: StartArgs<TRules>): InstanceState<TContext>;
   /** Whether `initiator` may start an instance at all (e.g. only an operator opens a board); default: anyone. */
   startDecision?(campaign: Campaign<TKind, TRules>, initiator: Actor): Decision;
+  /**
+   * What happens to an event refused because the instance is full (a group buy's `whenFull`): `reject` (answer
+   * the refusal), `overflow` (try other open instances of the campaign, then open a new one) or `open-new` (open a
+   * new instance with the actor as its initiator). Default: reject.
+   */
+  overflow?(
+    campaign: Campaign<TKind, TRules>,
+    event: AppliedEvent,
+    reason: RejectionReason,
+  ): 'reject' | 'overflow' | 'open-new';
   /** Set when the instance's scores live on a store board. */
   readonly board?: BoardAccess<TContext>;
   /** Who launched the instance (for self-help and same-device checks). */

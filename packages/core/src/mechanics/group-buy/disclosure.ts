@@ -12,6 +12,21 @@ import {
 } from '../shared/disclosure-lines.js';
 import { type GroupBuyCampaign, leaderPrice } from './schema.js';
 
+const WHEN_FULL: Record<'reject' | 'overflow-to-open-group' | 'open-new-group', Text> = {
+  reject: {
+    'zh-CN': '团满后新的参团请求将被拒绝。',
+    en: 'Once every seat is taken, further joins are refused.',
+  },
+  'overflow-to-open-group': {
+    'zh-CN': '团满后参团的好友将被安排进本活动中其他未满的团；没有未满的团时，为其新开一团并由其担任团长。',
+    en: 'A friend who joins a full group is placed in another open group of this campaign; if none has a seat, a new group opens with them as leader.',
+  },
+  'open-new-group': {
+    'zh-CN': '团满后参团的好友将自动开一个新团，并由其担任团长（按团长价付款）。',
+    en: 'A friend who joins a full group opens a new group as its leader (paying the leader price).',
+  },
+};
+
 /** The rules of a group-buy campaign in plain words, generated from its own fields only. */
 export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosure {
   const { rules } = c;
@@ -43,7 +58,7 @@ export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosur
           'zh-CN': `到期时已有 ${rules.virtualFillThreshold} 人及以上付款即视为成团，空余名额由系统虚拟成员补足（页面会标明虚拟名额数）；不足则失败并退款。`,
           en: `If at least ${plural(rules.virtualFillThreshold ?? 0, 'member')} have paid when time runs out, the group succeeds and the empty seats are filled by virtual members (shown as such on the page); otherwise it fails and payments are refunded.`,
         },
-    { 'zh-CN': '团满后新的参团请求将被拒绝。', en: 'Once every seat is taken, further joins are refused.' },
+    WHEN_FULL[rules.whenFull],
     {
       'zh-CN': '成团前可退出拼团，已付款将退回；团长退出时由最早参团的成员接任团长。',
       en: 'Before the group succeeds you may leave and any payment is refunded; if the leader leaves, the earliest member becomes leader.',

@@ -77,6 +77,15 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
   ],
   isFriendAction: (type) => type === 'group-buy.join',
+  overflow(campaign, event, reason) {
+    if (event.type !== 'group-buy.join' || reason !== 'group-full') return 'reject';
+    const policy = (campaign as GroupBuyCampaign).rules.whenFull;
+    return policy === 'overflow-to-open-group'
+      ? 'overflow'
+      : policy === 'open-new-group'
+        ? 'open-new'
+        : 'reject';
+  },
   deadlines(state) {
     const { value, context } = state as GroupBuyState;
     if (value !== 'forming') return [];

@@ -33,10 +33,10 @@ describe('group-buy campaign validation', () => {
       /below size \(3\)/,
     ],
     [
-      'a whenFull policy this version lacks',
-      { whenFull: 'open-new-group' },
+      'an unknown whenFull policy',
+      { whenFull: 'join-anyway' },
       'rules.whenFull',
-      /only "reject"/,
+      /reject, overflow-to-open-group or open-new-group/,
     ],
   ])('rejects %s', (_name, rules, path, message) => {
     const issue = issues(groupBuyCampaignInput(rules)).find((i) => i.path === path);

@@ -21,8 +21,15 @@ export const groupBuyRulesSchema = z.strictObject({
   onTimeout: z.enum(['fail', 'virtual-fill'], { error: 'must be fail or virtual-fill' }).default('fail'),
   /** With virtual-fill: the paid members needed for the group to succeed anyway. */
   virtualFillThreshold: positiveIntField.optional(),
-  /** A join when every seat is taken is refused ("reject"); other policies are not in this version. */
-  whenFull: z.literal('reject', { error: 'only "reject" is supported in this version' }).default('reject'),
+  /**
+   * A join when every seat is taken: `reject` it, `overflow-to-open-group` (put the friend in another open group of
+   * this campaign, else open a new one for them) or `open-new-group` (open a new group with the friend as leader).
+   */
+  whenFull: z
+    .enum(['reject', 'overflow-to-open-group', 'open-new-group'], {
+      error: 'must be reject, overflow-to-open-group or open-new-group',
+    })
+    .default('reject'),
   /** Groups one user may be in during the campaign. */
   perUserLimit: positiveIntField.default(1),
   launchesPerUser: positiveIntField.default(1),

@@ -49,10 +49,15 @@ export async function attributionRace(store: Store, friends = 1_000) {
       ),
     );
   }
-  const results = await Promise.all(sends);
+  const settled = await Promise.allSettled(sends);
   await Promise.all(engines.map((e) => e.dispose()));
   const accepted = effects.filter((e) => e.type === 'referral.accepted');
-  return { results, accepted, referrers };
+  /** Sends that threw (a store error, a conflict given up on), with their messages, for the assertion to show. */
+  const failures = settled.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+  const refusals = settled.flatMap((r) =>
+    r.status === 'fulfilled' && r.value.status === 'rejected' ? [r.value.reason] : [],
+  );
+  return { failures, refusals, accepted, referrers };
 }
 
 /** True when following referrer links from any referrer never comes back to it. */
