@@ -13,6 +13,8 @@ import {
   TOP_SCORES,
 } from './redis/scripts.js';
 
+export { createRedisRateCounter } from './redis/rate-counter.js';
+
 export interface RedisStoreOptions {
   /** An ioredis client or cluster you own, or a URL (the store then owns and closes its client). */
   readonly redis?: Redis | Cluster;

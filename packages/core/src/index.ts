@@ -41,7 +41,7 @@ export { type Client, type ClientOptions, type ClientResult, createClient } from
 export { createHandler, type HandlerOptions } from './http/create-handler.js';
 export { type InviteCheck, type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';
 export type { Problem } from './http/problem.js';
-export type { RateLimit } from './http/rate-limiter.js';
+export { memoryRateCounter, type RateCounter, type RateLimit } from './http/rate-limiter.js';
 export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export * from './mechanics/coupon/index.js';

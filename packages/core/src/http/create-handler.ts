@@ -5,7 +5,7 @@ import type { Actor, Locale } from '../mechanics/mechanic.js';
 import { type Clock, systemClock } from '../primitives/clock.js';
 import { signInvite, verifyInvite } from './invite-token.js';
 import { json, problem } from './problem.js';
-import { type RateLimit, RateLimiter } from './rate-limiter.js';
+import { memoryRateCounter, type RateCounter, type RateLimit } from './rate-limiter.js';
 
 export interface HandlerOptions {
   /** Who is calling, from your session or token — never from the request body. Null for anonymous visitors. */
@@ -19,7 +19,15 @@ export interface HandlerOptions {
     onRejected?(token: string, reason: string): void;
   };
   /** Event sends per actor, and requests per client IP (only when `ipOf` is given). */
-  readonly rateLimit?: { readonly perActor?: RateLimit; readonly perIp?: RateLimit };
+  /**
+   * Limits on sending events: per actor and per IP (`ipOf`). Counted in this process unless `counter` is shared
+   * (e.g. `createRedisRateCounter`), which makes the limits hold across processes.
+   */
+  readonly rateLimit?: {
+    readonly perActor?: RateLimit;
+    readonly perIp?: RateLimit;
+    readonly counter?: RateCounter;
+  };
   /** The client IP as your proxy reports it (forwarded headers are only trustworthy behind your own proxy). */
   ipOf?(request: Request): string | null;
   /** Largest request body accepted, in bytes. Default 16 KiB. */
@@ -103,15 +111,14 @@ export function createHandler(
   const base = (options.basePath ?? '/api').replace(/\/$/, '');
   const max = options.maxBodyBytes ?? 16 * 1024;
   const clock = options.clock ?? systemClock;
-  const actorLimit = options.rateLimit?.perActor && new RateLimiter(options.rateLimit.perActor);
-  const ipLimit = options.rateLimit?.perIp && new RateLimiter(options.rateLimit.perIp);
-
-  const limited = (limiter: RateLimiter | undefined, key: string | null) => {
-    if (!limiter || key === null) return;
-    const wait = limiter.hit(key, clock.now());
-    if (wait > 0)
+  const counter = options.rateLimit?.counter ?? memoryRateCounter();
+  const limited = async (scope: 'actor' | 'ip', limit: RateLimit | undefined, key: string | null) => {
+    if (!limit || key === null) return;
+    const now = clock.now();
+    const { count, resetAt } = await counter.hit(`${scope}:${key}`, limit.windowMs, now);
+    if (count > limit.max)
       fail(429, 'rate-limited', 'too many requests; retry later', {
-        'retry-after': String(Math.ceil(wait / 1000)),
+        'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))),
       });
   };
   const requireActor = (actor: Actor | null): Actor => actor ?? fail(401, 'unauthorized', 'sign in first');
@@ -128,7 +135,7 @@ export function createHandler(
       if (!methods.includes(method))
         fail(405, 'method-not-allowed', `use ${methods.join(' or ')}`, { allow: methods.join(', ') });
     };
-    if (method === 'POST') limited(ipLimit, options.ipOf?.(request) ?? null);
+    if (method === 'POST') await limited('ip', options.rateLimit?.perIp, options.ipOf?.(request) ?? null);
     const actor = await options.authenticate(request);
     const [head, id, sub, extra] = parts;
 
@@ -167,7 +174,7 @@ export function createHandler(
     if (head === 'instances' && id && sub === 'events' && extra === undefined) {
       allow('POST');
       const who = requireActor(actor);
-      limited(actorLimit, who.id);
+      await limited('actor', options.rateLimit?.perActor, who.id);
       const body = await readJson(request, max);
       if (!isObject(body))
         fail(400, 'malformed-body', 'send the command as an object: { type, eventId?, …payload }');
