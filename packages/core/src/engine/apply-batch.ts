@@ -95,8 +95,14 @@ export async function applyBatch(
         for (const item of items) item.reject(error);
         return;
       }
-      // Score intents of the last commit, if its process did not post them (a cached instance has none left).
-      const instance = { ...loaded, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
+      // What the last commit left to do, if its process did not get to it (a cached instance owes nothing):
+      // its releases and its score intents.
+      for (const r of loaded.owed ?? []) await store.release(r.counter, r.holder);
+      const instance = {
+        ...loaded,
+        owed: [],
+        snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot),
+      };
       const applied = await applyEvents(deps, instance, items, known, held);
       let committed: LoadedInstance = instance;
       if (applied.keys.length > 0 || applied.written.length > 0) {
@@ -105,7 +111,7 @@ export async function applyBatch(
           expectedVersion: instance.version,
           campaignId: campaign.id,
           kind: mechanic.kind,
-          snapshot: persist(applied.snapshot),
+          snapshot: persist(applied.snapshot, applied.releases),
           keys: applied.keys,
           timers: timerChanges(
             mechanic.kind,
@@ -138,7 +144,8 @@ export async function applyBatch(
         held.delete(key);
         await store.release(r.counter, r.holder);
       }
-      // Idempotent per holder; if the process dies before this line the units stay taken (see docs/architecture.md).
+      // Idempotent per holder. They are in the committed form too: if this process dies first, the next batch on the
+      // instance does them (see `persist`).
       for (const r of applied.releases) await store.release(r.counter, r.holder);
       held.clear();
       const outcomes = await settleRejections(store, committed, items, applied, known);

@@ -15,9 +15,25 @@ export function stateOf(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
   return { value: snapshot.value as string, context: snapshot.context };
 }
 
-/** The JSON form stored by adapters. */
-export function persist(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
-  return { value: snapshot.value as string, context: snapshot.context };
+/**
+ * The JSON form stored by adapters: the machine state, plus the engine's own `releases` — reservations this commit
+ * gives back, done right after it. Kept in the stored form until the next commit, so a process that dies before
+ * doing them leaves them for the next batch on the instance to do first (a release is idempotent per holder).
+ */
+export function persist(
+  snapshot: AnyMachineSnapshot,
+  releases: readonly Release[] = [],
+): InstanceState<unknown> & { readonly releases?: readonly Release[] } {
+  const state = { value: snapshot.value as string, context: snapshot.context };
+  return releases.length > 0 ? { ...state, releases } : state;
+}
+
+/** Releases a stored form still owes (see {@link persist}). */
+export function owedReleases(stored: unknown): Release[] {
+  const releases = (stored as { releases?: unknown } | null)?.releases;
+  return Array.isArray(releases)
+    ? releases.filter((r): r is Release => typeof r?.counter === 'string' && typeof r?.holder === 'string')
+    : [];
 }
 
 /** Rebuilds an xstate snapshot from its stored JSON form. */
