@@ -87,6 +87,14 @@ export async function applyBatch(
   /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
   const known = cache.knownKeys(instanceId);
   let fresh = false;
+  /**
+   * Set once another writer committed to this instance during the batch. A reservation this batch took may then be
+   * one that writer's committed event relies on — its reserve of the same holder answered `duplicate` — so units
+   * this batch ends up not using are kept rather than released (never over-issued; possibly under-issued).
+   */
+  let raced = false;
+  /** Whether a reservation this batch holds but did not use may go back to its counter. */
+  const mayRelease = (r: Reservation) => !raced && r.optional !== true;
   try {
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
       const loaded = await cache.get(instanceId, fresh);
@@ -121,6 +129,7 @@ export async function applyBatch(
           outbox: applied.written.map(toOutbox),
           now: deps.now(),
         });
+        if (!result.ok) raced = true;
         if (!result.ok && result.reason === 'taken') {
           // Some events were applied before (retries) or claims are spent. Learn every key of the batch at once,
           // so the next attempt converges instead of discovering them a few at a time.
@@ -142,7 +151,7 @@ export async function applyBatch(
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
         held.delete(key);
-        await store.release(r.counter, r.holder);
+        if (mayRelease(r)) await store.release(r.counter, r.holder);
       }
       // Idempotent per holder. They are in the committed form too: if this process dies first, the next batch on the
       // instance does them (see `persist`).
@@ -161,7 +170,8 @@ export async function applyBatch(
   } catch (error) {
     for (const item of items) item.reject(error);
   } finally {
-    for (const r of held.values()) await store.release(r.counter, r.holder).catch(() => {});
+    for (const r of held.values())
+      if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => {});
   }
 }
 

@@ -94,7 +94,10 @@ export interface Reservation {
   readonly capacity: number;
   /** Reported when the counter has no room. */
   readonly reason: RejectionReason;
-  /** Take it if there is room, and apply the event either way (a mark, not a limit). */
+  /**
+   * A mark, not a limit: taken if there is room, the event applies either way, and it is never given back (another
+   * writer may already rely on it).
+   */
   readonly optional?: boolean;
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { defineCampaign } from '../../campaign/define-campaign.js';
+import { createEngine } from '../../engine/create-engine.js';
+import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import { attributionRace, noLoops } from './attribution-race.test-utils.js';
+import { DURING_REFERRAL, referralCampaignInput } from './referral-fixture.test-utils.js';
 
 describe('referral under concurrency (memory store)', () => {
   it('1,000 friends accepting three invites at once belong to exactly one referrer each; no loop forms', async () => {
@@ -10,5 +14,42 @@ describe('referral under concurrency (memory store)', () => {
     expect(new Set(referees).size).toBe(referees.length);
     expect(referees.filter((r) => String(r).startsWith('f'))).toHaveLength(1_000);
     expect(noLoops(accepted)).toBe(true);
+  });
+});
+
+describe('a mark taken by a writer that then loses the race', () => {
+  it('stays: the referrer another process saw marked cannot be referred later (no loop)', async () => {
+    const campaign = defineCampaign(referralCampaignInput(), 'referral');
+    const clock = createManualClock(DURING_REFERRAL);
+    const store = createMemoryStore();
+    // Engine A's first commit waits until engine B has committed: A then conflicts and re-applies without the mark.
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let waited = false;
+    const gated = {
+      ...store,
+      commit: async (id: string, batch: Parameters<typeof store.commit>[1]) => {
+        if (!waited && batch.expectedVersion > 0) {
+          waited = true;
+          await gate;
+        }
+        return store.commit(id, batch);
+      },
+    };
+    const a = createEngine({ campaigns: [campaign], store: gated, clock });
+    const b = createEngine({ campaigns: [campaign], store, clock });
+    await b.start(campaign.id, { actor: { id: 'r1' }, instanceId: 'link-r1' });
+    await b.start(campaign.id, { actor: { id: 'r2' }, instanceId: 'link-r2' });
+    const first = a.send('link-r1', { type: 'referral.accept' }, { actor: { id: 'x' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await b.send('link-r1', { type: 'referral.accept' }, { actor: { id: 'y' } }); // sees A's mark as taken
+    open();
+    expect((await first).status).toBe('accepted');
+    // r1 has referred x and y, so r1 cannot become r2's referee.
+    const loop = await b.send('link-r2', { type: 'referral.accept' }, { actor: { id: 'r1' } });
+    expect(loop.status === 'rejected' && loop.reason).toBe('already-referred');
+    await Promise.all([a.dispose(), b.dispose()]);
   });
 });
