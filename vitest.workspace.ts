@@ -15,7 +15,10 @@ export default defineConfig({
     projects: [
       project('core', { root: 'packages/core' }),
       project('adapters', { root: 'packages/adapters', testTimeout: 60_000, hookTimeout: 60_000 }),
-      { ...project('h5', { root: 'packages/h5' }), esbuild: { jsx: 'automatic', jsxImportSource: 'preact' } },
+      {
+        ...project('h5', { root: 'packages/h5' }),
+        oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      },
       project('examples', { include: ['examples/*/src/**/*.test.ts'] }),
       project('docs', { include: ['scripts/**/*.test.ts'] }),
     ],
