@@ -129,7 +129,8 @@ export async function applyBatch(
           outbox: applied.written.map(toOutbox),
           now: deps.now(),
         });
-        if (!result.ok) raced = true;
+        // A version conflict means another writer committed meanwhile (`taken` means keys committed before we loaded).
+        if (!result.ok && result.reason === 'conflict') raced = true;
         if (!result.ok && result.reason === 'taken') {
           // Some events were applied before (retries) or claims are spent. Learn every key of the batch at once,
           // so the next attempt converges instead of discovering them a few at a time.
