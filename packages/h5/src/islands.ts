@@ -69,15 +69,15 @@ export function runIslands(config: IslandConfig): void {
   };
 
   /**
-   * Loads an ES module by URL through a module script, so this function's source stays plain when it is inlined
+   * Loads an ES module by URL through a script element, so this function's source stays plain when it is inlined
    * (test runners rewrite `import()` expressions in the code they load).
    */
   const importModule = (url: string) =>
     new Promise<PosterModule>((resolve, reject) => {
       const key = `__liebian_${Math.random().toString(36).slice(2)}`;
+      const name = JSON.stringify(key);
       const script = document.createElement('script');
-      script.type = 'module';
-      script.textContent = `import * as m from ${JSON.stringify(url)}; window[${JSON.stringify(key)}] = m; dispatchEvent(new Event(${JSON.stringify(key)}));`;
+      script.textContent = `import(${JSON.stringify(url)}).then((m) => { window[${name}] = m; dispatchEvent(new Event(${name})); }, () => dispatchEvent(new Event(${name} + ':failed')));`;
       addEventListener(
         key,
         () => resolve((window as unknown as Record<string, PosterModule>)[key] as PosterModule),
@@ -85,7 +85,7 @@ export function runIslands(config: IslandConfig): void {
           once: true,
         },
       );
-      script.onerror = () => reject(new Error(`could not load ${url}`));
+      addEventListener(`${key}:failed`, () => reject(new Error(`could not load ${url}`)), { once: true });
       document.head.append(script);
     });
 
