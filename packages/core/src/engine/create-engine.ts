@@ -328,7 +328,7 @@ export function createEngine(options: EngineOptions): Engine {
   ): Promise<SendResult> {
     const { mechanic, campaign: found } = from;
     const moved = (result: SendResult): SendResult =>
-      result.status === 'accepted' ? { ...result, view: result.view, redirectedFrom: from.id } : result;
+      result.status === 'accepted' ? { ...result, redirectedFrom: from.id } : result;
     if (policy === 'overflow') {
       const candidates = cache
         .recentOf(found.id, 32)
