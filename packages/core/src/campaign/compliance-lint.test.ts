@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bargainCampaignInput } from '../mechanics/bargain/bargain-fixture.test-utils.js';
 import { couponCampaignInput } from '../mechanics/coupon/coupon-fixture.test-utils.js';
 import { groupBuyCampaignInput } from '../mechanics/group-buy/group-buy-fixture.test-utils.js';
+import { referralCampaignInput } from '../mechanics/referral/referral-fixture.test-utils.js';
 import { lintCampaign } from './compliance-lint.js';
 import { defineCampaign } from './define-campaign.js';
 
@@ -13,6 +14,9 @@ describe('compliance lint', () => {
     expect(rules(bargainCampaignInput())).toEqual(['WX-01:error:kind']);
     expect(rules(bargainCampaignInput({}, { channel: 'mini-program' }))).toEqual([]);
     expect(rules(groupBuyCampaignInput())).toEqual([]);
+    // 邀请有礼: rewarding the referrer per invited friend through an H5 link is 2.1.2; a friend-only gift is not.
+    expect(rules(referralCampaignInput({}, { channel: 'wechat-h5' }))).toEqual(['WX-01:error:kind']);
+    expect(rules(referralCampaignInput({ referrerReward: undefined }, { channel: 'wechat-h5' }))).toEqual([]);
   });
 
   it('flags inducing copy, follow-for-reward and 最终解释权, naming the field', () => {

@@ -55,6 +55,8 @@ function friendDriven(c: AnyCampaign): string | null {
         : c.rules.mode === 'pool'
           ? 'a pool that pays out only when friends join'
           : null;
+    case 'referral':
+      return c.rules.referrerReward ? 'a reward to the referrer for each friend invited (邀请有礼)' : null;
     default:
       return null;
   }
