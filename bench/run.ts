@@ -2,6 +2,7 @@
  * `npm run bench`: every figure is printed beside a baseline measured in the same run, as a ratio.
  * Results and the machine they were taken on are recorded in docs/performance.md.
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createMemoryStore } from '@liebian/core';
 import { pagePaints, ssrRenders } from './h5-page.js';
@@ -10,47 +11,53 @@ import { report } from './measure.js';
 import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
 import { naiveReadThenCas } from './naive-baseline.js';
 import { stockRace } from './stock-race.js';
-import { benchStores } from './stores.js';
+import { type BenchStore, benchStores } from './stores.js';
 
-console.log(
-  `liebian bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-);
-console.log(
-  `one hot bargain instance, ${PRODUCERS} concurrent producers, ${HELPS.toLocaleString('en-US')} distinct helps + retries`,
-);
+/**
+ * Each section runs in a fresh Node process, one after another, so a measurement does not inherit the heap, the
+ * JIT state or the open connections of the ones before it (inside one long process later figures came out lower).
+ */
+const SECTIONS: Record<string, () => Promise<void>> = {
+  async hot() {
+    // Warm up the JIT so the first measurement is not penalised.
+    await rawTransitions();
+    await hotInstance('warm-up', createMemoryStore());
 
-// Warm up the JIT so the first measurement is not penalised.
-await rawTransitions();
-await hotInstance('warm-up', createMemoryStore());
+    const raw = await rawTransitions();
+    report(
+      'engine vs raw xstate (memory store)',
+      await hotInstance('engine.send(), memory store', createMemoryStore()),
+      raw,
+    );
+  },
+  async page() {
+    const [ssr, json] = await ssrRenders();
+    report('landing page: server-side render (bargain, initiator, three friends acted)', ssr, json);
+    const paints = await pagePaints();
+    if (paints) {
+      const ms = (n: number) => `${n.toFixed(0)} ms`;
+      console.log('\nlanding page in Chromium, 375×667, local HTTP, median of 5 loads');
+      console.log(
+        `  4× CPU throttling   FCP ${ms(paints.throttled.fcp)}   LCP ${ms(paints.throttled.lcp)}   (budget: LCP ≤ 1,500 ms)`,
+      );
+      console.log(
+        `  no throttling       FCP ${ms(paints.unthrottled.fcp)}   LCP ${ms(paints.unthrottled.lcp)}`,
+      );
+      console.log(
+        `  ratio: LCP ${(paints.throttled.lcp / paints.unthrottled.lcp).toFixed(2)}× the unthrottled baseline`,
+      );
+    } else console.log('\nlanding page paints: skipped (install chromium to measure FCP/LCP)');
+  },
+  async mechanics() {
+    for (const workload of WORKLOADS) {
+      const raw = await rawRun(workload);
+      report(`${workload.name} (memory store)`, await engineRun(workload), raw);
+    }
+  },
+};
 
-const raw = await rawTransitions();
-report(
-  'engine vs raw xstate (memory store)',
-  await hotInstance('engine.send(), memory store', createMemoryStore()),
-  raw,
-);
-
-const [ssr, json] = await ssrRenders();
-report('landing page: server-side render (bargain, initiator, three friends acted)', ssr, json);
-const paints = await pagePaints();
-if (paints) {
-  const ms = (n: number) => `${n.toFixed(0)} ms`;
-  console.log('\nlanding page in Chromium, 375×667, local HTTP, median of 5 loads');
-  console.log(
-    `  4× CPU throttling   FCP ${ms(paints.throttled.fcp)}   LCP ${ms(paints.throttled.lcp)}   (budget: LCP ≤ 1,500 ms)`,
-  );
-  console.log(`  no throttling       FCP ${ms(paints.unthrottled.fcp)}   LCP ${ms(paints.unthrottled.lcp)}`);
-  console.log(
-    `  ratio: LCP ${(paints.throttled.lcp / paints.unthrottled.lcp).toFixed(2)}× the unthrottled baseline`,
-  );
-} else console.log('\nlanding page paints: skipped (install chromium to measure FCP/LCP)');
-
-for (const workload of WORKLOADS) {
-  const raw = await rawRun(workload);
-  report(`${workload.name} (memory store)`, await engineRun(workload), raw);
-}
-
-for (const target of benchStores()) {
+async function storeSection(target: BenchStore): Promise<void> {
+  await hotInstance('warm-up', createMemoryStore()); // a fresh process: warm the JIT first
   const engineStore = await target.open();
   const engine = await hotInstance(`engine.send(), ${target.name}`, engineStore);
   await engineStore.dispose();
@@ -77,4 +84,28 @@ for (const target of benchStores()) {
   );
   await stockStore.dispose();
   await target.cleanup();
+}
+
+const section = process.argv[process.argv.indexOf('--section') + 1];
+if (process.argv.includes('--section') && section) {
+  const store = benchStores().find((s) => s.name === section);
+  await (store ? storeSection(store) : SECTIONS[section]?.());
+} else {
+  console.log(
+    `liebian bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+  );
+  console.log(
+    `one hot bargain instance, ${PRODUCERS} concurrent producers, ${HELPS.toLocaleString('en-US')} distinct helps + retries`,
+  );
+  for (const name of [...Object.keys(SECTIONS), ...benchStores().map((s) => s.name)]) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1] as string, '--section', name],
+      {
+        stdio: 'inherit',
+        env: process.env,
+      },
+    );
+    if (child.status !== 0) process.exit(child.status ?? 1);
+  }
 }
