@@ -24,7 +24,9 @@ export function loginPage(next: string): string {
   return shell(
     'Login',
     `<h1>登录（演示）</h1><form method="post" action="/login"><input type="hidden" name="next" value="${escapeHtml(next)}">
-<label>名字 <input name="name" required maxlength="20" autofocus></label> <button type="submit">进入</button></form>`,
+<label>名字 <input name="name" required maxlength="20" autofocus></label>
+<label><input type="checkbox" name="newUser"> 我是新用户（演示：真实系统由你的账号体系判断）</label>
+<button type="submit">进入</button></form>`,
   );
 }
 

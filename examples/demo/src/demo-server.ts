@@ -35,8 +35,11 @@ export interface DemoOptions {
 /** The demo web app: pages rendered by @liebian/h5, the API by createHandler, a name-in-a-cookie login. */
 export function createDemoServer({ engine, campaigns, inviteSecret, assets }: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
-    const id = userOf(request.headers.get('cookie'));
-    return id === null ? null : { id };
+    const cookie = request.headers.get('cookie');
+    const id = userOf(cookie);
+    // Demo only: whether someone is a new user is your account system's call, never the visitor's.
+    const newUser = /(?:^|;\s*)liebian_demo_new=1(?:;|$)/.test(cookie ?? '');
+    return id === null ? null : { id, ...(newUser ? { newUser } : {}) };
   };
   const api = createHandler(engine, {
     authenticate: actorOf,
@@ -62,9 +65,13 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
       const name = (form.get('name') ?? '').trim().slice(0, 20);
       const next = form.get('next')?.startsWith('/') ? (form.get('next') as string) : '/';
       if (!name || name.startsWith('@')) return html(loginPage(next), 400);
-      return redirect(next, {
-        'set-cookie': `${COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Lax`,
-      });
+      const headers = new Headers({ location: next });
+      headers.append('set-cookie', `${COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Lax`);
+      headers.append(
+        'set-cookie',
+        `liebian_demo_new=${form.get('newUser') ? 1 : 0}; Path=/; HttpOnly; SameSite=Lax`,
+      );
+      return new Response(null, { status: 303, headers });
     }
     if (first === 'login') return html(loginPage(url.searchParams.get('next') ?? '/'));
     if (first === 'logout') return redirect('/', { 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0` });

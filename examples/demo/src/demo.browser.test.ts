@@ -72,15 +72,22 @@ async function act(page: import('playwright-core').Page, action: string): Promis
   await page.waitForFunction((n) => Number(document.documentElement.dataset.refreshes ?? 0) > n, before);
 }
 
-async function actAs(name: string, link: string, action: string): Promise<import('playwright-core').Page> {
+/** Opens the invite as `name` (after a demo login) and, when `action` is given, clicks it. */
+async function actAs(
+  name: string,
+  link: string,
+  action: string | null,
+  newUser = false,
+): Promise<import('playwright-core').Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link); // the signed link resolves to the instance page
   const instancePath = new URL(page.url()).pathname;
   await page.goto(`${origin}/login?next=${encodeURIComponent(instancePath)}`);
   await page.fill('input[name=name]', name);
+  if (newUser) await page.check('input[name=newUser]');
   await Promise.all([page.waitForURL(`**${instancePath}`), page.click('button[type=submit]')]);
-  await act(page, action);
+  if (action) await act(page, action);
   return page;
 }
 
@@ -130,5 +137,17 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     await act(page, 'group-buy.pay');
     expect(await page.locator('.cta').first().textContent()).toBe('拼团成功');
     expect(await page.textContent('.widget')).toContain('3/3 人已付款');
+  }, 60_000);
+
+  it('a new user accepts a referral invite and the referrer sees them; an existing user is refused', async () => {
+    const { page } = await signedIn('老王', '/c/coffee-referral');
+    const link = await inviteLink(page);
+    const friend = await actAs('小李', link, 'referral.accept', true);
+    expect(await friend.locator('.cta').first().textContent()).toBe('你已接受过邀请');
+    await expect.poll(() => page.textContent('.widget'), { timeout: 15_000 }).toContain('已邀请 1 位好友');
+    // Not a new user: the page says why instead of offering the accept button.
+    const existing = await actAs('老张', link, null);
+    expect(await existing.locator('.cta').first().textContent()).toMatch(/新用户/);
+    expect(await existing.locator('.cta').first().isDisabled()).toBe(true);
   }, 60_000);
 });

@@ -55,34 +55,62 @@ function timeLeft(ms: number, d: string, h: string, m: string): string {
   return days > 0 ? `${days}${d} ${hours}${h}` : `${hours}${h} ${minutes % 60}${m}`;
 }
 
-/** Why an action is unavailable, in words a visitor understands. */
+/**
+ * Why an action is unavailable, in words a visitor understands. Reasons only back-end actions meet (operator
+ * commands, coupon redemption at checkout) are left out to keep the page script small; `reasonText` falls back to
+ * the generic "not available here" for them, never to the action's own label.
+ */
 export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = {
   'zh-CN': {
     'already-helped': '你已经参与过了',
-    'already-joined': '你已加入本场 PK',
-    'already-referred': '你已接受过邀请',
-    'side-full': '这一方人数已满',
-    'not-live': '尚未开始',
     'self-help': '不能为自己助力，快邀请好友吧',
+    'not-initiator': '仅发起人可以操作',
+    'not-applicable': '当前不可用',
+    'group-full': '该团已满',
+    'not-member': '你还不是成员',
+    'already-joined': '你已加入本场 PK',
+    'side-full': '这一方人数已满',
+    flagged: '审核中，暂不计分',
+    'not-live': '尚未开始',
+    'already-referred': '你已接受过邀请',
+    'not-purchasable': '还不能购买',
     'floor-reached': '已砍到底价',
     'goal-reached': '任务已完成',
     'instance-ended': '活动已结束',
-    'group-full': '该团已满',
-    'campaign-paused': '活动暂停中',
+    'quota-exhausted': '你的参与次数已用完',
+    'launch-limit': '你已发起过了',
+    'sold-out': '已抢光',
+    'budget-exhausted': '奖励已发完',
+    'new-users-only': '仅限新用户参与',
     'campaign-ended': '活动已结束',
+    'campaign-paused': '活动暂停中',
   },
   en: {
     'already-helped': 'You have already taken part',
-    'already-joined': 'You are already in this duel',
-    'already-referred': 'You have already accepted an invite',
-    'side-full': 'This side is full',
-    'not-live': 'Not started yet',
     'self-help': 'You cannot help yourself — invite friends',
+    'not-initiator': 'Only the initiator can do this',
+    'not-applicable': 'Not available here',
+    'group-full': 'This group is full',
+    'not-member': 'You are not a member yet',
+    'already-joined': 'You are already in this duel',
+    'side-full': 'This side is full',
+    flagged: 'Under review, not scored',
+    'not-live': 'Not started yet',
+    'already-referred': 'You have already accepted an invite',
+    'not-purchasable': 'Not for sale yet',
     'floor-reached': 'The floor price is reached',
     'goal-reached': 'The task is complete',
     'instance-ended': 'This has ended',
-    'group-full': 'This group is full',
-    'campaign-paused': 'The campaign is paused',
+    'quota-exhausted': 'You have used all your turns',
+    'launch-limit': 'You have started one already',
+    'sold-out': 'Sold out',
+    'budget-exhausted': 'All rewards are given out',
+    'new-users-only': 'New users only',
     'campaign-ended': 'The campaign has ended',
+    'campaign-paused': 'The campaign is paused',
   },
 };
+
+/** The words for a refusal reason, or the generic one. */
+export const reasonText = (locale: Locale, reason: RejectionReason): string =>
+  REASON[locale][reason] ?? (REASON[locale]['not-applicable'] as string);

@@ -1,4 +1,4 @@
-export { COPY, REASON } from './copy.js';
+export { COPY, REASON, reasonText } from './copy.js';
 export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
 export {

@@ -31,8 +31,6 @@ export interface IslandConfig {
     readonly signatureUrl: string;
     readonly share: { readonly title: string; readonly desc: string; readonly imgUrl?: string };
   };
-  /** Module use only: loads the poster module (a bundler splits it into its own chunk). */
-  readonly loadPoster?: () => Promise<PosterModule>;
 }
 
 type PosterModule = typeof import('./poster/draw-poster.js');
@@ -72,22 +70,14 @@ export function runIslands(config: IslandConfig): void {
    * Loads an ES module by URL through a script element, so this function's source stays plain when it is inlined
    * (test runners rewrite `import()` expressions in the code they load).
    */
-  const importModule = (url: string) =>
-    new Promise<PosterModule>((resolve, reject) => {
-      const key = `__liebian_${Math.random().toString(36).slice(2)}`;
-      const name = JSON.stringify(key);
-      const script = document.createElement('script');
-      script.textContent = `import(${JSON.stringify(url)}).then((m) => { window[${name}] = m; dispatchEvent(new Event(${name})); }, () => dispatchEvent(new Event(${name} + ':failed')));`;
-      addEventListener(
-        key,
-        () => resolve((window as unknown as Record<string, PosterModule>)[key] as PosterModule),
-        {
-          once: true,
-        },
-      );
-      addEventListener(`${key}:failed`, () => reject(new Error(`could not load ${url}`)), { once: true });
-      document.head.append(script);
-    });
+  const importModule = (url: string): Promise<PosterModule> => {
+    const key = `__liebian_${Math.random().toString(36).slice(2)}`;
+    const script = document.createElement('script');
+    // An inline classic script runs as soon as it is inserted, leaving the import's promise behind.
+    script.textContent = `window[${JSON.stringify(key)}] = import(${JSON.stringify(url)});`;
+    document.head.append(script);
+    return (window as unknown as Record<string, Promise<PosterModule>>)[key] as Promise<PosterModule>;
+  };
 
   /** A signed invite link for this viewer (only an initiator or member may ask for one). */
   const inviteLink = async () => {
@@ -126,12 +116,9 @@ export function runIslands(config: IslandConfig): void {
         button.disabled = true;
         try {
           if (action === 'poster') {
-            const load =
-              config.loadPoster ??
-              (config.posterModule ? () => importModule(config.posterModule as string) : null);
-            if (!load) return;
+            if (!config.posterModule) return;
             const [{ showPoster }, url] = await Promise.all([
-              load(),
+              importModule(config.posterModule),
               document.querySelector('[data-action=invite]')
                 ? inviteLink().catch(() => location.href)
                 : location.href,

@@ -1,5 +1,5 @@
 import { type Availability, formatMoney, type InstanceView, type Locale } from '@liebian/core';
-import { REASON } from './copy.js';
+import { reasonText } from './copy.js';
 
 export interface PrimaryAction {
   /** The command type to send, or `invite` for sharing. */
@@ -62,7 +62,7 @@ export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction
     return { action, label: locale === 'zh-CN' ? zh : en, allowed: true, ...(payload ? { payload } : {}) };
   return {
     action,
-    label: REASON[locale][availability.reason] ?? (locale === 'zh-CN' ? zh : en),
+    label: reasonText(locale, availability.reason),
     allowed: false,
   };
 }

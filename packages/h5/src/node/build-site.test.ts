@@ -28,6 +28,7 @@ describe('liebian build', () => {
   it('writes a static shell and one content-hashed script, within the page budgets, loading nothing from elsewhere', () => {
     expect(built.files[0]).toBe('index.html');
     expect(built.files).toContain(built.script);
+    expect(built.files.some((f) => /^assets\/poster-[\w-]{8}\.js$/.test(f))).toBe(true);
     expect(built.script).toMatch(/^assets\/static-page-[\w-]{8}\.js$/);
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const js = readFileSync(join(outDir, built.script));
@@ -108,7 +109,7 @@ describe.skipIf(!haveBrowser)('a built page in Chromium', () => {
       await initiator.click('[data-action=poster]');
       const poster = initiator.locator('dialog.poster img');
       await poster.waitFor();
-      expect(chunks.some((url) => url.includes('draw-poster'))).toBe(true);
+      expect(chunks.some((url) => /\/assets\/poster-[\w-]+\.js$/.test(url))).toBe(true);
       expect(await poster.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual(
         [750, 1200],
       );

@@ -75,7 +75,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const apiBase = options.apiBase ?? '/api';
   const disclosure = mechanicFor(campaign.kind).disclose(campaign, locale);
   const outDir = resolve(options.outDir);
-  const data: StaticPageData = {
+  const data: Omit<StaticPageData, 'posterModule'> = {
     campaign,
     disclosure,
     locale,
@@ -95,6 +95,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
       rollupOptions: { input: entry },
     },
   });
+  // The poster, loaded on tap through the same path as on server-rendered pages.
+  const poster = await buildPosterModule(join(outDir, 'assets'));
   const manifestPath = join(outDir, '.vite', 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<
     string,
@@ -112,11 +114,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   });
   // The data as inert JSON (`<` escaped, so no text can close the tag); the script relative, so the page works
   // from any sub-path of any static host. The script is the same for every campaign, so browsers cache it once.
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const json = JSON.stringify({
+    ...data,
+    posterModule: `./assets/${poster}`,
+  } satisfies StaticPageData).replace(/</g, '\\u003c');
   const html = shell.replace(
     '</body>',
     `<script type="application/json" id="${STATIC_DATA_ID}">${json}</script><script type="module" src="./${script}"></script></body>`,
   );
   writeFileSync(join(outDir, 'index.html'), html);
-  return { files: ['index.html', ...Object.values(manifest).map((c) => c.file)], script };
+  return { files: ['index.html', ...Object.values(manifest).map((c) => c.file), `assets/${poster}`], script };
 }

@@ -21,7 +21,10 @@ export function toRequest(req: IncomingMessage, origin: string): Request {
 export async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
-    res.setHeader(name, value);
+    if (name !== 'set-cookie') res.setHeader(name, value);
   });
+  // Several cookies must stay several headers (a later setHeader would replace the earlier ones).
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.end(Buffer.from(await response.arrayBuffer()));
 }

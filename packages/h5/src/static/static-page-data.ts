@@ -7,6 +7,8 @@ export interface StaticPageData {
   readonly locale: Locale;
   readonly apiBase: string;
   readonly leadFormAction?: string;
+  /** The share poster's module, relative to the page (built beside the page script). */
+  readonly posterModule?: string;
 }
 
 /** The id of the inline JSON element that carries {@link StaticPageData}. */

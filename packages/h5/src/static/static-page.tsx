@@ -12,7 +12,7 @@ import { runIslands } from '../islands.js';
 import { LandingPage } from '../landing-page.js';
 import { STATIC_DATA_ID, type StaticPageData } from './static-page-data.js';
 
-const { campaign, disclosure, locale, apiBase, leadFormAction } = JSON.parse(
+const { campaign, disclosure, locale, apiBase, leadFormAction, posterModule } = JSON.parse(
   document.getElementById(STATIC_DATA_ID)?.textContent ?? '{}',
 ) as StaticPageData;
 const params = new URLSearchParams(location.search);
@@ -62,7 +62,7 @@ async function mount(instanceId: string) {
     instanceId,
     renderMain,
     inviteUrl: (token) => `${location.origin}${location.pathname}?invite=${encodeURIComponent(token)}`,
-    loadPoster: () => import('../poster/draw-poster.js'),
+    ...(posterModule ? { posterModule } : {}),
   });
 }
 

@@ -53,9 +53,9 @@ export function LeaderboardWidget({
   rewardName: (id: string) => string;
 }) {
   const zh = locale === 'zh-CN';
+  const t = (zhText: string, enText: string) => (zh ? zhText : enText);
   const { unit, name } = view.metric;
-  const side = (id: 'a' | 'b') =>
-    zh ? (id === 'a' ? '发起方' : '应战方') : id === 'a' ? 'Challengers' : 'Opponents';
+  const side = (id: 'a' | 'b') => (id === 'a' ? t('发起方', 'Challengers') : t('应战方', 'Opponents'));
   return (
     <div class="widget">
       <p>
@@ -109,22 +109,20 @@ export function LeaderboardWidget({
         )
       )}
       <ol class="ladder">
-        {view.prizes.map((p) => (
-          <li key={p.fromRank}>
-            {view.format === 'duel'
-              ? zh
-                ? p.fromRank === 1
-                  ? '获胜方'
-                  : '另一方'
-                : p.fromRank === 1
-                  ? 'Winners'
-                  : 'Other side'
-              : zh
-                ? `第 ${p.fromRank === p.toRank ? p.fromRank : `${p.fromRank}–${p.toRank}`} 名`
-                : `#${p.fromRank === p.toRank ? p.fromRank : `${p.fromRank}–${p.toRank}`}`}{' '}
-            · {rewardName(p.rewardId)}
-          </li>
-        ))}
+        {view.prizes.map((p) => {
+          const ranks = p.fromRank === p.toRank ? `${p.fromRank}` : `${p.fromRank}–${p.toRank}`;
+          const who =
+            view.format === 'duel'
+              ? p.fromRank === 1
+                ? t('获胜方', 'Winners')
+                : t('另一方', 'Other side')
+              : t(`第 ${ranks} 名`, `#${ranks}`);
+          return (
+            <li key={p.fromRank}>
+              {who} · {rewardName(p.rewardId)}
+            </li>
+          );
+        })}
       </ol>
       <Ticker locale={locale} items={view.recentScores.map((s) => `${s.by} +${s.points} ${unit}`)} />
     </div>
