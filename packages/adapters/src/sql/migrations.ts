@@ -171,6 +171,60 @@ export function migrations(schema: string): { version: number; sql: string }[] {
         $fn$;
       `,
     },
+    {
+      version: 3,
+      sql: `
+        -- A commit's effects are one outbox row (\`entries\`, in order) instead of one row each: a hot instance's
+        -- batch of 64 effects was 64 inserts. Rows written before keep \`entries\` NULL and read as one entry.
+        ALTER TABLE ${s}.outbox ADD COLUMN entries jsonb;
+        CREATE OR REPLACE FUNCTION ${s}.commit_instance(
+          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
+          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
+          OUT ok boolean, OUT version bigint, OUT taken text[]
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          ok := false;
+          IF p_expected = 0 THEN
+            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
+              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
+              ON CONFLICT (id) DO NOTHING
+              RETURNING instances.version INTO version;
+            IF version IS NULL THEN
+              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
+              RETURN;
+            END IF;
+          ELSE
+            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
+            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
+            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
+            -- A join over unnest keeps an index lookup per key even under PL/pgSQL's cached generic plan
+            -- (\`key = ANY (p_keys)\` degrades to a scan of all the instance's keys).
+            SELECT array_agg(DISTINCT k.key) INTO taken
+              FROM unnest(p_keys) AS u(key)
+              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
+            IF taken IS NOT NULL THEN RETURN; END IF;
+            UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
+              WHERE i.id = p_id
+              RETURNING i.version INTO version;
+          END IF;
+          ok := true;
+          -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
+          -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
+          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
+          DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
+          INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
+            SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
+            ON CONFLICT (instance_id, timer_id)
+            DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
+          -- One row per commit, whatever the number of effects: \`entries\` keeps them in order.
+          IF jsonb_array_length(p_outbox) > 0 THEN
+            INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload, entries)
+              VALUES (p_id, '', '', 'null'::jsonb, p_outbox);
+          END IF;
+        END
+        $fn$;
+      `,
+    },
   ];
 }
 

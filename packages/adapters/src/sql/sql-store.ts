@@ -58,8 +58,8 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     release: `SELECT ${s}.release($1, $2) AS released`,
     // Rows of transactions still in flight are held back (txid gate), so a cursor never skips a late commit.
     outbox: `
-      SELECT txid::text AS txid, seq, instance_id, type, dedupe_key, payload FROM ${s}.outbox
-      WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
+      SELECT txid::text AS txid, seq, instance_id, type, dedupe_key, payload, entries FROM ${s}.outbox
+      WHERE (txid, seq) >= ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY txid, seq LIMIT $3`,
     incrementScore: `SELECT score, reached_at, applied FROM ${s}.increment_score($1, $2, $3, $4, $5)`,
     topScores: `
@@ -218,7 +218,10 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
 
     async readOutbox(cursor, limit) {
       live();
-      const [txid, seq] = (cursor ?? START_CURSOR).split(':');
+      // A cursor is `txid:seq:index` (the row, and the last entry of it delivered); `txid:seq` from before
+      // migration 3 meant the whole row.
+      const [txid = '0', seq = '0', index] = (cursor ?? START_CURSOR).split(':');
+      const delivered = index === undefined ? Number.POSITIVE_INFINITY : Number(index);
       const { rows } = await driver.query<{
         txid: string;
         seq: string | number;
@@ -226,16 +229,25 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
         type: string;
         dedupe_key: string;
         payload: unknown;
-      }>(sql.outbox, [txid, seq, limit]);
-      return rows.map(
-        (r): OutboxItem => ({
-          cursor: `${r.txid}:${r.seq}`,
-          instanceId: r.instance_id,
-          type: r.type,
-          dedupeKey: r.dedupe_key,
-          payload: r.payload,
-        }),
-      );
+        entries: { type: string; dedupeKey: string; payload: unknown }[] | null;
+      }>(sql.outbox, [txid, seq, limit + 1]);
+      const out: OutboxItem[] = [];
+      for (const r of rows) {
+        const same = r.txid === txid && String(r.seq) === seq;
+        const list = r.entries ?? [{ type: r.type, dedupeKey: r.dedupe_key, payload: r.payload }];
+        list.forEach((e, i) => {
+          if (same && i <= delivered) return;
+          out.push({
+            cursor: `${r.txid}:${r.seq}:${i}`,
+            instanceId: r.instance_id,
+            type: e.type,
+            dedupeKey: e.dedupeKey,
+            payload: e.payload,
+          });
+        });
+        if (out.length >= limit) break;
+      }
+      return out.slice(0, limit);
     },
 
     async delete(id) {
