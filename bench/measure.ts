@@ -33,3 +33,16 @@ export function report(title: string, subject: Measurement, baseline: Measuremen
   }
   console.log(`  ratio: ${(rate(subject) / rate(baseline)).toFixed(2)}× the baseline`);
 }
+
+/**
+ * Runs a measurement `times` times and returns the median run, its note extended with every run's rate, so one
+ * figure from a noisy machine (here the databases share the two cores) is not mistaken for the typical one.
+ */
+export async function medianOf(times: number, run: () => Promise<Measurement>): Promise<Measurement> {
+  const runs: Measurement[] = [];
+  for (let i = 0; i < times; i++) runs.push(await run());
+  runs.sort((a, b) => rate(a) - rate(b));
+  const median = runs[Math.floor(runs.length / 2)] as Measurement;
+  const all = `median of ${times}: ${runs.map((m) => fmt(rate(m))).join(' / ')} /s`;
+  return { ...median, note: median.note ? `${median.note}; ${all}` : all };
+}

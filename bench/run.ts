@@ -7,7 +7,7 @@ import os from 'node:os';
 import { createMemoryStore } from '@liebian/core';
 import { pagePaints, ssrRenders } from './h5-page.js';
 import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
-import { report } from './measure.js';
+import { medianOf, report } from './measure.js';
 import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
 import { naiveReadThenCas } from './naive-baseline.js';
 import { stockRace } from './stock-race.js';
@@ -58,9 +58,12 @@ const SECTIONS: Record<string, () => Promise<void>> = {
 
 async function storeSection(target: BenchStore): Promise<void> {
   await hotInstance('warm-up', createMemoryStore()); // a fresh process: warm the JIT first
-  const engineStore = await target.open();
-  const engine = await hotInstance(`engine.send(), ${target.name}`, engineStore);
-  await engineStore.dispose();
+  const engine = await medianOf(3, async () => {
+    const engineStore = await target.open();
+    const m = await hotInstance(`engine.send(), ${target.name}`, engineStore);
+    await engineStore.dispose();
+    return m;
+  });
   const naiveStore = await target.open();
   // The naive loop collapses under contention; a fifth of the helps is plenty to measure its rate.
   const naive = await naiveReadThenCas(
@@ -71,9 +74,12 @@ async function storeSection(target: BenchStore): Promise<void> {
   await naiveStore.dispose();
   report(`${target.name}: engine vs naive read-then-CAS on the same store`, engine, naive);
   // The same work with 1,000 producers: larger batches show what the batching itself can carry.
-  const wideStore = await target.open();
-  const wide = await hotInstance(`engine.send(), ${target.name}, 1,000 producers`, wideStore, 1_000);
-  await wideStore.dispose();
+  const wide = await medianOf(3, async () => {
+    const wideStore = await target.open();
+    const m = await hotInstance(`engine.send(), ${target.name}, 1,000 producers`, wideStore, 1_000);
+    await wideStore.dispose();
+    return m;
+  });
   report(`${target.name}: 1,000 producers vs 64`, wide, engine);
   const stockStore = await target.open();
   const [reserved, oneByOne] = await stockRace(target.name, stockStore);
