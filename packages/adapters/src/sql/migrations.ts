@@ -3,6 +3,74 @@ import type { SqlDriver } from './sql-driver.js';
 /** Quotes an SQL identifier. */
 export const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/** How a commit writes its effects: one row each (migration 1) or one row for them all (migration 3). */
+const OUTBOX_ROW_PER_EFFECT = (
+  s: string,
+) => `          INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload)
+            SELECT p_id, o->>'type', o->>'dedupeKey', o->'payload' FROM jsonb_array_elements(p_outbox) WITH ORDINALITY AS x(o, n)
+            ORDER BY n;`;
+const OUTBOX_ROW_PER_COMMIT = (
+  s: string,
+) => `          -- One row per commit, whatever the number of effects: \`entries\` keeps them in order.
+          IF jsonb_array_length(p_outbox) > 0 THEN
+            INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload, entries)
+              VALUES (p_id, '', '', 'null'::jsonb, p_outbox);
+          END IF;`;
+
+/**
+ * The commit function: version compare-and-set, key check, snapshot, keys, timers and outbox in one call. Migrations
+ * 1 and 3 write it with different outbox statements; the rest is the same text.
+ */
+function commitInstance(
+  s: string,
+  create: 'CREATE' | 'CREATE OR REPLACE',
+  outbox: (s: string) => string,
+): string {
+  return `        -- One call = one atomic commit: version compare-and-set, key check, snapshot, keys, timers, outbox.
+        ${create} FUNCTION ${s}.commit_instance(
+          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
+          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
+          OUT ok boolean, OUT version bigint, OUT taken text[]
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          ok := false;
+          IF p_expected = 0 THEN
+            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
+              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
+              ON CONFLICT (id) DO NOTHING
+              RETURNING instances.version INTO version;
+            IF version IS NULL THEN
+              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
+              RETURN;
+            END IF;
+          ELSE
+            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
+            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
+            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
+            -- A join over unnest keeps an index lookup per key even under PL/pgSQL's cached generic plan
+            -- (\`key = ANY (p_keys)\` degrades to a scan of all the instance's keys).
+            SELECT array_agg(DISTINCT k.key) INTO taken
+              FROM unnest(p_keys) AS u(key)
+              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
+            IF taken IS NOT NULL THEN RETURN; END IF;
+            UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
+              WHERE i.id = p_id
+              RETURNING i.version INTO version;
+          END IF;
+          ok := true;
+          -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
+          -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
+          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
+          DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
+          INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
+            SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
+            ON CONFLICT (instance_id, timer_id)
+            DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
+${outbox(s)}
+        END
+        $fn$;`;
+}
+
 /**
  * Versioned schema migrations. Each runs once, in its own transaction, under an advisory lock, so several
  * processes starting at once apply it exactly once. Append new versions; never edit a released one.
@@ -56,51 +124,7 @@ export function migrations(schema: string): { version: number; sql: string }[] {
           PRIMARY KEY (counter, holder)
         );
 
-        -- One call = one atomic commit: version compare-and-set, key check, snapshot, keys, timers, outbox.
-        CREATE FUNCTION ${s}.commit_instance(
-          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
-          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
-          OUT ok boolean, OUT version bigint, OUT taken text[]
-        ) LANGUAGE plpgsql AS $fn$
-        BEGIN
-          ok := false;
-          IF p_expected = 0 THEN
-            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
-              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
-              ON CONFLICT (id) DO NOTHING
-              RETURNING instances.version INTO version;
-            IF version IS NULL THEN
-              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
-              RETURN;
-            END IF;
-          ELSE
-            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
-            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
-            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
-            -- A join over unnest keeps an index lookup per key even under PL/pgSQL's cached generic plan
-            -- (\`key = ANY (p_keys)\` degrades to a scan of all the instance's keys).
-            SELECT array_agg(DISTINCT k.key) INTO taken
-              FROM unnest(p_keys) AS u(key)
-              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
-            IF taken IS NOT NULL THEN RETURN; END IF;
-            UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
-              WHERE i.id = p_id
-              RETURNING i.version INTO version;
-          END IF;
-          ok := true;
-          -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
-          -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
-          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
-          DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
-          INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
-            SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
-            ON CONFLICT (instance_id, timer_id)
-            DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
-          INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload)
-            SELECT p_id, o->>'type', o->>'dedupeKey', o->'payload' FROM jsonb_array_elements(p_outbox) WITH ORDINALITY AS x(o, n)
-            ORDER BY n;
-        END
-        $fn$;
+${commitInstance(s, 'CREATE', OUTBOX_ROW_PER_EFFECT)}
 
         -- Decrement-if-available plus a unique holder, in one call.
         CREATE FUNCTION ${s}.reserve(p_counter text, p_holder text, p_qty bigint, p_capacity bigint,
@@ -177,52 +201,7 @@ export function migrations(schema: string): { version: number; sql: string }[] {
         -- A commit's effects are one outbox row (\`entries\`, in order) instead of one row each: a hot instance's
         -- batch of 64 effects was 64 inserts. Rows written before keep \`entries\` NULL and read as one entry.
         ALTER TABLE ${s}.outbox ADD COLUMN entries jsonb;
-        CREATE OR REPLACE FUNCTION ${s}.commit_instance(
-          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
-          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
-          OUT ok boolean, OUT version bigint, OUT taken text[]
-        ) LANGUAGE plpgsql AS $fn$
-        BEGIN
-          ok := false;
-          IF p_expected = 0 THEN
-            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
-              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
-              ON CONFLICT (id) DO NOTHING
-              RETURNING instances.version INTO version;
-            IF version IS NULL THEN
-              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
-              RETURN;
-            END IF;
-          ELSE
-            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
-            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
-            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
-            -- A join over unnest keeps an index lookup per key even under PL/pgSQL's cached generic plan
-            -- (\`key = ANY (p_keys)\` degrades to a scan of all the instance's keys).
-            SELECT array_agg(DISTINCT k.key) INTO taken
-              FROM unnest(p_keys) AS u(key)
-              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
-            IF taken IS NOT NULL THEN RETURN; END IF;
-            UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
-              WHERE i.id = p_id
-              RETURNING i.version INTO version;
-          END IF;
-          ok := true;
-          -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
-          -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
-          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
-          DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
-          INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
-            SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
-            ON CONFLICT (instance_id, timer_id)
-            DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
-          -- One row per commit, whatever the number of effects: \`entries\` keeps them in order.
-          IF jsonb_array_length(p_outbox) > 0 THEN
-            INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload, entries)
-              VALUES (p_id, '', '', 'null'::jsonb, p_outbox);
-          END IF;
-        END
-        $fn$;
+${commitInstance(s, 'CREATE OR REPLACE', OUTBOX_ROW_PER_COMMIT)}
       `,
     },
   ];
