@@ -1,20 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createEngine, createManualClock, defineCampaign } from '@liebian/core';
+import { FRIEND_ACTION } from '@liebian/h5';
 import { describe, expect, it } from 'vitest';
 
 const dir = 'examples/campaigns';
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-
-/** What a first friend does on each kind of instance. */
-const friendAction: Record<string, { type: string; [k: string]: unknown }> = {
-  bargain: { type: 'bargain.help' },
-  assist: { type: 'assist.help' },
-  coupon: { type: 'coupon.join' },
-  'group-buy': { type: 'group-buy.join' },
-  leaderboard: { type: 'leaderboard.join', side: 'b' },
-  referral: { type: 'referral.accept' },
-  swap: { type: 'swap.propose', offer: { id: 'friend-book', title: '《长安的荔枝》' } },
-};
 
 describe('sample campaigns', () => {
   it.each(files)('%s is valid and references the JSON Schema', (file) => {
@@ -34,13 +24,9 @@ describe('sample campaigns', () => {
       const input = campaign.kind === 'swap' ? { item: { id: 'my-book', title: '《三体》' } } : undefined;
       const started = await engine.start(campaign.id, { actor: { id: 'initiator' }, input });
       expect(started.status).toBe('accepted');
-      const result = await engine.send(
-        started.instanceId,
-        friendAction[campaign.kind] ?? { type: 'unknown' },
-        {
-          actor: { id: 'friend', newUser: true },
-        },
-      );
+      const result = await engine.send(started.instanceId, FRIEND_ACTION[campaign.kind](0), {
+        actor: { id: 'friend', newUser: true },
+      });
       expect(result.status).toBe('accepted');
       expect(engine.disclose(campaign.id, 'zh-CN').lines.length).toBeGreaterThan(5);
       expect(engine.disclose(campaign.id, 'en').lines.join(' ')).not.toMatch(/undefined|NaN|\[object/);

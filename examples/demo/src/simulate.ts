@@ -1,14 +1,5 @@
 import type { AnyCampaign, Engine, Store } from '@liebian/core';
-
-const ACTION: Record<string, (n: number) => { type: string; [k: string]: unknown }> = {
-  bargain: () => ({ type: 'bargain.help' }),
-  assist: () => ({ type: 'assist.help' }),
-  coupon: () => ({ type: 'coupon.join' }),
-  'group-buy': () => ({ type: 'group-buy.join' }),
-  referral: () => ({ type: 'referral.accept' }),
-  leaderboard: (n) => ({ type: 'leaderboard.join', side: n % 2 === 0 ? 'b' : 'a' }),
-  swap: (n) => ({ type: 'swap.propose', offer: { id: `sim-item-${n}`, title: `模拟好友的书 #${n}` } }),
-};
+import { FRIEND_ACTION } from '@liebian/h5';
 
 /**
  * `--simulate N`: N simulated friends take turns acting on the instances people launch. Instances are discovered
@@ -20,22 +11,22 @@ export function startSimulation(
   campaigns: readonly AnyCampaign[],
   friends: number,
 ): () => void {
-  const kinds = new Map(campaigns.map((c) => [c.id, c.kind]));
-  const open = new Map<string, string>();
+  const kinds = new Map<string, AnyCampaign['kind']>(campaigns.map((c) => [c.id, c.kind]));
+  const open = new Map<string, AnyCampaign['kind']>();
   let cursor: string | null = null;
   let turn = 0;
   const timer = setInterval(async () => {
     for (const { cursor: next, effect } of await engine.readEffects(cursor, 500)) {
       cursor = next;
-      if (effect.type.endsWith('.started')) open.set(effect.instanceId, kinds.get(effect.campaignId) ?? '');
+      const kind = kinds.get(effect.campaignId);
+      if (effect.type.endsWith('.started') && kind) open.set(effect.instanceId, kind);
     }
     const ids = [...open.keys()];
     if (ids.length === 0) return;
     turn++;
     const instanceId = ids[turn % ids.length] as string;
     const friend = `模拟好友${(turn % friends) + 1}`;
-    const action = ACTION[open.get(instanceId) ?? '']?.(turn);
-    if (!action) return;
+    const action = FRIEND_ACTION[open.get(instanceId) as AnyCampaign['kind']](turn);
     const result = await engine
       .send(instanceId, action, { actor: { id: friend, newUser: turn % 3 === 0 } })
       .catch(() => null);

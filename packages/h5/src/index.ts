@@ -2,6 +2,7 @@ export { COPY, REASON, reasonText } from './copy.js';
 export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
 export {
+  FRIEND_ACTION,
   type PlayedScene,
   PREVIEW_PEOPLE,
   PREVIEW_ROLES,

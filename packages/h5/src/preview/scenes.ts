@@ -36,8 +36,8 @@ export const SCENES: readonly Scene[] = [
 
 type Command = { type: string; [k: string]: unknown };
 
-/** What the n-th friend does on each kind of instance. */
-const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number) => Command> = {
+/** What the n-th friend does on each kind of instance (previews, screenshots, the demo's simulated friends). */
+export const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number) => Command> = {
   bargain: () => ({ type: 'bargain.help' }),
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
