@@ -43,6 +43,7 @@ async function standingsOf(
 ): Promise<ScoreEntry[]> {
   const members = [...new Set(intents.map((i) => i.member))];
   const current = await Promise.all(members.map((m) => store.scoreOf(board, m)));
+  /** The board as it will be: the store's entries, then the intents added on top. */
   const posted = new Map<string, ScoreEntry>();
   for (let limit = count + intents.length; ; limit *= 2) {
     const top = await store.topScores(board, limit);
@@ -53,16 +54,15 @@ async function standingsOf(
     if (top.length < limit || !tiedAtEdge) break;
   }
   for (const entry of current) if (entry) posted.set(entry.member, entry);
-  const entries = new Map(posted);
   for (const intent of intents) {
-    const before = entries.get(intent.member);
-    entries.set(intent.member, {
+    const before = posted.get(intent.member);
+    posted.set(intent.member, {
       member: intent.member,
       score: (before?.score ?? 0) + intent.delta,
       reachedAt: intent.at,
     });
   }
-  return [...entries.values()];
+  return [...posted.values()];
 }
 
 /** The event with the board standings it needs attached (as `standings`), or the event itself. */

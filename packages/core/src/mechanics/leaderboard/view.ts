@@ -131,15 +131,11 @@ export function leaderboardView(
   const role: LeaderboardRole =
     viewerId === context.initiator ? 'initiator' : me || mySide ? 'member' : 'visitor';
   const open = (value === 'waiting' || value === 'live') && facts.now < context.expiresAt;
-  const [sideA, sideB] = context.sides ?? [];
-  const freeSide =
-    sideA && sideB
-      ? [sideB, sideA]
-          .filter((s) => s.members.length < rules.teamSize)
-          .sort((x, y) =>
-            x.members.length === 0 ? -1 : y.members.length === 0 ? 1 : x.members.length - y.members.length,
-          )[0]
-      : undefined;
+  // The side with fewer members and a free seat; side b first on a tie (an empty side b opens the duel).
+  const freeSide = [...(context.sides ?? [])]
+    .reverse()
+    .filter((s) => s.members.length < rules.teamSize)
+    .sort((x, y) => x.members.length - y.members.length)[0];
   return {
     kind: 'leaderboard',
     instanceId: context.instanceId,
