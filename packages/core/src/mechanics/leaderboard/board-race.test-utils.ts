@@ -1,9 +1,6 @@
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
-import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
 import type { Store } from '../../store/store.js';
+import { twoEngines } from '../shared/engine-harness.test-utils.js';
 import { DURING_BOARD, leaderboardCampaignInput, OPERATOR } from './leaderboard-fixture.test-utils.js';
 import type { LeaderboardView } from './view.js';
 
@@ -20,18 +17,8 @@ export async function boardRace(store: Store, events = 4_000, members = 400) {
     ),
     'leaderboard',
   );
-  const clock = createManualClock(DURING_BOARD);
-  const effects: Effect[] = [];
-  const engines = [1, 2].map((seed) =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(seed),
-      onEffect: (e) => void effects.push(e),
-    }),
-  );
-  const [a, b] = engines as [ReturnType<typeof createEngine>, ReturnType<typeof createEngine>];
+  const { clock, effects, engines } = twoEngines(campaign, store, DURING_BOARD);
+  const [a, b] = engines;
   await a.start(campaign.id, { actor: OPERATOR, instanceId: `${campaign.id}-w` });
   const id = `${campaign.id}-w`;
   const expected = new Map<string, number>();

@@ -1,9 +1,7 @@
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import { createEngine } from '../../engine/create-engine.js';
 import type { Effect } from '../../engine/types.js';
-import { createManualClock } from '../../primitives/clock.js';
-import { seededRandom } from '../../primitives/random.js';
 import type { Store } from '../../store/store.js';
+import { twoEngines } from '../shared/engine-harness.test-utils.js';
 import { DURING_REFERRAL, referralCampaignInput } from './referral-fixture.test-utils.js';
 
 /**
@@ -18,31 +16,21 @@ export async function attributionRace(store: Store, friends = 1_000) {
     ),
     'referral',
   );
-  const clock = createManualClock(DURING_REFERRAL);
-  const effects: Effect[] = [];
-  const engines = [1, 2].map((seed) =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(seed),
-      onEffect: (e) => void effects.push(e),
-    }),
-  );
+  const { clock, effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
   const referrers = ['r0', 'r1', 'r2'];
   for (const r of referrers)
     await engines[0]?.start(campaign.id, { actor: { id: r }, instanceId: `${campaign.id}-${r}` });
   const sends = [];
   for (let f = 0; f < friends; f++) {
     for (const [i, r] of referrers.entries()) {
-      const engine = engines[(f + i) % 2] as (typeof engines)[number];
+      const engine = engines[(f + i) % 2] as (typeof engines)[0];
       sends.push(engine.send(`${campaign.id}-${r}`, { type: 'referral.accept' }, { actor: { id: `f${f}` } }));
     }
   }
   for (const [i, r] of referrers.entries()) {
     const next = referrers[(i + 1) % referrers.length] as string;
     sends.push(
-      (engines[i % 2] as (typeof engines)[number]).send(
+      (engines[i % 2] as (typeof engines)[0]).send(
         `${campaign.id}-${next}`,
         { type: 'referral.accept' },
         { actor: { id: r } },

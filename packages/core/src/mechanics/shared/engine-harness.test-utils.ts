@@ -4,6 +4,7 @@ import type { Effect, Engine } from '../../engine/types.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { seededRandom } from '../../primitives/random.js';
 import { createMemoryStore } from '../../store/memory-store.js';
+import type { Store } from '../../store/store.js';
 
 /**
  * An engine on a memory store with a manual clock, recording every effect; `restart()` replaces the engine with a
@@ -33,4 +34,20 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
       engine = make();
     },
   };
+}
+
+/** Two engines on one store, as two processes would run (seeded apart), recording every effect either delivers. */
+export function twoEngines(campaign: AnyCampaign, store: Store, start: number) {
+  const clock = createManualClock(start);
+  const effects: Effect[] = [];
+  const engines = [1, 2].map((seed) =>
+    createEngine({
+      campaigns: [campaign],
+      store,
+      clock,
+      random: seededRandom(seed),
+      onEffect: (e) => void effects.push(e),
+    }),
+  ) as [Engine, Engine];
+  return { clock, effects, engines };
 }
