@@ -2,11 +2,15 @@
  * Landing-page figures: server-side renders per second, and first / largest contentful paint of a real page in
  * Debian's Chromium with the CPU throttled 4× (a mid-range phone), each beside a baseline from the same run.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { createEngine, createManualClock, defineCampaign, seededRandom } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
+import { buildSite } from '@liebian/h5/node';
 import { chromium } from 'playwright-core';
 import { type Measurement, measure } from './measure.js';
 
@@ -103,5 +107,17 @@ export async function pagePaints(): Promise<{
     return { throttled: await paints(url, 4), unthrottled: await paints(url, 1) };
   } finally {
     server.close();
+  }
+}
+
+/** Gzipped sizes of what `liebian build` writes for the bargain sample: the page script and the HTML shell. */
+export async function builtPageSizes(): Promise<{ script: number; html: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'liebian-bench-build-'));
+  try {
+    const built = await buildSite({ file: 'examples/campaigns/bargain.json', outDir: dir });
+    const size = (file: string) => gzipSync(readFileSync(join(dir, file))).length;
+    return { script: size(built.script), html: size('index.html') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { createMemoryStore } from '@liebian/core';
-import { pagePaints, ssrRenders } from './h5-page.js';
+import { builtPageSizes, pagePaints, ssrRenders } from './h5-page.js';
 import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
 import { medianOf, report } from './measure.js';
 import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
@@ -47,6 +47,12 @@ const SECTIONS: Record<string, () => Promise<void>> = {
         `  ratio: LCP ${(paints.throttled.lcp / paints.unthrottled.lcp).toFixed(2)}× the unthrottled baseline`,
       );
     } else console.log('\nlanding page paints: skipped (install chromium to measure FCP/LCP)');
+    const sizes = await builtPageSizes();
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    console.log('\n`liebian build` of the bargain sample, gzip');
+    console.log(
+      `  page script ${kb(sizes.script)} (budget 15 KB)   HTML shell ${kb(sizes.html)} (budget 14 KB)`,
+    );
   },
   async mechanics() {
     for (const workload of WORKLOADS) {
