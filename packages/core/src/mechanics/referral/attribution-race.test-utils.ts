@@ -16,7 +16,7 @@ export async function attributionRace(store: Store, friends = 1_000) {
     ),
     'referral',
   );
-  const { clock, effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
+  const { effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
   const referrers = ['r0', 'r1', 'r2'];
   for (const r of referrers)
     await engines[0]?.start(campaign.id, { actor: { id: r }, instanceId: `${campaign.id}-${r}` });
