@@ -17,24 +17,8 @@ const OUTBOX_ROW_PER_COMMIT = (
               VALUES (p_id, '', '', 'null'::jsonb, p_outbox);
           END IF;`;
 
-/**
- * The commit function: version compare-and-set, key check, snapshot, keys, timers and outbox in one call. Migrations
- * 1 and 3 write it with different outbox statements; the rest is the same text.
- */
-function commitInstance(
-  s: string,
-  create: 'CREATE' | 'CREATE OR REPLACE',
-  outbox: (s: string) => string,
-): string {
-  return `        -- One call = one atomic commit: version compare-and-set, key check, snapshot, keys, timers, outbox.
-        ${create} FUNCTION ${s}.commit_instance(
-          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
-          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
-          OUT ok boolean, OUT version bigint, OUT taken text[]
-        ) LANGUAGE plpgsql AS $fn$
-        BEGIN
-          ok := false;
-          IF p_expected = 0 THEN
+/** How a commit finds taken keys: a lookup before writing (migrations 1 and 3) or the unique index itself (4). */
+const LOOKUP_THEN_WRITE = (s: string) => `          IF p_expected = 0 THEN
             INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
               VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
               ON CONFLICT (id) DO NOTHING
@@ -60,7 +44,59 @@ function commitInstance(
           ok := true;
           -- No ON CONFLICT: the check above ran under the row lock every writer of this instance takes, and the
           -- adapter sends each key once, so a plain insert (much cheaper than speculative insertion) is safe.
-          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
+          INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;`;
+const WRITE_UNLESS_TAKEN = (s: string) => `          IF p_expected > 0 THEN
+            -- Lock the row: concurrent writers of this instance queue here and then see the new version.
+            SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
+            IF version IS DISTINCT FROM p_expected THEN RETURN; END IF;
+          END IF;
+          -- The keys' unique index is the check: inserting them is the one pass over the index a commit makes (a
+          -- lookup first was a second pass, and its plan, cached while the table was empty, scanned). A taken key
+          -- undoes this block, and only then are the taken keys looked up.
+          BEGIN
+            IF p_expected = 0 THEN
+              INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
+                VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
+                ON CONFLICT (id) DO NOTHING
+                RETURNING instances.version INTO version;
+              IF version IS NULL THEN
+                SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
+                RETURN;
+              END IF;
+            ELSE
+              UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
+                WHERE i.id = p_id
+                RETURNING i.version INTO version;
+            END IF;
+            INSERT INTO ${s}.instance_keys (instance_id, key) SELECT p_id, k FROM unnest(p_keys) AS k;
+          EXCEPTION WHEN unique_violation THEN
+            version := p_expected;
+            SELECT array_agg(DISTINCT k.key) INTO taken
+              FROM unnest(p_keys) AS u(key)
+              JOIN ${s}.instance_keys k ON k.instance_id = p_id AND k.key = u.key;
+            RETURN;
+          END;
+          ok := true;`;
+
+/**
+ * The commit function: version compare-and-set, key check, snapshot, keys, timers and outbox in one call. Migrations
+ * 1, 3 and 4 write it with different key checks and outbox statements; the rest is the same text.
+ */
+function commitInstance(
+  s: string,
+  create: 'CREATE' | 'CREATE OR REPLACE',
+  keys: (s: string) => string,
+  outbox: (s: string) => string,
+): string {
+  return `        -- One call = one atomic commit: version compare-and-set, key check, snapshot, keys, timers, outbox.
+        ${create} FUNCTION ${s}.commit_instance(
+          p_id text, p_expected bigint, p_campaign text, p_kind text, p_snapshot text, p_now bigint,
+          p_keys text[], p_upsert jsonb, p_cancel text[], p_outbox jsonb,
+          OUT ok boolean, OUT version bigint, OUT taken text[]
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          ok := false;
+${keys(s)}
           DELETE FROM ${s}.timers t WHERE t.instance_id = p_id AND t.timer_id = ANY (p_cancel);
           INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
             SELECT p_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(p_upsert) AS t
@@ -124,7 +160,7 @@ export function migrations(schema: string): { version: number; sql: string }[] {
           PRIMARY KEY (counter, holder)
         );
 
-${commitInstance(s, 'CREATE', OUTBOX_ROW_PER_EFFECT)}
+${commitInstance(s, 'CREATE', LOOKUP_THEN_WRITE, OUTBOX_ROW_PER_EFFECT)}
 
         -- Decrement-if-available plus a unique holder, in one call.
         CREATE FUNCTION ${s}.reserve(p_counter text, p_holder text, p_qty bigint, p_capacity bigint,
@@ -201,7 +237,21 @@ ${commitInstance(s, 'CREATE', OUTBOX_ROW_PER_EFFECT)}
         -- A commit's effects are one outbox row (\`entries\`, in order) instead of one row each: a hot instance's
         -- batch of 64 effects was 64 inserts. Rows written before keep \`entries\` NULL and read as one entry.
         ALTER TABLE ${s}.outbox ADD COLUMN entries jsonb;
-${commitInstance(s, 'CREATE OR REPLACE', OUTBOX_ROW_PER_COMMIT)}
+${commitInstance(s, 'CREATE OR REPLACE', LOOKUP_THEN_WRITE, OUTBOX_ROW_PER_COMMIT)}
+      `,
+    },
+    {
+      version: 4,
+      sql: `
+${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMMIT)}
+        -- A commit's effects are compressed as they are written: lz4 where the server has it (a tenth off a commit
+        -- of 32 effects), the default otherwise.
+        DO $lz4$
+        BEGIN
+          ALTER TABLE ${s}.outbox ALTER COLUMN entries SET COMPRESSION lz4;
+        EXCEPTION WHEN feature_not_supported THEN NULL;
+        END
+        $lz4$;
       `,
     },
   ];

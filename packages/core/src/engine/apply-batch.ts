@@ -72,15 +72,42 @@ interface Applied {
 }
 
 /**
+ * A batch whose commit is in flight, offered to the batch after it: that batch is applied on top of this state
+ * meanwhile, and commits as soon as this one holds (the two overlap instead of queueing).
+ */
+export interface InFlight {
+  /** The instance as it will be once the commit holds. */
+  readonly instance: LoadedInstance;
+  /** The keys the commit takes. */
+  readonly keys: ReadonlySet<string>;
+  /** True once exactly this state is committed and the batch is answered; false if anything else happened. */
+  readonly committed: Promise<boolean>;
+}
+
+/** How a batch meets its neighbours in the instance's mailbox. */
+export interface Pipeline {
+  /** The batch before this one, if its commit may still be in flight. */
+  readonly after: InFlight | null;
+  /** Called once, as this batch sends its commit (or with null when it offers nothing to build on). */
+  inFlight(flight: InFlight | null): void;
+}
+
+const ALONE: Pipeline = { after: null, inFlight() {} };
+
+/**
  * Applies a batch of events to one instance and commits once. The commit itself checks that every event id and
  * claim is new, so the common case is one round trip; taken keys come back from the store and the batch is
  * re-applied without them. On a version conflict it reloads, backs off and re-applies the whole batch, so every
  * caller's answer reflects what was committed. Reservations of events that end up not applied are released.
+ *
+ * With a `pipeline`, the first attempt is applied on top of the previous batch's in-flight commit and sent once
+ * that commit holds; if it did not hold exactly as offered, the attempt is thrown away and the batch starts over.
  */
 export async function applyBatch(
   deps: BatchDeps,
   instanceId: string,
   items: readonly PendingEvent[],
+  pipeline: Pipeline = ALONE,
 ): Promise<void> {
   const { store, cache } = deps;
   const held = new Map<string, Reservation>();
@@ -95,26 +122,40 @@ export async function applyBatch(
   let raced = false;
   /** Whether a reservation this batch holds but did not use may go back to its counter. */
   const mayRelease = (r: Reservation) => !raced && r.optional !== true;
+  let base = pipeline.after;
+  let settle: (asOffered: boolean) => void = () => {};
+  const committed = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  let offered: InFlight | null | undefined;
+  let asOffered = false;
+  const offer = (flight: InFlight | null) => {
+    if (offered !== undefined) return;
+    offered = flight;
+    pipeline.inFlight(flight);
+  };
   try {
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
-      const loaded = await cache.get(instanceId, fresh);
-      if (!loaded) {
+      const speculative = base;
+      base = null;
+      const instance = speculative?.instance ?? (await loadForBatch(store, cache, instanceId, fresh));
+      if (!instance) {
         const error = new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
         for (const item of items) item.reject(error);
         return;
       }
-      // What the last commit left to do, if its process did not get to it (a cached instance owes nothing):
-      // its releases and its score intents.
-      for (const r of loaded.owed ?? []) await store.release(r.counter, r.holder);
-      const instance = {
-        ...loaded,
-        owed: [],
-        snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot),
-      };
-      const applied = await applyEvents(deps, instance, items, known, held);
-      let committed: LoadedInstance = instance;
+      const isKnown = speculative
+        ? (key: string) => known.has(key) || speculative.keys.has(key)
+        : (key: string) => known.has(key);
+      const applied = await applyEvents(deps, instance, items, isKnown, held);
+      // Built on the previous batch's commit while it was in flight: only good if that commit held as offered.
+      if (speculative && !(await speculative.committed)) continue;
+      let final: LoadedInstance = instance;
       if (applied.keys.length > 0 || applied.written.length > 0) {
         const { mechanic, campaign } = instance;
+        const next = { ...instance, version: instance.version + 1, snapshot: applied.snapshot, owed: [] };
+        // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
+        offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
         const result = await store.commit(instanceId, {
           expectedVersion: instance.version,
           campaignId: campaign.id,
@@ -145,8 +186,9 @@ export async function applyBatch(
           await new Promise((resolve) => setTimeout(resolve, Math.min(64, 2 ** attempt) * deps.jitter()));
           continue;
         }
-        committed = { ...instance, version: result.version, snapshot: applied.snapshot };
-        cache.set({ ...committed, snapshot: await postIntents(store, instance.mechanic, applied.snapshot) });
+        final = { ...next, version: result.version };
+        asOffered = offered?.instance === next && result.version === next.version;
+        cache.set({ ...final, snapshot: await postIntents(store, mechanic, applied.snapshot) });
         for (const key of applied.keys) known.add(key);
       }
       for (const [key, r] of held) {
@@ -158,8 +200,8 @@ export async function applyBatch(
       // instance does them (see `persist`).
       for (const r of applied.releases) await store.release(r.counter, r.holder);
       held.clear();
-      const outcomes = await settleRejections(store, committed, items, applied, known);
-      answer(deps, committed, items, outcomes, (key) => applied.own.has(key) || known.has(key));
+      const outcomes = await settleRejections(store, final, items, applied, known);
+      answer(deps, final, items, outcomes, (key) => applied.own.has(key) || known.has(key));
       if (applied.written.length > 0) deps.deliver(applied.written);
       return;
     }
@@ -173,7 +215,25 @@ export async function applyBatch(
   } finally {
     for (const r of held.values())
       if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => {});
+    offer(null);
+    settle(asOffered);
   }
+}
+
+/**
+ * The instance as stored (or cached), having done what its last commit left undone if that process did not get to
+ * it: its releases and its score intents. Null if it does not exist.
+ */
+async function loadForBatch(
+  store: Store,
+  cache: InstanceCache,
+  instanceId: string,
+  fresh: boolean,
+): Promise<LoadedInstance | null> {
+  const loaded = await cache.get(instanceId, fresh);
+  if (!loaded) return null;
+  for (const r of loaded.owed ?? []) await store.release(r.counter, r.holder);
+  return { ...loaded, owed: [], snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
 }
 
 /** One attempt: applies the batch in arrival order, expiring deadlines that fall before each event. */
@@ -181,14 +241,14 @@ async function applyEvents(
   deps: BatchDeps,
   instance: LoadedInstance,
   items: readonly PendingEvent[],
-  known: ReadonlySet<string>,
+  isKnown: (key: string) => boolean,
   held: Map<string, Reservation>,
 ): Promise<Applied> {
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
   const releases: Release[] = [];
-  const isTaken = (key: string) => own.has(key) || known.has(key);
+  const isTaken = (key: string) => own.has(key) || isKnown(key);
   const keys: string[] = [];
   const written: Effect[] = [];
   const outcomes: Outcome[] = [];

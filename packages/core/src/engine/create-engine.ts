@@ -68,7 +68,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   const mailboxes = new Mailboxes(
-    (instanceId, batch) =>
+    (instanceId, batch, pipeline) =>
       applyBatch(
         {
           store,
@@ -80,6 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
         },
         instanceId,
         batch,
+        pipeline,
       ),
     options.maxBatch ?? 256,
     options.maxQueue ?? 10_000,

@@ -1,16 +1,42 @@
 import { LiebianError } from '../errors/liebian-error.js';
-import type { PendingEvent } from './apply-batch.js';
+import type { InFlight, PendingEvent, Pipeline } from './apply-batch.js';
 
 /**
  * One queue per instance and one drain loop per queue: a single writer per instance in this process.
- * Events that arrive while a batch commits wait and go together in the next batch.
+ * Events that arrive while a batch commits go together in the next batch, which is applied on top of the state the
+ * committing one offers and sent as soon as that commit holds: at most two batches per instance are under way, one
+ * committing and one being applied.
  */
+/** An instance's waiting events, and how the drain loop is told another arrived. */
+interface Queue {
+  readonly items: PendingEvent[];
+  arrived(): void;
+}
+
+/**
+ * One turn of the event loop, after the microtasks already queued (a caller's next send is a few of them): Node's
+ * `setImmediate`, a zero timeout where there is none (a browser running the engine for a preview).
+ */
+const nextTurn = (): Promise<void> =>
+  new Promise((resolve) => {
+    const { setImmediate } = globalThis as { setImmediate?: (run: () => void) => unknown };
+    if (setImmediate) setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
+/** A batch is split in two only when each half has at least this many events. */
+const MIN_SPLIT = 8;
+
 export class Mailboxes {
-  readonly #queues = new Map<string, PendingEvent[]>();
+  readonly #queues = new Map<string, Queue>();
   readonly #drains = new Set<Promise<void>>();
 
   constructor(
-    private readonly process: (instanceId: string, batch: PendingEvent[]) => Promise<void>,
+    private readonly process: (
+      instanceId: string,
+      batch: PendingEvent[],
+      pipeline: Pipeline,
+    ) => Promise<void>,
     private readonly maxBatch: number,
     private readonly maxQueue: number,
   ) {}
@@ -18,27 +44,69 @@ export class Mailboxes {
   post(instanceId: string, item: PendingEvent): void {
     const queue = this.#queues.get(instanceId);
     if (queue) {
-      if (queue.length >= this.maxQueue) {
+      if (queue.items.length >= this.maxQueue) {
         throw new LiebianError(
           'overloaded',
-          `instance "${instanceId}" has ${queue.length} events waiting; retry later`,
+          `instance "${instanceId}" has ${queue.items.length} events waiting; retry later`,
         );
       }
-      queue.push(item);
+      queue.items.push(item);
+      queue.arrived();
       return;
     }
-    const fresh = [item];
+    const fresh: Queue = { items: [item], arrived: () => {} };
     this.#queues.set(instanceId, fresh);
     const drain = this.#drain(instanceId, fresh).finally(() => this.#drains.delete(drain));
     this.#drains.add(drain);
   }
 
-  async #drain(instanceId: string, queue: PendingEvent[]): Promise<void> {
+  async #drain(instanceId: string, queue: Queue): Promise<void> {
+    const { items } = queue;
     // Let callers in the same tick join the first batch.
     await Promise.resolve();
-    while (queue.length > 0) {
-      const batch = queue.splice(0, this.maxBatch);
-      await this.process(instanceId, batch);
+    let after: InFlight | null = null;
+    let running: Promise<void> = Promise.resolve();
+    /** Whether batches here offer their commits to build on (not, for instance, a board's). */
+    let pipelines = true;
+    for (;;) {
+      if (items.length === 0) {
+        // The last batch's answers may bring more events.
+        await running;
+        after = null;
+        if (items.length === 0) break;
+      }
+      // Starting cold with a crowd: send half, so the other half can be applied while the first half commits.
+      const size =
+        after === null && pipelines && items.length >= 2 * MIN_SPLIT
+          ? Math.ceil(items.length / 2)
+          : items.length;
+      const batch = items.splice(0, Math.min(size, this.maxBatch));
+      let offered: (flight: InFlight | null) => void = () => {};
+      const flight = new Promise<InFlight | null>((resolve) => {
+        offered = resolve;
+      });
+      running = this.process(instanceId, batch, { after, inFlight: offered });
+      after = await flight;
+      pipelines = after !== null;
+      if (after === null) {
+        // Nothing to build on: the next batch waits for this one to finish.
+        await running;
+        continue;
+      }
+      if (items.length === 0) {
+        // Wait for the next event or the end of the commit, whichever comes first.
+        const arrival = new Promise<void>((resolve) => {
+          queue.arrived = resolve;
+        });
+        const finished = await Promise.race([running.then(() => true), arrival.then(() => false)]);
+        queue.arrived = () => {};
+        if (finished) {
+          after = null;
+          continue;
+        }
+      }
+      // Callers answered by the batch before are sending their next events: let them join this batch.
+      await nextTurn();
     }
     this.#queues.delete(instanceId);
   }
