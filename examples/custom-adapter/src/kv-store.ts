@@ -37,6 +37,8 @@ const entriesOf = (doc: BoardDoc | null): ScoreEntry[] =>
 interface CounterDoc {
   remaining: number;
   holders: Record<string, number>;
+  /** The holder whose unit may be taken over (`mode: 'replaceable'`), if any. */
+  replaceable?: string;
 }
 
 /** Reads a document, applies `change`, and writes it back with compare-and-swap, retrying on a lost race. */
@@ -155,15 +157,38 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
       });
     },
 
-    async reserve({ counter, holder, qty, capacity }: ReserveRequest): Promise<ReserveResult> {
+    async reserve({ counter, holder, qty, capacity, mode = 'hold' }: ReserveRequest): Promise<ReserveResult> {
       return update<CounterDoc, ReserveResult>(kv, counterKey(counter), (doc) => {
-        const c = doc ?? { remaining: capacity, holders: {} };
-        if (c.holders[holder] !== undefined)
-          return { write: null, result: { ok: true, remaining: c.remaining, duplicate: true } };
-        if (c.remaining < qty)
-          return { write: null, result: { ok: false, remaining: c.remaining, duplicate: false } };
-        const write = { remaining: c.remaining - qty, holders: { ...c.holders, [holder]: qty } };
-        return { write, result: { ok: true, remaining: write.remaining, duplicate: false } };
+        const c: CounterDoc = doc ?? { remaining: capacity, holders: {} };
+        const duplicate = { ok: true, remaining: c.remaining, duplicate: true };
+        // What the counter looks like with no replaceable holder (a hold or a settle makes a hold final).
+        const { replaceable, ...settled } = c;
+        if (c.holders[holder] !== undefined) {
+          const finalised = mode !== 'replaceable' && replaceable === holder;
+          return { write: finalised ? settled : null, result: duplicate };
+        }
+        if (c.remaining >= qty) {
+          const write: CounterDoc = {
+            remaining: c.remaining - qty,
+            holders: { ...c.holders, [holder]: qty },
+          };
+          if (mode === 'replaceable') write.replaceable = holder;
+          return { write, result: { ok: true, remaining: write.remaining, duplicate: false } };
+        }
+        if (replaceable !== undefined && mode === 'settle') return { write: settled, result: duplicate };
+        if (replaceable !== undefined && mode === 'replaceable') {
+          const { [replaceable]: units = qty, ...others } = c.holders;
+          const write = {
+            remaining: c.remaining,
+            holders: { ...others, [holder]: units },
+            replaceable: holder,
+          };
+          return {
+            write,
+            result: { ok: true, remaining: c.remaining, duplicate: false, replaced: replaceable },
+          };
+        }
+        return { write: null, result: { ok: false, remaining: c.remaining, duplicate: false } };
       });
     },
 
@@ -173,7 +198,9 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
         if (!doc || qty === undefined) return { write: null, result: false };
         const holders = { ...doc.holders };
         delete holders[holder];
-        return { write: { remaining: doc.remaining + qty, holders }, result: true };
+        const write: CounterDoc = { remaining: doc.remaining + qty, holders };
+        if (doc.replaceable !== undefined && doc.replaceable !== holder) write.replaceable = doc.replaceable;
+        return { write, result: true };
       });
     },
 

@@ -40,8 +40,8 @@ const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
   lbCommit: [COMMIT, 7],
   lbClaimTimers: [CLAIM_TIMERS, 3],
   lbAckTimer: [ACK_TIMER, 4],
-  lbReserve: [RESERVE, 2],
-  lbRelease: [RELEASE, 2],
+  lbReserve: [RESERVE, 3],
+  lbRelease: [RELEASE, 3],
   lbDelete: [DELETE, 6],
   lbIncrementScore: [INCREMENT_SCORE, 3],
   lbTopScores: [TOP_SCORES, 2],
@@ -104,7 +104,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   };
   const counterKeys = (counter: string) => {
     const t = `${p}:{${counterTag(counter)}}`;
-    return [`${t}:c:${counter}`, `${t}:ch:${counter}`] as const;
+    return [`${t}:c:${counter}`, `${t}:ch:${counter}`, `${t}:cr:${counter}`] as const;
   };
 
   /** The campaign an instance belongs to (immutable, so cached). */
@@ -236,15 +236,17 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       );
     },
 
-    async reserve({ counter, holder, qty, capacity }) {
+    async reserve({ counter, holder, qty, capacity, mode = 'hold' }) {
       live();
-      const [ok, remaining, duplicate] = (await scripts.lbReserve(
+      const [ok, remaining, duplicate, replaced] = (await scripts.lbReserve(
         ...counterKeys(counter),
         holder,
         qty,
         capacity,
-      )) as number[];
-      return { ok: ok === 1, remaining: Number(remaining), duplicate: duplicate === 1 };
+        mode,
+      )) as [number, number, number, string | null | undefined];
+      const result = { ok: ok === 1, remaining: Number(remaining), duplicate: duplicate === 1 };
+      return typeof replaced === 'string' ? { ...result, replaced } : result;
     },
 
     async release(counter, holder) {

@@ -5,7 +5,12 @@ import type { Store } from '@liebian/core';
 import { describe, expect, it } from 'vitest';
 import { couponStockRace } from '../../core/src/mechanics/coupon/coupon-stock-race.test-utils.js';
 import { boardRace } from '../../core/src/mechanics/leaderboard/board-race.test-utils.js';
-import { attributionRace, noLoops } from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
+import {
+  attributionRace,
+  exactLastTouch,
+  lastTouchRace,
+  noLoops,
+} from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
 import { createPostgresStore } from './postgres.js';
 import { createRedisStore } from './redis.js';
@@ -121,6 +126,20 @@ describe.each(stores)('referral attribution on $name', ({ enabled, open }) => {
         expect(new Set(referees).size).toBe(referees.length);
         expect(referees.filter((r) => String(r).startsWith('f'))).toHaveLength(1_000);
         expect(noLoops(accepted)).toBe(true);
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+
+  it.skipIf(!enabled)(
+    'last-touch, two engines: 300 friends taken over back and forth are each converted once, where they are',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        expect(await lastTouchRace(store)).toEqual(exactLastTouch(300));
       } finally {
         await store.dispose();
         await cleanup();

@@ -89,6 +89,7 @@ export type {
   CommitResult,
   OutboxEntry,
   OutboxItem,
+  ReserveMode,
   ReserveRequest,
   ReserveResult,
   ScoreEntry,

@@ -75,26 +75,49 @@ redis.call('SREM', KEYS[4], ARGV[3])
 return 1
 `;
 
-/** KEYS: counter, holders. ARGV: holder, qty, capacity. Returns {ok, remaining, duplicate}. */
+/**
+ * KEYS: counter, holders, replaceable holder. ARGV: holder, qty, capacity, mode (see \`ReserveMode\`).
+ * Returns {ok, remaining, duplicate, replaced}.
+ */
 export const RESERVE = `
 local remaining = tonumber(redis.call('GET', KEYS[1]) or '-1')
 if remaining < 0 then
   remaining = tonumber(ARGV[3])
   redis.call('SET', KEYS[1], remaining)
 end
-if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then return {1, remaining, 1} end
+local mode = ARGV[4]
+local current = redis.call('GET', KEYS[3])
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
+  if mode ~= 'replaceable' and current == ARGV[1] then redis.call('DEL', KEYS[3]) end
+  return {1, remaining, 1, false}
+end
 local qty = tonumber(ARGV[2])
-if remaining < qty then return {0, remaining, 0} end
-redis.call('SET', KEYS[1], remaining - qty)
-redis.call('HSET', KEYS[2], ARGV[1], qty)
-return {1, remaining - qty, 0}
+if remaining >= qty then
+  redis.call('SET', KEYS[1], remaining - qty)
+  redis.call('HSET', KEYS[2], ARGV[1], qty)
+  if mode == 'replaceable' then redis.call('SET', KEYS[3], ARGV[1]) end
+  return {1, remaining - qty, 0, false}
+end
+if current and mode == 'settle' then
+  redis.call('DEL', KEYS[3])
+  return {1, remaining, 1, false}
+end
+if current and mode == 'replaceable' then
+  local held = redis.call('HGET', KEYS[2], current)
+  redis.call('HDEL', KEYS[2], current)
+  redis.call('HSET', KEYS[2], ARGV[1], held or qty)
+  redis.call('SET', KEYS[3], ARGV[1])
+  return {1, remaining, 0, current}
+end
+return {0, remaining, 0, false}
 `;
 
-/** KEYS: counter, holders. ARGV: holder. */
+/** KEYS: counter, holders, replaceable holder. ARGV: holder. */
 export const RELEASE = `
 local qty = redis.call('HGET', KEYS[2], ARGV[1])
 if not qty then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
+if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
 redis.call('INCRBY', KEYS[1], qty)
 return 1
 `;

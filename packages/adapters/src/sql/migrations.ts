@@ -254,6 +254,58 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
         $lz4$;
       `,
     },
+    {
+      version: 5,
+      sql: `
+        -- Holds that a later reservation may take over (\`ReserveMode\`). The four-argument reserve stays for
+        -- processes of the previous version.
+        ALTER TABLE ${s}.counter_holders ADD COLUMN replaceable boolean NOT NULL DEFAULT false;
+
+        CREATE FUNCTION ${s}.reserve(p_counter text, p_holder text, p_qty bigint, p_capacity bigint, p_mode text,
+          OUT ok boolean, OUT remaining bigint, OUT duplicate boolean, OUT replaced text
+        ) LANGUAGE plpgsql AS $fn$
+        BEGIN
+          INSERT INTO ${s}.counters (name, remaining) VALUES (p_counter, p_capacity) ON CONFLICT DO NOTHING;
+          INSERT INTO ${s}.counter_holders (counter, holder, qty, replaceable)
+            VALUES (p_counter, p_holder, p_qty, p_mode = 'replaceable')
+            ON CONFLICT DO NOTHING;
+          IF NOT FOUND THEN
+            -- Held already; a hold or a settle makes one's own replaceable hold final.
+            ok := true; duplicate := true;
+            IF p_mode <> 'replaceable' THEN
+              UPDATE ${s}.counter_holders h SET replaceable = false
+                WHERE h.counter = p_counter AND h.holder = p_holder AND h.replaceable;
+            END IF;
+            SELECT c.remaining INTO remaining FROM ${s}.counters c WHERE c.name = p_counter;
+            RETURN;
+          END IF;
+          duplicate := false;
+          UPDATE ${s}.counters c SET remaining = c.remaining - p_qty
+            WHERE c.name = p_counter AND c.remaining >= p_qty
+            RETURNING c.remaining INTO remaining;
+          IF remaining IS NOT NULL THEN ok := true; RETURN; END IF;
+          ok := false;
+          DELETE FROM ${s}.counter_holders h WHERE h.counter = p_counter AND h.holder = p_holder;
+          SELECT c.remaining INTO remaining FROM ${s}.counters c WHERE c.name = p_counter;
+          -- No room: a replaceable hold is settled where it is, or taken over. The row lock orders racing callers;
+          -- each one after the first sees the hold as the one before it left it.
+          IF p_mode = 'settle' THEN
+            UPDATE ${s}.counter_holders h SET replaceable = false WHERE h.counter = p_counter AND h.replaceable;
+            IF FOUND THEN ok := true; duplicate := true; END IF;
+          ELSIF p_mode = 'replaceable' THEN
+            -- Locked first, updated by a second statement: one statement would not see a holder committed while it
+            -- waited for the lock.
+            SELECT h.holder INTO replaced FROM ${s}.counter_holders h
+              WHERE h.counter = p_counter AND h.replaceable LIMIT 1 FOR UPDATE;
+            IF replaced IS NOT NULL THEN
+              UPDATE ${s}.counter_holders h SET holder = p_holder WHERE h.counter = p_counter AND h.holder = replaced;
+              ok := true;
+            END IF;
+          END IF;
+        END
+        $fn$;
+      `,
+    },
   ];
 }
 

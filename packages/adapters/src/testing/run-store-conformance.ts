@@ -4,6 +4,7 @@ import { concurrencyTests } from './concurrency-tests.js';
 import { durabilityTests } from './durability-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxTests } from './outbox-tests.js';
+import { reserveModeTests } from './reserve-mode-tests.js';
 import type { ConformanceOptions, SuiteContext, TestRunner } from './runner.js';
 import { scoreTests } from './score-tests.js';
 import { timerTests } from './timer-tests.js';
@@ -12,6 +13,7 @@ const GROUPS = {
   fidelity: fidelityTests,
   'compare-and-set and keys': casTests,
   concurrency: concurrencyTests,
+  'reserve modes': reserveModeTests,
   timers: timerTests,
   outbox: outboxTests,
   scores: scoreTests,

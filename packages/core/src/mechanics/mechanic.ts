@@ -1,7 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { CampaignCommon, MechanicKind } from '../campaign/campaign-schema.js';
-import type { ScoreEntry, ScoreIncrement } from '../store/store.js';
+import type { ReserveMode, ScoreEntry, ScoreIncrement } from '../store/store.js';
 
 /**
  * Who acts. Always built by the integrator from authentication (a session, a verified token),
@@ -49,6 +49,7 @@ export const REJECTION_REASONS = [
   'not-payable',
   'proposals-full',
   'already-referred',
+  'referred-elsewhere',
   'not-referred',
   'already-converted',
   'window-passed',
@@ -99,6 +100,8 @@ export interface Reservation {
    * writer may already rely on it).
    */
   readonly optional?: boolean;
+  /** For one-unit counters: whether the hold may be taken over, or settles another's (see `ReserveMode`). */
+  readonly mode?: ReserveMode;
 }
 
 /** An absolute deadline of the current state; the engine turns it into a durable timer. */

@@ -28,6 +28,8 @@ interface TimerRow extends TimerSpec {
 interface Counter {
   remaining: number;
   holders: Map<string, number>;
+  /** Holders whose unit may be taken over (`mode: 'replaceable'`). */
+  replaceable: Set<string>;
 }
 
 /**
@@ -153,18 +155,38 @@ export function createMemoryStore(): Store {
       if (own?.get(timerId)?.leaseId === leaseId) own.delete(timerId);
     },
 
-    async reserve({ counter, holder, qty, capacity }: ReserveRequest): Promise<ReserveResult> {
+    async reserve({ counter, holder, qty, capacity, mode = 'hold' }: ReserveRequest): Promise<ReserveResult> {
       live();
       let c = counters.get(counter);
       if (!c) {
-        c = { remaining: capacity, holders: new Map() };
+        c = { remaining: capacity, holders: new Map(), replaceable: new Set() };
         counters.set(counter, c);
       }
-      if (c.holders.has(holder)) return { ok: true, remaining: c.remaining, duplicate: true };
-      if (c.remaining < qty) return { ok: false, remaining: c.remaining, duplicate: false };
-      c.remaining -= qty;
-      c.holders.set(holder, qty);
-      return { ok: true, remaining: c.remaining, duplicate: false };
+      const duplicate = { ok: true, remaining: c.remaining, duplicate: true };
+      if (c.holders.has(holder)) {
+        if (mode !== 'replaceable') c.replaceable.delete(holder);
+        return duplicate;
+      }
+      if (c.remaining >= qty) {
+        c.remaining -= qty;
+        c.holders.set(holder, qty);
+        if (mode === 'replaceable') c.replaceable.add(holder);
+        return { ok: true, remaining: c.remaining, duplicate: false };
+      }
+      // A unit held replaceably: settled where it is, or taken over.
+      const [current] = c.replaceable;
+      if (mode === 'settle' && current !== undefined) {
+        c.replaceable.delete(current);
+        return duplicate;
+      }
+      if (mode === 'replaceable' && current !== undefined) {
+        c.holders.set(holder, c.holders.get(current) ?? qty);
+        c.holders.delete(current);
+        c.replaceable.delete(current);
+        c.replaceable.add(holder);
+        return { ok: true, remaining: c.remaining, duplicate: false, replaced: current };
+      }
+      return { ok: false, remaining: c.remaining, duplicate: false };
     },
 
     async release(counter, holder) {
@@ -173,6 +195,7 @@ export function createMemoryStore(): Store {
       const qty = c?.holders.get(holder);
       if (!c || qty === undefined) return false;
       c.holders.delete(holder);
+      c.replaceable.delete(holder);
       c.remaining += qty;
       return true;
     },

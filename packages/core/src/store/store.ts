@@ -61,12 +61,26 @@ export type CommitResult =
   /** The version matched but some keys were taken by earlier commits; nothing was written. */
   | { readonly ok: false; readonly reason: 'taken'; readonly keys: readonly string[] };
 
+/**
+ * How a reservation treats a counter of one unit (capacity 1, qty 1) that someone else holds, for an attribution
+ * that may move to whoever comes last:
+ * - `hold` (the default): take the unit if it is free. Re-reserving one's own replaceable hold makes it final.
+ * - `replaceable`: take the unit if it is free, or take it over from a replaceable hold (the result names the
+ *   holder replaced); either way the new hold is replaceable. A final hold is never taken over.
+ * - `settle`: take the unit if it is free (final); if someone holds it replaceably, make their hold final and answer
+ *   `duplicate` (nothing taken). Fails only on someone else's final hold.
+ * Other counters only use `hold`.
+ */
+export type ReserveMode = 'hold' | 'replaceable' | 'settle';
+
 export interface ReserveRequest {
   readonly counter: string;
   readonly holder: string;
   readonly qty: number;
   /** The counter's total, used when the counter does not exist yet. */
   readonly capacity: number;
+  /** Default `hold`. */
+  readonly mode?: ReserveMode;
 }
 
 export interface ReserveResult {
@@ -75,6 +89,8 @@ export interface ReserveResult {
   readonly remaining: number;
   /** The holder already held a reservation on this counter (ok is true, nothing new was taken). */
   readonly duplicate: boolean;
+  /** With mode `replaceable`: the holder this call took the unit over from. */
+  readonly replaced?: string;
 }
 
 /** One leaderboard entry. `reachedAt` is when the member reached this score (ties go to the earliest). */

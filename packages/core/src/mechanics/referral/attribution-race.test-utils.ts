@@ -1,8 +1,8 @@
 import { defineCampaign } from '../../campaign/define-campaign.js';
-import type { Effect } from '../../engine/types.js';
+import type { Effect, SendResult } from '../../engine/types.js';
 import type { Store } from '../../store/store.js';
 import { twoEngines } from '../shared/engine-harness.test-utils.js';
-import { DURING_REFERRAL, referralCampaignInput } from './referral-fixture.test-utils.js';
+import { DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
 
 /**
  * `friends` friends each accept the invites of three referrers at the same moment, through two engines on one
@@ -65,3 +65,65 @@ export function noLoops(accepted: readonly Effect[], campaignPrefix = ''): boole
   }
   return true;
 }
+
+/**
+ * Last-touch under load: `friends` friends accept the invites of three referrers at once through two engines on
+ * one store (each accept may take the friend over from another link), then each friend's conversion is reported
+ * to all three links at once. Returns the effects and the refusals of the conversions.
+ */
+export async function lastTouchRace(store: Store, friends = 300) {
+  const campaign = defineCampaign(
+    referralCampaignInput(
+      { attribution: 'last-touch', refereeReward: { rewardId: 'free-coffee' }, capPerReferrer: 10_000 },
+      { id: `last-touch-race-${Date.now().toString(36)}`, budget: { totalFen: 100_000_000 } },
+    ),
+    'referral',
+  );
+  const { effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
+  const links = ['r0', 'r1', 'r2'].map((r) => `${campaign.id}-${r}`);
+  for (const [i, link] of links.entries())
+    await engines[0].start(campaign.id, { actor: { id: `r${i}` }, instanceId: link });
+  const everyLink = (send: (engine: (typeof engines)[0], link: string, f: number) => Promise<unknown>) =>
+    Promise.allSettled(
+      Array.from({ length: friends }, (_, f) =>
+        links.map((link, i) => send(engines[(f + i) % 2] as (typeof engines)[0], link, f)),
+      ).flat(),
+    );
+  const accepts = await everyLink((engine, link, f) =>
+    engine.send(link, { type: 'referral.accept' }, { actor: { id: `f${f}` } }),
+  );
+  const converts = await everyLink((engine, link, f) =>
+    engine.send(link, { type: 'referral.convert', referee: `f${f}` }, { actor: ORDERS }),
+  );
+  await Promise.all(engines.map((e) => e.dispose()));
+  const failures = [...accepts, ...converts].flatMap((r) =>
+    r.status === 'rejected' ? [String(r.reason)] : [],
+  );
+  const refusals = converts.flatMap((r) =>
+    r.status === 'fulfilled' && (r.value as SendResult).status === 'rejected'
+      ? [(r.value as Extract<SendResult, { status: 'rejected' }>).reason]
+      : [],
+  );
+  const of = (type: string) => effects.filter((e) => e.type === type);
+  const accepted = new Set(of('referral.accepted').map((e) => `${e.instanceId}:${e.payload.referee}`));
+  const converted = of('referral.converted');
+  return {
+    failures,
+    refusals: [...new Set(refusals)],
+    acceptances: accepted.size,
+    conversions: converted.length,
+    friendsConverted: new Set(converted.map((e) => e.payload.referee)).size,
+    /** Every conversion counted at a link whose invite that friend accepted. */
+    convertedWhereAccepted: converted.every((e) => accepted.has(`${e.instanceId}:${e.payload.referee}`)),
+  };
+}
+
+/** What {@link lastTouchRace} must return for `friends` friends: each converted once, where they were. */
+export const exactLastTouch = (friends: number) => ({
+  failures: [],
+  refusals: ['referred-elsewhere'],
+  acceptances: 3 * friends,
+  conversions: friends,
+  friendsConverted: friends,
+  convertedWhereAccepted: true,
+});

@@ -15,6 +15,22 @@ const TRIGGER: Record<'signup' | 'first-order', Text> = {
   'first-order': { 'zh-CN': '完成首单', en: 'places a first order' },
 };
 
+const ATTRIBUTION: Record<ReferralCampaign['rules']['attribution'], Text> = {
+  'first-touch': {
+    'zh-CN': '每位好友只归属于其最先接受邀请的邀请人，之后不再变更。',
+    en: 'Each friend belongs to the first referrer whose invite they accept, and this never changes.',
+  },
+  'registration-only': {
+    'zh-CN': '仅新注册用户可被邀请；每位好友只归属于其最先接受邀请的邀请人。',
+    en: 'Only new users can be referred; each friend belongs to the first referrer whose invite they accept.',
+  },
+  'last-touch': {
+    'zh-CN':
+      '好友归属于其最近一次接受邀请的邀请人：转化前接受了其他人的邀请，奖励归新的邀请人；好友转化或开始邀请他人后，归属不再变更。',
+    en: 'A friend belongs to the referrer whose invite they accepted last: accepting another invite before converting moves them to that referrer; once they convert or start referring others, this no longer changes.',
+  },
+};
+
 /** The rules of a referral campaign in plain words, generated from its own fields only. */
 export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosure {
   const { rules } = c;
@@ -49,15 +65,7 @@ export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosur
       'zh-CN': `好友须在接受邀请后 ${formatMinutes(rules.windowDays * 1440, 'zh-CN')}内${converts['zh-CN']}，逾期不计奖励。`,
       en: `The friend must do so within ${formatMinutes(rules.windowDays * 1440, 'en')} of accepting; later conversions earn nothing.`,
     },
-    rules.attribution === 'registration-only'
-      ? {
-          'zh-CN': '仅新注册用户可被邀请；每位好友只归属于其最先接受邀请的邀请人。',
-          en: 'Only new users can be referred; each friend belongs to the first referrer whose invite they accept.',
-        }
-      : {
-          'zh-CN': '每位好友只归属于其最先接受邀请的邀请人，之后不再变更。',
-          en: 'Each friend belongs to the first referrer whose invite they accept, and this never changes.',
-        },
+    ATTRIBUTION[rules.attribution],
     {
       'zh-CN': '已邀请过他人的用户不能再被邀请（防止互相邀请刷奖）。',
       en: 'Someone who has referred others cannot be referred (no referral loops).',

@@ -73,14 +73,31 @@ export function conversionReleases(context: ReferralContext, referral: Referral)
   ];
 }
 
-/** Reservations a conversion takes: a slot of the referrer's cap, a unit of stock, and its rewards' budget. */
+/**
+ * Reservations a conversion takes: with last-touch, the friend's attribution, settled here (refused if another
+ * referrer has taken the friend over since); then a slot of the referrer's cap, a unit of stock, and its rewards'
+ * budget.
+ */
 export function conversionReservations(
   campaign: Campaign<'referral', ReferralRules>,
   context: ReferralContext,
   referee: string,
 ): Reservation[] {
   const holder = conversionHolder(context.instanceId, referee);
+  const settled: Reservation[] =
+    campaign.rules.attribution === 'last-touch'
+      ? [
+          {
+            counter: referredCounter(campaign.id, referee),
+            holder: context.instanceId,
+            qty: 1,
+            capacity: 1,
+            reason: 'referred-elsewhere',
+          },
+        ]
+      : [];
   return [
+    ...settled,
     {
       counter: capCounter(campaign.id, context.initiator),
       holder,

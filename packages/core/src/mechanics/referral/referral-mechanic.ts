@@ -44,16 +44,19 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
     if (event.type === 'referral.accept') {
       const friend = event.actor.id;
       return [
-        // The campaign-wide attribution record: a friend belongs to one referrer, the first to take this slot.
+        // The campaign-wide attribution record: a friend belongs to one referrer, the first to take this slot or,
+        // with last-touch, the last to take it over (until the friend converts or refers someone).
         {
           counter: referredCounter(campaign.id, friend),
           holder: context.instanceId,
           qty: 1,
           capacity: 1,
           reason: 'already-referred',
+          mode: context.rules.attribution === 'last-touch' ? 'replaceable' : 'hold',
         },
-        // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now (no loops). The
-        // link's first accepted friend took the mark (or found the referrer already referred); later ones need not.
+        // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now, and if someone
+        // did, that attribution is settled (no loops either way). The link's first accepted friend took the mark;
+        // later ones need not.
         ...(context.referrals.length > 0
           ? []
           : [
@@ -64,6 +67,7 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
                 capacity: 1,
                 reason: 'already-referred' as const,
                 optional: true,
+                mode: 'settle' as const,
               },
             ]),
         ...rewardBudget(campaign, context.instanceId, friend, 'upfront'),

@@ -3,7 +3,7 @@ import { defineCampaign } from '../../campaign/define-campaign.js';
 import { createEngine } from '../../engine/create-engine.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
-import { attributionRace, noLoops } from './attribution-race.test-utils.js';
+import { attributionRace, exactLastTouch, lastTouchRace, noLoops } from './attribution-race.test-utils.js';
 import { DURING_REFERRAL, referralCampaignInput } from './referral-fixture.test-utils.js';
 
 describe('referral under concurrency (memory store)', () => {
@@ -14,6 +14,10 @@ describe('referral under concurrency (memory store)', () => {
     expect(new Set(referees).size).toBe(referees.length);
     expect(referees.filter((r) => String(r).startsWith('f'))).toHaveLength(1_000);
     expect(noLoops(accepted)).toBe(true);
+  });
+
+  it('last-touch: 300 friends taken over back and forth by three links are each converted once, where they are', async () => {
+    expect(await lastTouchRace(createMemoryStore())).toEqual(exactLastTouch(300));
   });
 });
 

@@ -121,7 +121,7 @@ describe('referral', () => {
 });
 
 describe('referral campaign validation and disclosure', () => {
-  it('needs a reward, refuses paying referrers upfront and last-touch, naming the field', () => {
+  it('needs a reward and refuses paying referrers upfront, naming the field', () => {
     expect(
       campaignIssues(referralCampaignInput({ referrerReward: undefined, refereeReward: undefined }))[0],
     ).toMatchObject({
@@ -133,11 +133,6 @@ describe('referral campaign validation and disclosure', () => {
         referralCampaignInput({ referrerReward: { rewardId: 'voucher', timing: 'upfront' } }),
       )[0],
     ).toMatchObject({ path: 'rules.referrerReward.timing' });
-    expect(campaignIssues(referralCampaignInput({ attribution: 'last-touch' }))[0]).toMatchObject({
-      path: 'rules.attribution',
-      value: 'last-touch',
-      message: expect.stringMatching(/first-touch/),
-    });
   });
 
   it('discloses rewards, trigger, window, cap and freeze from its own fields', () => {
@@ -148,5 +143,71 @@ describe('referral campaign validation and disclosure', () => {
     expect(zh).toContain('14 天内完成首单');
     expect(zh).toContain('冻结 7 天');
     expect(discloseReferral(campaign, 'en').lines.join(' ')).not.toMatch(/undefined|NaN/);
+  });
+});
+
+describe('referral with last-touch attribution', () => {
+  const lastTouch = () =>
+    defineCampaign(
+      referralCampaignInput({
+        attribution: 'last-touch',
+        refereeReward: { rewardId: 'free-coffee', timing: 'on-conversion' },
+      }),
+      'referral',
+    );
+  const accept = (h: ReturnType<typeof engineHarness>, link: string, friend: string) =>
+    h.engine.send(link, { type: 'referral.accept' }, { actor: { id: friend } });
+  const convert = (h: ReturnType<typeof engineHarness>, link: string, friend: string) =>
+    h.engine.send(link, { type: 'referral.convert', referee: friend }, { actor: ORDERS });
+  const reason = (r: Awaited<ReturnType<typeof accept>>) => (r.status === 'rejected' ? r.reason : r.status);
+
+  it('moves a friend to each invite they accept until they convert, and pays only the last referrer', async () => {
+    const campaign = lastTouch();
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    for (const [who, id] of [
+      ['alice', 'a'],
+      ['carol', 'c'],
+      ['dan', 'd'],
+    ] as const)
+      await h.engine.start(campaign.id, { actor: { id: who }, instanceId: id });
+
+    expect(reason(await accept(h, 'a', 'bob'))).toBe('accepted');
+    expect(reason(await accept(h, 'c', 'bob'))).toBe('accepted');
+    // Alice's link no longer holds bob: his conversion there is refused and earns her nothing.
+    expect(reason(await convert(h, 'a', 'bob'))).toBe('referred-elsewhere');
+    expect(reason(await convert(h, 'c', 'bob'))).toBe('accepted');
+    expect(payloads(h, 'referral.reward-pending').map((p) => [p.side, p.referee])).toEqual([
+      ['referrer', 'bob'],
+      ['referee', 'bob'],
+    ]);
+    expect(((await h.engine.view('c', { id: 'carol' })) as ReferralView).ledgerTotals.pending).toBe(1);
+    expect(((await h.engine.view('a', { id: 'alice' })) as ReferralView).ledgerTotals.pending).toBe(0);
+    // Converted: the attribution is settled and no later invite takes bob.
+    expect(reason(await accept(h, 'd', 'bob'))).toBe('already-referred');
+    await h.engine.dispose();
+  });
+
+  it('settles a friend who starts referring, so no loop can form', async () => {
+    const campaign = lastTouch();
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    await h.engine.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
+    await h.engine.start(campaign.id, { actor: { id: 'bob' }, instanceId: 'b' });
+    expect(reason(await accept(h, 'a', 'bob'))).toBe('accepted');
+    // Bob brings in erin: his own attribution (to alice) is settled.
+    expect(reason(await accept(h, 'b', 'erin'))).toBe('accepted');
+    expect(reason(await accept(h, 'c', 'bob'))).toBe('already-referred');
+    // Alice refers, so she cannot be referred by bob (or anyone).
+    expect(reason(await accept(h, 'b', 'alice'))).toBe('already-referred');
+    // Erin can still move: she refers nobody and has not converted.
+    expect(reason(await accept(h, 'c', 'erin'))).toBe('accepted');
+    expect(reason(await convert(h, 'b', 'erin'))).toBe('referred-elsewhere');
+    await h.engine.dispose();
+  });
+
+  it('refuses an upfront reward for the friend, which each accepted invite would pay again', () => {
+    expect(campaignIssues(referralCampaignInput({ attribution: 'last-touch' })).map((i) => i.path)).toEqual([
+      'rules.refereeReward.timing',
+    ]);
   });
 });

@@ -22,12 +22,11 @@ export const referralRulesSchema = z.strictObject({
   triggerLabel: textField(30).optional(),
   /**
    * `first-touch`: the first referrer whose invite a friend accepts keeps the friend; `registration-only`: the same,
-   * and only new users can be referred. (`last-touch` is not offered: re-attributing a friend between referrers
-   * needs a cross-instance transfer the store contract does not have yet.)
+   * and only new users can be referred; `last-touch`: each invite a friend accepts takes them over, until they
+   * convert (or refer someone themselves), and the conversion counts for the referrer holding them then.
    */
-  attribution: z.enum(['first-touch', 'registration-only'], {
-    error:
-      'must be "first-touch" or "registration-only" (last-touch is not supported in this version: use first-touch)',
+  attribution: z.enum(['first-touch', 'last-touch', 'registration-only'], {
+    error: 'must be "first-touch", "last-touch" or "registration-only"',
   }),
   /** A friend must convert within this many days of accepting, or the referral lapses unrewarded. */
   windowDays: positiveIntField.max(365),
@@ -47,7 +46,8 @@ export const referralCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('referral'), rules: referralRulesSchema })
   .superRefine((campaign, ctx) => {
     const ids = campaign.rewards.map((r) => r.id);
-    const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer } = campaign.rules;
+    const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer, attribution } =
+      campaign.rules;
     if (!referrerReward && !refereeReward) {
       ctx.addIssue({
         code: 'custom',
@@ -73,6 +73,14 @@ export const referralCampaignSchema = z
         path: ['rules', 'referrerReward', 'timing'],
         message:
           'must be "on-conversion": paying referrers before their friends convert invites fake sign-ups',
+      });
+    }
+    if (attribution === 'last-touch' && refereeReward?.timing === 'upfront') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'refereeReward', 'timing'],
+        message:
+          'must be "on-conversion" with last-touch attribution: a friend who accepts several invites would be rewarded at each',
       });
     }
     if (trigger === 'custom' && triggerLabel === undefined) {
