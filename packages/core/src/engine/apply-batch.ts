@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type { Actor, AppliedEvent, RejectionReason, Reservation } from '../mechanics/mechanic.js';
+import type { Actor, AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
 import type { OutboxEntry, Store } from '../store/store.js';
 import { postIntents, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
@@ -14,7 +14,8 @@ export interface PendingEvent {
   /** Set when a risk check blocked it: it is only recorded (a `risk.blocked` effect), never applied. */
   readonly blocked: { readonly reason: RejectionReason; readonly detail: string } | null;
   readonly review: readonly string[];
-  resolve(result: SendResult): void;
+  /** The answer, with the notices the event's commit owes other instances (to deliver before answering). */
+  resolve(result: SendResult, notices?: readonly Notice[]): void;
   reject(error: unknown): void;
 }
 
@@ -26,12 +27,20 @@ export interface BatchDeps {
   /** Uniform in [0, 1): jitter for the back-off after a version conflict. */
   jitter(): number;
   deliver(effects: readonly Effect[]): void;
+  /** Sends notices a dead process left undone (see `persist`); fire and forget. */
+  notify(notices: readonly Notice[]): void;
 }
 
 type Outcome =
-  | { readonly kind: 'applied'; readonly effects: Effect[] }
+  | { readonly kind: 'applied'; readonly effects: Effect[]; readonly notices: Notice[] }
   | { readonly kind: 'duplicate' }
-  | { readonly kind: 'rejected'; readonly reason: RejectionReason; readonly detail?: string };
+  | {
+      readonly kind: 'rejected';
+      readonly reason: RejectionReason;
+      readonly detail?: string;
+      /** Decided by the mechanic's rules on the state in hand (not by the store: a key, a counter). */
+      readonly byRule?: true;
+    };
 
 const eventKey = (eventId: string) => `e:${eventId}`;
 const claimKey = (claim: string) => `c:${claim}`;
@@ -69,6 +78,8 @@ interface Applied {
   readonly own: Set<string>;
   /** Reservations the machine gave back, returned to their counters once the commit holds. */
   readonly releases: Release[];
+  /** Notices to other instances the applied events owe (see `Mechanic.takenOver`). */
+  readonly notices: Notice[];
 }
 
 /**
@@ -111,6 +122,8 @@ export async function applyBatch(
 ): Promise<void> {
   const { store, cache } = deps;
   const held = new Map<string, Reservation>();
+  /** Reservations that took a unit over, by key: whom they took it from (a later attempt reuses the hold). */
+  const takenFrom = new Map<string, string>();
   /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
   const known = cache.knownKeys(instanceId);
   let fresh = false;
@@ -138,7 +151,7 @@ export async function applyBatch(
     for (let attempt = 0; attempt < deps.maxAttempts; attempt++) {
       const speculative = base;
       base = null;
-      const instance = speculative?.instance ?? (await loadForBatch(store, cache, instanceId, fresh));
+      const instance = speculative?.instance ?? (await loadForBatch(deps, instanceId, fresh));
       if (!instance) {
         const error = new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
         for (const item of items) item.reject(error);
@@ -147,20 +160,28 @@ export async function applyBatch(
       const isKnown = speculative
         ? (key: string) => known.has(key) || speculative.keys.has(key)
         : (key: string) => known.has(key);
-      const applied = await applyEvents(deps, instance, items, isKnown, held);
+      const applied = await applyEvents(deps, instance, items, isKnown, { held, takenFrom });
       // Built on the previous batch's commit while it was in flight: only good if that commit held as offered.
       if (speculative && !(await speculative.committed)) continue;
+      const writes = applied.keys.length > 0 || applied.written.length > 0;
+      // A commit's compare-and-set proves the state its rules were checked on is current; a batch that only refuses
+      // has no commit, so refusals decided on a cached state are checked again on the stored one (another process
+      // may have written since: the referral a conversion names, the member who left a full group).
+      if (!writes && !fresh && refusedByRule(applied)) {
+        fresh = true;
+        continue;
+      }
       let final: LoadedInstance = instance;
-      if (applied.keys.length > 0 || applied.written.length > 0) {
+      if (writes) {
         const { mechanic, campaign } = instance;
-        const next = { ...instance, version: instance.version + 1, snapshot: applied.snapshot, owed: [] };
+        const next = { ...instance, version: instance.version + 1, snapshot: applied.snapshot };
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
         const result = await store.commit(instanceId, {
           expectedVersion: instance.version,
           campaignId: campaign.id,
           kind: mechanic.kind,
-          snapshot: persist(applied.snapshot, applied.releases),
+          snapshot: persist(applied.snapshot, applied),
           keys: applied.keys,
           timers: timerChanges(
             mechanic.kind,
@@ -222,18 +243,20 @@ export async function applyBatch(
 
 /**
  * The instance as stored (or cached), having done what its last commit left undone if that process did not get to
- * it: its releases and its score intents. Null if it does not exist.
+ * it: its releases, notices and score intents. Null if it does not exist.
  */
 async function loadForBatch(
-  store: Store,
-  cache: InstanceCache,
+  deps: BatchDeps,
   instanceId: string,
   fresh: boolean,
 ): Promise<LoadedInstance | null> {
+  const { store, cache } = deps;
   const loaded = await cache.get(instanceId, fresh);
   if (!loaded) return null;
-  for (const r of loaded.owed ?? []) await store.release(r.counter, r.holder);
-  return { ...loaded, owed: [], snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
+  for (const r of loaded.owed?.releases ?? []) await store.release(r.counter, r.holder);
+  if (loaded.owed?.notices.length) deps.notify(loaded.owed.notices);
+  const { owed: _, ...instance } = loaded;
+  return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
 }
 
 /** One attempt: applies the batch in arrival order, expiring deadlines that fall before each event. */
@@ -242,12 +265,13 @@ async function applyEvents(
   instance: LoadedInstance,
   items: readonly PendingEvent[],
   isKnown: (key: string) => boolean,
-  held: Map<string, Reservation>,
+  holds: Holds,
 ): Promise<Applied> {
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
   const releases: Release[] = [];
+  const notices: Notice[] = [];
   const isTaken = (key: string) => own.has(key) || isKnown(key);
   const keys: string[] = [];
   const written: Effect[] = [];
@@ -300,11 +324,11 @@ async function applyEvents(
     const state = stateOf(snapshot);
     const decision = mechanic.check(state, event);
     if (!decision.ok) {
-      outcomes.push({ kind: 'rejected', reason: decision.reason });
+      outcomes.push({ kind: 'rejected', reason: decision.reason, byRule: true });
       continue;
     }
     const reservations = mechanic.reservations(state, event, campaign);
-    const failed = await reserveAll(deps.store, held, reservations);
+    const failed = await reserveAll(deps.store, holds, reservations);
     if (failed) {
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
@@ -312,10 +336,17 @@ async function applyEvents(
     event = await withStandings(deps.store, mechanic, state, event);
     const result = step(mechanic, snapshot, event);
     if (!result) {
-      outcomes.push({ kind: 'rejected', reason: 'instance-ended' });
+      outcomes.push({ kind: 'rejected', reason: 'instance-ended', byRule: true });
       continue;
     }
-    for (const r of reservations) used.add(reservationKey(r));
+    const told: Notice[] = [];
+    for (const r of reservations) {
+      used.add(reservationKey(r));
+      const from = holds.takenFrom.get(reservationKey(r));
+      const notice = from === undefined ? null : mechanic.takenOver?.(event, r, from);
+      if (notice) told.push({ ...notice, eventId: `notice:${instance.id}:${event.eventId}` });
+    }
+    notices.push(...told);
     releases.push(...result.releases);
     snapshot = result.snapshot;
     const effects = result.effects.map((draft) => toEffect(instance, event, draft));
@@ -331,11 +362,15 @@ async function applyEvents(
     written.push(...effects);
     take(eventKey(event.eventId));
     for (const claim of claims) take(claim);
-    outcomes.push({ kind: 'applied', effects });
+    outcomes.push({ kind: 'applied', effects, notices: told });
   }
   await applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own, releases };
+  return { snapshot, keys, written, outcomes, used, own, releases, notices };
 }
+
+/** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */
+const refusedByRule = (applied: Applied) =>
+  applied.outcomes.some((outcome) => outcome.kind === 'rejected' && outcome.byRule === true);
 
 /** Every key the batch's events could take: event ids and claims. */
 function batchKeys(instance: LoadedInstance, items: readonly PendingEvent[]): string[] {
@@ -390,10 +425,17 @@ async function settleRejections(
   });
 }
 
+/** The reservations a batch holds, across its attempts. */
+interface Holds {
+  readonly held: Map<string, Reservation>;
+  /** Holds that took a unit over (mode `replaceable`): whom from. */
+  readonly takenFrom: Map<string, string>;
+}
+
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
   store: Store,
-  held: Map<string, Reservation>,
+  { held, takenFrom }: Holds,
   needed: readonly Reservation[],
 ): Promise<RejectionReason | null> {
   for (const r of needed) {
@@ -403,6 +445,7 @@ async function reserveAll(
     if (!result.ok && r.optional) continue;
     if (!result.ok) return r.reason;
     if (!result.duplicate) held.set(key, r);
+    if (result.replaced !== undefined) takenFrom.set(key, result.replaced);
   }
   return null;
 }
@@ -458,6 +501,6 @@ function answer(
       effects: outcome.kind === 'applied' ? outcome.effects : [],
       review: item.review,
     };
-    item.resolve(withView(result, viewFor(actor)));
+    item.resolve(withView(result, viewFor(actor)), outcome.kind === 'applied' ? outcome.notices : []);
   });
 }

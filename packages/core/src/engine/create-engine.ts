@@ -2,7 +2,13 @@ import { type AnyCampaign, ensureCampaign } from '../campaign/define-campaign.js
 import { campaignPhase } from '../campaign/lifecycle.js';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
-import { type Actor, type AppliedEvent, TIMER_ACTOR } from '../mechanics/mechanic.js';
+import {
+  type Actor,
+  type AppliedEvent,
+  NOTICE_ACTOR,
+  type Notice,
+  TIMER_ACTOR,
+} from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
 import { systemClock } from '../primitives/clock.js';
 import { nanoidSource } from '../primitives/ids.js';
@@ -77,6 +83,9 @@ export function createEngine(options: EngineOptions): Engine {
           now: () => clock.now(),
           jitter: () => random.next(),
           deliver,
+          notify: (notices) => {
+            for (const notice of notices) void tell(notice);
+          },
         },
         instanceId,
         batch,
@@ -101,8 +110,29 @@ export function createEngine(options: EngineOptions): Engine {
     return found;
   };
 
+  /**
+   * Queues an event and answers once it is committed — and once the instances its commit owes notices have applied
+   * them, so a view read next agrees with the answer.
+   */
   const post = (instanceId: string, item: Omit<PendingEvent, 'resolve' | 'reject'>) =>
-    new Promise<SendResult>((resolve, reject) => mailboxes.post(instanceId, { ...item, resolve, reject }));
+    new Promise<SendResult>((resolve, reject) =>
+      mailboxes.post(instanceId, {
+        ...item,
+        resolve: (result, notices = []) => {
+          if (notices.length === 0) resolve(result);
+          else void Promise.all(notices.map(tell)).then(() => resolve(result));
+        },
+        reject,
+      }),
+    );
+
+  /** Delivers a notice to its instance; idempotent by its event id. The store's records stay the truth if it fails. */
+  const tell = (notice: Notice): Promise<unknown> =>
+    post(notice.instanceId, {
+      event: { ...notice.event, eventId: notice.eventId, actor: NOTICE_ACTOR, at: clock.now() },
+      blocked: null,
+      review: [],
+    }).catch(() => undefined);
 
   const engine: Engine = {
     campaign,

@@ -4,7 +4,7 @@ import { LiebianError } from '../errors/liebian-error.js';
 import type { AnyMechanic } from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
 import type { Store } from '../store/store.js';
-import { owedReleases, type Release, restore } from './machine-step.js';
+import { type Owed, owedBy, restore } from './machine-step.js';
 
 const MAX_KNOWN_KEYS = 200_000;
 
@@ -15,8 +15,8 @@ export interface LoadedInstance {
   readonly mechanic: AnyMechanic;
   readonly version: number;
   readonly snapshot: AnyMachineSnapshot;
-  /** Reservations the last commit gave back that may not have been released yet (see `persist`). */
-  readonly owed?: readonly Release[];
+  /** What the last commit left to do that may not have been done yet (see `persist`). */
+  readonly owed?: Owed;
 }
 
 /**
@@ -60,7 +60,7 @@ export class InstanceCache {
     }
     const mechanic = mechanicFor(row.kind);
     const snapshot = restore(mechanic, row.snapshot, id);
-    return { id, campaign, mechanic, version: row.version, snapshot, owed: owedReleases(row.snapshot) };
+    return { id, campaign, mechanic, version: row.version, snapshot, owed: owedBy(row.snapshot) };
   }
 
   /** Cached instances of a campaign, most recently written first (a hint: their state may be stale). */

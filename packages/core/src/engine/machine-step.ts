@@ -1,6 +1,6 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type { AnyMechanic, AppliedEvent, InstanceState } from '../mechanics/mechanic.js';
+import type { AnyMechanic, AppliedEvent, InstanceState, Notice } from '../mechanics/mechanic.js';
 
 /** A reservation the machine gives back (a failed pool's stock, a refunded member's quota). */
 export interface Release {
@@ -15,25 +15,46 @@ export function stateOf(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
   return { value: snapshot.value as string, context: snapshot.context };
 }
 
+/** What a commit leaves to do right after it: reservations to give back, notices to other instances. */
+export interface Owed {
+  readonly releases: readonly Release[];
+  readonly notices: readonly Notice[];
+}
+
 /**
- * The JSON form stored by adapters: the machine state, plus the engine's own `releases` — reservations this commit
- * gives back, done right after it. Kept in the stored form until the next commit, so a process that dies before
- * doing them leaves them for the next batch on the instance to do first (a release is idempotent per holder).
+ * The JSON form stored by adapters: the machine state, plus the engine's own `releases` and `notices` — what this
+ * commit owes, done right after it. Kept in the stored form until the next commit, so a process that dies before
+ * doing them leaves them for the next batch on the instance to do first (each is idempotent: a release per holder,
+ * a notice by its event id).
  */
 export function persist(
   snapshot: AnyMachineSnapshot,
-  releases: readonly Release[] = [],
-): InstanceState<unknown> & { readonly releases?: readonly Release[] } {
+  owed: Owed = { releases: [], notices: [] },
+): InstanceState<unknown> & Partial<Owed> {
   const state = { value: snapshot.value as string, context: snapshot.context };
-  return releases.length > 0 ? { ...state, releases } : state;
+  return {
+    ...state,
+    ...(owed.releases.length > 0 && { releases: owed.releases }),
+    ...(owed.notices.length > 0 && { notices: owed.notices }),
+  };
 }
 
-/** Releases a stored form still owes (see {@link persist}). */
-export function owedReleases(stored: unknown): Release[] {
-  const releases = (stored as { releases?: unknown } | null)?.releases;
-  return Array.isArray(releases)
-    ? releases.filter((r): r is Release => typeof r?.counter === 'string' && typeof r?.holder === 'string')
-    : [];
+/** What a stored form still owes (see {@link persist}). */
+export function owedBy(stored: unknown): Owed {
+  const { releases, notices } = (stored ?? {}) as { releases?: unknown; notices?: unknown };
+  return {
+    releases: Array.isArray(releases)
+      ? releases.filter((r): r is Release => typeof r?.counter === 'string' && typeof r?.holder === 'string')
+      : [],
+    notices: Array.isArray(notices)
+      ? notices.filter(
+          (n): n is Notice =>
+            typeof n?.instanceId === 'string' &&
+            typeof n?.eventId === 'string' &&
+            typeof n?.event?.type === 'string',
+        )
+      : [],
+  };
 }
 
 /** Rebuilds an xstate snapshot from its stored JSON form. */

@@ -23,6 +23,16 @@ export interface Actor {
 /** The actor of events the engine raises itself (deadlines). */
 export const TIMER_ACTOR: Actor = { id: '@timer' };
 
+/** The actor of notices one instance sends another (see {@link Mechanic.takenOver}). */
+export const NOTICE_ACTOR: Actor = { id: '@notice' };
+
+/** An event one instance's commit owes another instance, with the id that makes its delivery idempotent. */
+export interface Notice {
+  readonly instanceId: string;
+  readonly eventId: string;
+  readonly event: { readonly type: string } & Readonly<Record<string, unknown>>;
+}
+
 /** An event as a machine sees it: the command plus who, when, and its idempotency key. */
 export interface AppliedEvent {
   readonly type: string;
@@ -222,6 +232,17 @@ export interface Mechanic<
     event: AppliedEvent,
     campaign: Campaign<TKind, TRules>,
   ): readonly Reservation[];
+  /**
+   * An applied event's reservation took a one-unit counter over from another holder (mode `replaceable`): the event
+   * to tell that holder's instance, if any (a referral link that lost a friend to a later invite). The engine sends
+   * it after the commit and answers the event once it applied; a process that dies first leaves it in the stored
+   * form for the next batch on the instance.
+   */
+  takenOver?(
+    event: AppliedEvent,
+    reservation: Reservation,
+    from: string,
+  ): { readonly instanceId: string; readonly event: Notice['event'] } | null;
   /** Counters to reserve before an instance starts (e.g. launches per user). */
   startReservations(
     campaign: Campaign<TKind, TRules>,

@@ -29,7 +29,7 @@ export function ReferralWidget({
 }) {
   const zh = locale === 'zh-CN';
   const { referrer, referee } = view.rewards;
-  const { accepted, converted, capLeft } = view.counts;
+  const { accepted, moved, converted, capLeft } = view.counts;
   return (
     <div class="widget">
       <ul class="ladder">
@@ -47,8 +47,8 @@ export function ReferralWidget({
       {view.role === 'initiator' && (
         <p>
           {zh
-            ? `已邀请 ${accepted} 位好友，${converted} 位已转化，还可获奖 ${capLeft} 次`
-            : `${accepted} invited, ${converted} converted, ${capLeft} rewards left`}
+            ? `已邀请 ${accepted} 位好友${moved > 0 ? `（${moved} 位已改由他人邀请）` : ''}，${converted} 位已转化，还可获奖 ${capLeft} 次`
+            : `${accepted} invited${moved > 0 ? ` (${moved} moved to another referrer)` : ''}, ${converted} converted, ${capLeft} rewards left`}
         </p>
       )}
       {view.referrals.length > 0 && (
@@ -56,6 +56,7 @@ export function ReferralWidget({
           {view.referrals.map((r) => (
             <li key={r.referee} class={r.convertedAt === null ? 'pending' : 'filled'}>
               {r.referee}
+              {r.movedAt !== null && (zh ? ' · 已改由他人邀请' : ' · moved to another referrer')}
               {r.ledger
                 .filter((e) => (view.role === 'initiator' ? e.side === 'referrer' : e.side === 'referee'))
                 .map((e) => ` · ${STATUS[locale][e.status]}`)

@@ -106,6 +106,8 @@ export async function lastTouchRace(store: Store, friends = 300) {
   );
   const of = (type: string) => effects.filter((e) => e.type === type);
   const accepted = new Set(of('referral.accepted').map((e) => `${e.instanceId}:${e.payload.referee}`));
+  const moved = new Set(of('referral.moved').map((e) => `${e.instanceId}:${e.payload.referee}`));
+  const active = [...accepted].filter((a) => !moved.has(a)).map((a) => a.slice(a.lastIndexOf(':') + 1));
   const converted = of('referral.converted');
   return {
     failures,
@@ -113,6 +115,9 @@ export async function lastTouchRace(store: Store, friends = 300) {
     acceptances: accepted.size,
     conversions: converted.length,
     friendsConverted: new Set(converted.map((e) => e.payload.referee)).size,
+    /** Friends active (not told they moved) at exactly one link each, once every accept was answered. */
+    friendsActive: new Set(active).size,
+    activeOnce: new Set(active).size === active.length,
     /** Every conversion counted at a link whose invite that friend accepted. */
     convertedWhereAccepted: converted.every((e) => accepted.has(`${e.instanceId}:${e.payload.referee}`)),
   };
@@ -125,5 +130,7 @@ export const exactLastTouch = (friends: number) => ({
   acceptances: 3 * friends,
   conversions: friends,
   friendsConverted: friends,
+  friendsActive: friends,
+  activeOnce: true,
   convertedWhereAccepted: true,
 });

@@ -27,11 +27,20 @@ export interface Referral {
   readonly convertedAt: number | null;
   readonly refunded: boolean;
   readonly ledger: readonly LedgerEntry[];
+  /** Last-touch: when a later invite took the friend over (this link can no longer convert them). */
+  readonly movedAt?: number;
+  /** Last-touch: the holder of the friend's attribution slot this referral took (see `slotHolder`). */
+  readonly slot?: string;
 }
 
 export interface ReferralContext extends InstanceBasics<ReferralRules> {
   /** Oldest first; bounded by `maxRefereesPerLink`. */
   readonly referrals: readonly Referral[];
+  /**
+   * Last-touch: accepts (event ids) whose friend another invite took over before the accept itself committed here
+   * (two processes); the accept applies already moved.
+   */
+  readonly movedAway?: readonly string[];
 }
 
 export type ReferralState = InstanceState<ReferralContext> & { readonly value: ReferralStateValue };
@@ -46,6 +55,12 @@ export type ReferralEvent =
       readonly side: RewardSide;
     })
   | (EventEnvelope & { readonly type: 'referral.close' })
+  /** Sent by the engine to a link whose friend another link took over (last-touch); never by a client. */
+  | (EventEnvelope & {
+      readonly type: 'referral.moved';
+      readonly referee: string;
+      readonly acceptEventId: string;
+    })
   | (EventEnvelope & { readonly type: 'referral.deadline'; readonly deadline: string });
 
 export const asReferralEvent = (event: AppliedEvent) => event as unknown as ReferralEvent;

@@ -1,4 +1,4 @@
-import { type Actor, ALLOW, type Decision, deny } from '../mechanic.js';
+import { type Actor, ALLOW, type Decision, deny, NOTICE_ACTOR } from '../mechanic.js';
 import { type ReferralContext, type ReferralEvent, type ReferralStateValue, referralOf } from './context.js';
 
 const DAY = 86_400_000;
@@ -32,8 +32,26 @@ export function convertDecision(
   const referral = referralOf(context, referee);
   if (!referral) return deny('not-referred');
   if (referral.convertedAt !== null) return deny('already-converted');
+  if (referral.movedAt !== undefined) return deny('referred-elsewhere');
   if (at > referral.acceptedAt + context.rules.windowDays * DAY) return deny('window-passed');
   return ALLOW;
+}
+
+/** The referral an accept of this link made, if it has committed here (last-touch). */
+export const referralByAccept = (context: ReferralContext, acceptEventId: string) =>
+  context.referrals.find((r) => r.slot === `${context.instanceId}#${acceptEventId}`);
+
+/**
+ * The engine's notice that a later invite took a friend over from one of this link's accepts: recorded once. The
+ * accept may not have committed here yet (it ran in another process), so a notice for an accept not seen yet is
+ * kept for it (`movedAway`).
+ */
+export function movedDecision(context: ReferralContext, actor: Actor, acceptEventId: string): Decision {
+  if (actor.id !== NOTICE_ACTOR.id) return deny('not-operator');
+  const referral = referralByAccept(context, acceptEventId);
+  if (referral)
+    return referral.movedAt === undefined && referral.convertedAt === null ? ALLOW : deny('not-referred');
+  return context.movedAway?.includes(acceptEventId) ? deny('not-referred') : ALLOW;
 }
 
 export function refundDecision(context: ReferralContext, actor: Actor, referee: string): Decision {
@@ -75,6 +93,8 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
       return refundDecision(context, event.actor, event.referee);
     case 'referral.issued':
       return issuedDecision(context, event.actor, event.referee, event.side);
+    case 'referral.moved':
+      return movedDecision(context, event.actor, event.acceptEventId);
     case 'referral.close':
       if (event.actor.id !== context.initiator && event.actor.operator !== true) return deny('not-initiator');
       return value === 'open' ? ALLOW : deny('instance-ended');

@@ -45,6 +45,22 @@ export const conversionHolder = (instanceId: string, referee: string) => `${inst
 export const capCounter = (campaignId: string, referrer: string) => `${campaignId}:rewarded:${referrer}`;
 export const referredCounter = (campaignId: string, user: string) => `${campaignId}:referred:${user}`;
 
+/**
+ * Who holds a friend's attribution slot for a link: the link itself (first-touch), or with last-touch the link and
+ * the accept that took it (`<instanceId>#<eventId>`), so the link told it lost the friend knows which accept that
+ * was even if that accept has not committed yet (ids never contain "#").
+ */
+export const slotHolder = (rules: ReferralRules, instanceId: string, acceptEventId: string) =>
+  rules.attribution === 'last-touch' ? `${instanceId}#${acceptEventId}` : instanceId;
+
+/** The link and the accept of a last-touch slot holder. */
+export function splitSlotHolder(holder: string): { instanceId: string; acceptEventId: string } {
+  const at = holder.indexOf('#');
+  return at < 0
+    ? { instanceId: holder, acceptEventId: '' }
+    : { instanceId: holder.slice(0, at), acceptEventId: holder.slice(at + 1) };
+}
+
 /** The budget each reward earned at this step takes. */
 export function rewardBudget(
   campaign: Campaign<'referral', ReferralRules>,
@@ -84,12 +100,13 @@ export function conversionReservations(
   referee: string,
 ): Reservation[] {
   const holder = conversionHolder(context.instanceId, referee);
+  const slot = context.referrals.find((r) => r.referee === referee)?.slot;
   const settled: Reservation[] =
-    campaign.rules.attribution === 'last-touch'
+    campaign.rules.attribution === 'last-touch' && slot !== undefined
       ? [
           {
             counter: referredCounter(campaign.id, referee),
-            holder: context.instanceId,
+            holder: slot,
             qty: 1,
             capacity: 1,
             reason: 'referred-elsewhere',

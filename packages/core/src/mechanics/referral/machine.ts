@@ -8,8 +8,8 @@ import {
   type ReferralStateValue,
   referralOf,
 } from './context.js';
-import { decide, dueApprovals } from './decisions.js';
-import { conversionReleases, newEntries, recipientOf } from './ledger.js';
+import { decide, dueApprovals, referralByAccept } from './decisions.js';
+import { conversionReleases, newEntries, recipientOf, slotHolder } from './ledger.js';
 
 type In = { in: ReferralStateValue };
 type Args = { context: ReferralContext; event: ReferralEvent };
@@ -44,6 +44,8 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
       return [
         { type: 'referral.accepted', referee },
         ...newEntries(context.rules, 'upfront', event.at).map((e) => approvedEffect(context, referral, e)),
+        // Taken over by another invite before this accept committed here: it lands already moved.
+        ...(context.movedAway?.includes(event.eventId) ? [{ type: 'referral.moved', referee }] : []),
       ];
     }
     case 'referral.convert': {
@@ -78,6 +80,9 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
         return [];
       });
     }
+    case 'referral.moved':
+      // For an accept not committed here yet, the effect comes when it does.
+      return referralByAccept(context, event.acceptEventId) ? [{ type: 'referral.moved', referee }] : [];
     case 'referral.deadline':
       return dueApprovals(context, event.at).map(({ referee: who, side }) => {
         const referral = referralOf(context, who) as Referral;
@@ -94,12 +99,19 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
   switch (event.type) {
     case 'referral.accept': {
       const ledger = newEntries(context.rules, 'upfront', event.at);
-      return {
-        referrals: [
-          ...context.referrals,
-          { referee, acceptedAt: event.at, convertedAt: null, refunded: false, ledger },
-        ],
+      const referral: Referral = {
+        referee,
+        acceptedAt: event.at,
+        convertedAt: null,
+        refunded: false,
+        ledger,
+        ...(context.rules.attribution === 'last-touch' && {
+          slot: slotHolder(context.rules, context.instanceId, event.eventId),
+        }),
+        ...(context.movedAway?.includes(event.eventId) && { movedAt: event.at }),
       };
+      const movedAway = context.movedAway?.filter((id) => id !== event.eventId);
+      return { referrals: [...context.referrals, referral], ...(movedAway && { movedAway }) };
     }
     case 'referral.convert':
       return {
@@ -127,6 +139,11 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
           ledger: r.ledger.map((e) => (e.side === event.side ? { ...e, status: 'issued' } : e)),
         })),
       };
+    case 'referral.moved': {
+      const referral = referralByAccept(context, event.acceptEventId);
+      if (!referral) return { movedAway: [...(context.movedAway ?? []), event.acceptEventId] };
+      return { referrals: updateReferral(context, referral.referee, (r) => ({ ...r, movedAt: event.at })) };
+    }
     case 'referral.deadline':
       return {
         referrals: context.referrals.map((r) => ({
@@ -156,6 +173,7 @@ const on = (state: ReferralStateValue) => ({
   'referral.convert': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
   'referral.refund': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
   'referral.issued': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
+  'referral.moved': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
 });
 
 /**

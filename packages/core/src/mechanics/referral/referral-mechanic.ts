@@ -3,7 +3,13 @@ import { expiryOf, initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '..
 import { asReferralEvent, type ReferralContext, type ReferralState } from './context.js';
 import { decide } from './decisions.js';
 import { discloseReferral } from './disclosure.js';
-import { conversionReservations, referredCounter, rewardBudget } from './ledger.js';
+import {
+  conversionReservations,
+  referredCounter,
+  rewardBudget,
+  slotHolder,
+  splitSlotHolder,
+} from './ledger.js';
 import { referralMachine } from './machine.js';
 import {
   type ReferralCampaign,
@@ -48,7 +54,7 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
         // with last-touch, the last to take it over (until the friend converts or refers someone).
         {
           counter: referredCounter(campaign.id, friend),
-          holder: context.instanceId,
+          holder: slotHolder(context.rules, context.instanceId, event.eventId),
           qty: 1,
           capacity: 1,
           reason: 'already-referred',
@@ -77,6 +83,12 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
       return conversionReservations(campaign, context, event.referee);
     }
     return [];
+  },
+  // Only the friend's last-touch slot is ever taken over: the link it came from is told the friend moved.
+  takenOver(event, _reservation, from) {
+    if (event.type !== 'referral.accept') return null;
+    const { instanceId, acceptEventId } = splitSlotHolder(from);
+    return { instanceId, event: { type: 'referral.moved', referee: event.actor.id, acceptEventId } };
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),

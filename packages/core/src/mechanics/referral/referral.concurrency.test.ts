@@ -4,7 +4,8 @@ import { createEngine } from '../../engine/create-engine.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import { attributionRace, exactLastTouch, lastTouchRace, noLoops } from './attribution-race.test-utils.js';
-import { DURING_REFERRAL, referralCampaignInput } from './referral-fixture.test-utils.js';
+import { DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
+import type { ReferralView } from './view.js';
 
 describe('referral under concurrency (memory store)', () => {
   it('1,000 friends accepting three invites at once belong to exactly one referrer each; no loop forms', async () => {
@@ -54,6 +55,50 @@ describe('a mark taken by a writer that then loses the race', () => {
     // r1 has referred x and y, so r1 cannot become r2's referee.
     const loop = await b.send('link-r2', { type: 'referral.accept' }, { actor: { id: 'r1' } });
     expect(loop.status === 'rejected' && loop.reason).toBe('already-referred');
+    await Promise.all([a.dispose(), b.dispose()]);
+  });
+});
+
+describe('last-touch: a link told it lost a friend before its own accept committed', () => {
+  it('keeps the notice, and the accept lands already moved', async () => {
+    const campaign = defineCampaign(
+      referralCampaignInput({ attribution: 'last-touch', refereeReward: { rewardId: 'free-coffee' } }),
+      'referral',
+    );
+    const clock = createManualClock(DURING_REFERRAL);
+    const store = createMemoryStore();
+    // Process A's commit of bob's accept on link a waits until process B has taken bob over and told link a.
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let waited = false;
+    const gated = {
+      ...store,
+      commit: async (id: string, batch: Parameters<typeof store.commit>[1]) => {
+        if (!waited && id === 'a' && batch.expectedVersion > 0) {
+          waited = true;
+          await gate;
+        }
+        return store.commit(id, batch);
+      },
+    };
+    const a = createEngine({ campaigns: [campaign], store: gated, clock });
+    const b = createEngine({ campaigns: [campaign], store, clock });
+    await b.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    await b.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
+    const first = a.send('a', { type: 'referral.accept', eventId: 'bob-a' }, { actor: { id: 'bob' } });
+    while (!waited) await new Promise((resolve) => setImmediate(resolve));
+    // Bob's slot is held by a's accept, not yet committed: carol's link takes it over and tells link a.
+    expect((await b.send('c', { type: 'referral.accept' }, { actor: { id: 'bob' } })).status).toBe(
+      'accepted',
+    );
+    open();
+    expect((await first).status).toBe('accepted');
+    const alice = (await b.view('a', { id: 'alice' })) as ReferralView;
+    expect(alice.counts).toMatchObject({ accepted: 1, moved: 1 });
+    const convert = await b.send('a', { type: 'referral.convert', referee: 'bob' }, { actor: ORDERS });
+    expect(convert.status === 'rejected' && convert.reason).toBe('referred-elsewhere');
     await Promise.all([a.dispose(), b.dispose()]);
   });
 });

@@ -99,6 +99,12 @@ async function run(ops: readonly Op[], restarts: boolean, attribution: Attributi
     expect(new Set(converted.map(([u]) => u)).size).toBe(converted.length);
     expectNoLoop(new Map(accepted));
     expectNoLoop(new Map(converted));
+    // Every link a friend left was told before the accept that took them was answered: a friend is active (not
+    // moved) at one link at most, and that is the link they converted at, if any.
+    const moved = new Set(edges('referral.moved').map(([u, link]) => `${u}@${link}`));
+    const active = accepted.filter(([u, link]) => !moved.has(`${u}@${link}`)).map(([u]) => u);
+    expect(new Set(active).size).toBe(active.length);
+    for (const [u, link] of converted) expect(moved.has(`${u}@${link}`)).toBe(false);
     for (const v of views) {
       // Rewarded conversions (converted, not refunded) never exceed the cap.
       expect(v.counts.converted - v.counts.refunded).toBeLessThanOrEqual(2);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { campaignIssues } from '../../campaign/campaign-issues.test-utils.js';
 import { defineCampaign } from '../../campaign/define-campaign.js';
+import { createEngine } from '../../engine/create-engine.js';
+import { createManualClock } from '../../primitives/clock.js';
+import { createMemoryStore } from '../../store/memory-store.js';
+import type { Store } from '../../store/store.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { discloseReferral } from './disclosure.js';
 import { DAY, DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
@@ -173,7 +177,12 @@ describe('referral with last-touch attribution', () => {
 
     expect(reason(await accept(h, 'a', 'bob'))).toBe('accepted');
     expect(reason(await accept(h, 'c', 'bob'))).toBe('accepted');
-    // Alice's link no longer holds bob: his conversion there is refused and earns her nothing.
+    // Alice's link was told by the time carol's accept was answered: her page says bob moved.
+    expect(h.effects.filter((e) => e.type === 'referral.moved').map((e) => e.instanceId)).toEqual(['a']);
+    const alice = (await h.engine.view('a', { id: 'alice' })) as ReferralView;
+    expect(alice.counts).toMatchObject({ accepted: 1, moved: 1, converted: 0 });
+    expect(alice.referrals[0]?.movedAt).toBe(DURING_REFERRAL);
+    // Her link no longer holds bob: his conversion there is refused and earns her nothing.
     expect(reason(await convert(h, 'a', 'bob'))).toBe('referred-elsewhere');
     expect(reason(await convert(h, 'c', 'bob'))).toBe('accepted');
     expect(payloads(h, 'referral.reward-pending').map((p) => [p.side, p.referee])).toEqual([
@@ -203,6 +212,35 @@ describe('referral with last-touch attribution', () => {
     expect(reason(await accept(h, 'c', 'erin'))).toBe('accepted');
     expect(reason(await convert(h, 'b', 'erin'))).toBe('referred-elsewhere');
     await h.engine.dispose();
+  });
+
+  it('tells the link a friend left even when the process died before telling it', async () => {
+    const campaign = lastTouch();
+    const store = createMemoryStore();
+    const clock = createManualClock(DURING_REFERRAL);
+    // The first process commits carol's accept, then dies before link a hears of it.
+    const dying: Store = {
+      ...store,
+      commit: (id, batch) =>
+        id === 'a' && batch.expectedVersion >= 2
+          ? Promise.reject(new Error('process died'))
+          : store.commit(id, batch),
+    };
+    const first = createEngine({ campaigns: [campaign], store: dying, clock });
+    await first.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    await first.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
+    await first.send('a', { type: 'referral.accept' }, { actor: { id: 'bob' } });
+    await first.send('c', { type: 'referral.accept' }, { actor: { id: 'bob' } });
+    expect(((await first.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(0);
+
+    // The next batch on link c, in another process, sends what the commit still owes.
+    const second = createEngine({ campaigns: [campaign], store, clock });
+    await second.send('c', { type: 'referral.accept' }, { actor: { id: 'dan' } });
+    // Disposing waits for every queued event, the notice included.
+    await Promise.all([first.dispose(), second.dispose()]);
+    const reader = createEngine({ campaigns: [campaign], store, clock });
+    expect(((await reader.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(1);
+    await reader.dispose();
   });
 
   it('refuses an upfront reward for the friend, which each accepted invite would pay again', () => {

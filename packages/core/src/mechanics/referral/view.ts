@@ -25,6 +25,8 @@ export interface ReferralView {
   /** Exact counts: friends brought in, converted, and rewarded conversions left under the referrer's cap. */
   readonly counts: {
     readonly accepted: number;
+    /** Last-touch: friends who accepted this invite and then a later one (they count for that referrer now). */
+    readonly moved: number;
     readonly converted: number;
     readonly refunded: number;
     /** This link's share of the cap; the cap spans the referrer's links. */
@@ -36,6 +38,8 @@ export interface ReferralView {
     readonly me: boolean;
     readonly acceptedAt: number;
     readonly convertedAt: number | null;
+    /** Last-touch: when a later invite took this friend over. */
+    readonly movedAt: number | null;
     readonly ledger: readonly {
       readonly side: RewardSide;
       readonly rewardId: string;
@@ -79,6 +83,7 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
     rewards: { referrer: rules.referrerReward ?? null, referee: rules.refereeReward ?? null },
     counts: {
       accepted: context.referrals.length,
+      moved: context.referrals.filter((r) => r.movedAt !== undefined).length,
       converted: converted.length,
       refunded,
       capLeft: Math.max(0, rules.capPerReferrer - (converted.length - refunded)),
@@ -88,6 +93,7 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
       me: r.referee === viewerId,
       acceptedAt: r.acceptedAt,
       convertedAt: r.convertedAt,
+      movedAt: r.movedAt ?? null,
       ledger: r.ledger,
     })),
     ledgerTotals: totals,
