@@ -59,6 +59,7 @@ export type {
   InstanceState,
   Locale,
   Mechanic,
+  Notice,
   RejectionReason,
   Reservation,
   ViewFacts,

@@ -1,10 +1,11 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { Actor, AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
-import type { OutboxEntry, Store } from '../store/store.js';
+import type { OutboxEntry, ScoreIncrement, Store } from '../store/store.js';
 import { postIntents, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
+import { listingChange } from './listing.js';
 import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
 import type { Effect, InstanceView, SendResult } from './types.js';
 
@@ -172,16 +173,24 @@ export async function applyBatch(
         continue;
       }
       let final: LoadedInstance = instance;
+      let listings: ScoreIncrement[] = [];
       if (writes) {
         const { mechanic, campaign } = instance;
         const next = { ...instance, version: instance.version + 1, snapshot: applied.snapshot };
+        listings = listingChange(
+          mechanic,
+          { campaignId: campaign.id, instanceId, version: next.version },
+          instance.snapshot,
+          applied.snapshot,
+          deps.now(),
+        );
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
         const result = await store.commit(instanceId, {
           expectedVersion: instance.version,
           campaignId: campaign.id,
           kind: mechanic.kind,
-          snapshot: persist(applied.snapshot, applied),
+          snapshot: persist(applied.snapshot, { ...applied, listings }),
           keys: applied.keys,
           timers: timerChanges(
             mechanic.kind,
@@ -220,6 +229,7 @@ export async function applyBatch(
       // Idempotent per holder. They are in the committed form too: if this process dies first, the next batch on the
       // instance does them (see `persist`).
       for (const r of applied.releases) await store.release(r.counter, r.holder);
+      for (const l of listings) await store.incrementScore(l);
       held.clear();
       const outcomes = await settleRejections(store, final, items, applied, known);
       answer(deps, final, items, outcomes, (key) => applied.own.has(key) || known.has(key));
@@ -254,6 +264,7 @@ async function loadForBatch(
   const loaded = await cache.get(instanceId, fresh);
   if (!loaded) return null;
   for (const r of loaded.owed?.releases ?? []) await store.release(r.counter, r.holder);
+  for (const l of loaded.owed?.listings ?? []) await store.incrementScore(l);
   if (loaded.owed?.notices.length) deps.notify(loaded.owed.notices);
   const { owed: _, ...instance } = loaded;
   return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };

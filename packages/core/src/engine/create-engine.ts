@@ -1,7 +1,7 @@
 import { type AnyCampaign, ensureCampaign } from '../campaign/define-campaign.js';
 import { campaignPhase } from '../campaign/lifecycle.js';
 import { parseOrThrow } from '../errors/from-zod.js';
-import { LiebianError } from '../errors/liebian-error.js';
+import { isLiebianError, LiebianError } from '../errors/liebian-error.js';
 import {
   type Actor,
   type AppliedEvent,
@@ -18,13 +18,16 @@ import { applyBatch, type PendingEvent } from './apply-batch.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache, type LoadedInstance } from './instance-cache.js';
-import { persist, stateOf, step } from './machine-step.js';
+import { listedInstances, listingChange } from './listing.js';
+import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
 import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
 const TIMER_LEASE_MS = 30_000;
+/** Open instances an overflowing event tries before one is opened for it. */
+const OVERFLOW_CANDIDATES = 5;
 
 /** Why nothing new may start in a phase other than live. */
 const PHASE_REJECTION = {
@@ -205,11 +208,18 @@ export function createEngine(options: EngineOptions): Engine {
         at: now,
         payload: {},
       };
+      const listings = listingChange(
+        mechanic,
+        { campaignId: found.id, instanceId, version: 1 },
+        null,
+        snapshot,
+        now,
+      );
       const result = await store.commit(instanceId, {
         expectedVersion: 0,
         campaignId: found.id,
         kind: found.kind,
-        snapshot: persist(snapshot),
+        snapshot: persist(snapshot, { ...NOTHING_OWED, listings }),
         keys: [`e:${event.eventId}`],
         timers: timerChanges(found.kind, [], mechanic.deadlines(state)),
         outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
@@ -222,6 +232,7 @@ export function createEngine(options: EngineOptions): Engine {
           throw new LiebianError('store-conflict', `instance "${instanceId}" could not be created`);
         return startedAlready(winner, actor, now);
       }
+      for (const l of listings) await store.incrementScore(l);
       const loaded = { id: instanceId, campaign: found, mechanic, version: result.version, snapshot };
       cache.set(loaded);
       deliver([startedEffect]);
@@ -346,9 +357,10 @@ export function createEngine(options: EngineOptions): Engine {
   return engine;
 
   /**
-   * The addressed instance is full and the campaign moves the event on: first to other open instances this process
-   * knows (`overflow`; each re-checks atomically, so a stale hint only costs a refusal), then to a new instance the
-   * actor starts. The new instance's id is derived from the event id, so a retried event finds the same instance.
+   * The addressed instance is full and the campaign moves the event on: first to other open instances of the
+   * campaign, fullest first, from the listing every process keeps on the store (`overflow`; each re-checks
+   * atomically, so a stale entry only costs a refusal), then to a new instance the actor starts. The new
+   * instance's id is derived from the event id, so a retried event finds the same instance.
    */
   async function overflow(
     from: LoadedInstance,
@@ -361,13 +373,14 @@ export function createEngine(options: EngineOptions): Engine {
     const moved = (result: SendResult): SendResult =>
       result.status === 'accepted' ? { ...result, redirectedFrom: from.id } : result;
     if (policy === 'overflow') {
-      const candidates = cache
-        .recentOf(found.id, 32)
-        .filter((c) => c.id !== from.id && mechanic.check(stateOf(c.snapshot), event).ok)
-        .slice(0, 5);
-      for (const candidate of candidates) {
-        const result = await post(candidate.id, { event, blocked: null, review });
-        if (result.status === 'accepted') return moved(result);
+      const listed = await listedInstances(store, found.id, OVERFLOW_CANDIDATES + 1);
+      for (const candidate of listed.filter((id) => id !== from.id).slice(0, OVERFLOW_CANDIDATES)) {
+        // A listed instance deleted since is skipped like a full one.
+        const result = await post(candidate, { event, blocked: null, review }).catch((error: unknown) => {
+          if (isLiebianError(error, 'unknown-instance')) return null;
+          throw error;
+        });
+        if (result?.status === 'accepted') return moved(result);
       }
     }
     // A mechanic whose launch needs input (a swap's item) cannot be opened on the actor's behalf.

@@ -63,16 +63,6 @@ export class InstanceCache {
     return { id, campaign, mechanic, version: row.version, snapshot, owed: owedBy(row.snapshot) };
   }
 
-  /** Cached instances of a campaign, most recently written first (a hint: their state may be stale). */
-  recentOf(campaignId: string, limit: number): LoadedInstance[] {
-    const out: LoadedInstance[] = [];
-    for (const entry of [...this.#entries.values()].reverse()) {
-      if (entry.campaign.id === campaignId) out.push(entry);
-      if (out.length >= limit) break;
-    }
-    return out;
-  }
-
   set(instance: LoadedInstance): void {
     this.#entries.delete(instance.id);
     this.#entries.set(instance.id, instance);

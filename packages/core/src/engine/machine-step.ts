@@ -1,6 +1,7 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AnyMechanic, AppliedEvent, InstanceState, Notice } from '../mechanics/mechanic.js';
+import type { ScoreIncrement } from '../store/store.js';
 
 /** A reservation the machine gives back (a failed pool's stock, a refunded member's quota). */
 export interface Release {
@@ -15,11 +16,17 @@ export function stateOf(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
   return { value: snapshot.value as string, context: snapshot.context };
 }
 
-/** What a commit leaves to do right after it: reservations to give back, notices to other instances. */
+/**
+ * What a commit leaves to do right after it: reservations to give back, notices to other instances, and the change
+ * of its campaign listing (see `listing.ts`).
+ */
 export interface Owed {
   readonly releases: readonly Release[];
   readonly notices: readonly Notice[];
+  readonly listings: readonly ScoreIncrement[];
 }
+
+export const NOTHING_OWED: Owed = { releases: [], notices: [], listings: [] };
 
 /**
  * The JSON form stored by adapters: the machine state, plus the engine's own `releases` and `notices` — what this
@@ -29,31 +36,42 @@ export interface Owed {
  */
 export function persist(
   snapshot: AnyMachineSnapshot,
-  owed: Owed = { releases: [], notices: [] },
+  owed: Owed = NOTHING_OWED,
 ): InstanceState<unknown> & Partial<Owed> {
   const state = { value: snapshot.value as string, context: snapshot.context };
   return {
     ...state,
     ...(owed.releases.length > 0 && { releases: owed.releases }),
     ...(owed.notices.length > 0 && { notices: owed.notices }),
+    ...(owed.listings.length > 0 && { listings: owed.listings }),
   };
 }
 
+/** The items of a stored list that have the right shape (a stored form is data from the store, not trusted). */
+const itemsOf = <T>(list: unknown, fits: (item: Record<string, unknown>) => boolean): T[] =>
+  Array.isArray(list)
+    ? list.filter((item): item is T => typeof item === 'object' && item !== null && fits(item))
+    : [];
+
 /** What a stored form still owes (see {@link persist}). */
 export function owedBy(stored: unknown): Owed {
-  const { releases, notices } = (stored ?? {}) as { releases?: unknown; notices?: unknown };
+  const { releases, notices, listings } = (stored ?? {}) as Record<keyof Owed, unknown>;
   return {
-    releases: Array.isArray(releases)
-      ? releases.filter((r): r is Release => typeof r?.counter === 'string' && typeof r?.holder === 'string')
-      : [],
-    notices: Array.isArray(notices)
-      ? notices.filter(
-          (n): n is Notice =>
-            typeof n?.instanceId === 'string' &&
-            typeof n?.eventId === 'string' &&
-            typeof n?.event?.type === 'string',
-        )
-      : [],
+    releases: itemsOf<Release>(
+      releases,
+      (r) => typeof r.counter === 'string' && typeof r.holder === 'string',
+    ),
+    notices: itemsOf<Notice>(
+      notices,
+      (n) =>
+        typeof n.instanceId === 'string' &&
+        typeof n.eventId === 'string' &&
+        typeof (n.event as { type?: unknown } | null)?.type === 'string',
+    ),
+    listings: itemsOf<ScoreIncrement>(
+      listings,
+      (l) => typeof l.board === 'string' && typeof l.key === 'string' && typeof l.delta === 'number',
+    ),
   };
 }
 

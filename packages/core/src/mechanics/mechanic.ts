@@ -214,6 +214,12 @@ export interface Mechanic<
     event: AppliedEvent,
     reason: RejectionReason,
   ): 'reject' | 'overflow' | 'open-new';
+  /**
+   * For `overflow`: how much the instance wants newcomers now — a group's seats taken while it has seats left, 0
+   * when it takes nobody. The engine keeps a campaign-wide listing of it on a store board, so an event that
+   * overflows finds open instances of every process, fullest first.
+   */
+  listing?(state: InstanceState<TContext>): number;
   /** Set when the instance's scores live on a store board. */
   readonly board?: BoardAccess<TContext>;
   /** Who launched the instance (for self-help and same-device checks). */

@@ -14,6 +14,7 @@ import {
   type GroupBuyState,
   newMember,
   nextHoldExpiry,
+  seatsTaken,
 } from './context.js';
 import { decide } from './decisions.js';
 import { discloseGroupBuy } from './disclosure.js';
@@ -85,6 +86,11 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
       : policy === 'open-new-group'
         ? 'open-new'
         : 'reject';
+  },
+  listing(state) {
+    const { value, context } = state as GroupBuyState;
+    const taken = seatsTaken(context);
+    return value === 'forming' && taken < context.rules.size ? taken : 0;
   },
   deadlines(state) {
     const { value, context } = state as GroupBuyState;

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
+import { listingBoard } from '../../engine/listing.js';
+import type { InstanceState } from '../mechanic.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import type { GroupBuyContext } from './context.js';
 import { DURING_GROUP, groupBuyCampaignInput } from './group-buy-fixture.test-utils.js';
+import { groupBuyMechanic } from './group-buy-mechanic.js';
 import type { GroupBuyView } from './view.js';
 
 type Op =
@@ -89,6 +93,10 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
     if (view.state === 'succeeded' && view.seats.virtual === 0) {
       expect(view.members.filter((m) => m.status !== 'pending')).toHaveLength(view.seats.size);
     }
+    // The campaign listing on the store holds exactly the committed group's openness.
+    const stored = (await h.store.load('g1'))?.snapshot as InstanceState<GroupBuyContext>;
+    const listed = (await h.store.topScores(listingBoard(campaign.id), 10)).find((e) => e.member === 'g1');
+    expect(listed?.score ?? 0).toBe(groupBuyMechanic.listing?.(stored));
   }
   clock.advance(24 * 60 * 60_000);
   await h.engine.tick();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
+import { createEngine } from '../../engine/create-engine.js';
+import { createManualClock } from '../../primitives/clock.js';
+import { createMemoryStore } from '../../store/memory-store.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
 import { DURING_GROUP, groupBuyCampaignInput } from './group-buy-fixture.test-utils.js';
 import type { GroupBuyView } from './view.js';
@@ -48,5 +51,33 @@ describe('group buy when a group is full', () => {
     // Group b still had a seat, but this policy always opens a new group.
     expect(((await h.engine.view('b', null)) as GroupBuyView).members).toHaveLength(1);
     await h.engine.dispose();
+  });
+});
+
+describe('overflow across processes', () => {
+  it('finds an open group another process opened, fullest first, from the listing on the store', async () => {
+    const campaign = defineCampaign(
+      groupBuyCampaignInput({ size: 3, whenFull: 'overflow-to-open-group' }),
+      'group-buy',
+    );
+    const store = createMemoryStore();
+    const clock = createManualClock(DURING_GROUP);
+    const [one, two] = [1, 2].map(() => createEngine({ campaigns: [campaign], store, clock })) as [
+      ReturnType<typeof createEngine>,
+      ReturnType<typeof createEngine>,
+    ];
+    // Process one opens b (1/3) and c (2/3); process two fills a (3/3) and has never seen b or c.
+    await one.start(campaign.id, { actor: { id: 'leader-b' }, instanceId: 'b' });
+    await one.start(campaign.id, { actor: { id: 'leader-c' }, instanceId: 'c' });
+    await one.send('c', join, { actor: { id: 'cid' } });
+    await two.start(campaign.id, { actor: { id: 'leader-a' }, instanceId: 'a' });
+    for (const friend of ['amy', 'ann']) await two.send('a', join, { actor: { id: friend } });
+
+    const first = await two.send('a', { ...join, eventId: 'j1' }, { actor: { id: 'zoe' } });
+    expect(first.status === 'accepted' && [first.instanceId, first.redirectedFrom]).toEqual(['c', 'a']);
+    // c is full now and leaves the listing: the next one goes to b.
+    const second = await two.send('a', { ...join, eventId: 'j2' }, { actor: { id: 'yan' } });
+    expect(second.status === 'accepted' && second.instanceId).toBe('b');
+    await Promise.all([one.dispose(), two.dispose()]);
   });
 });

@@ -26,6 +26,7 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
   return {
     clock,
     effects,
+    store,
     get engine() {
       return engine;
     },
