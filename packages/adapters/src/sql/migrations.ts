@@ -17,16 +17,24 @@ const OUTBOX_ROW_PER_COMMIT = (
               VALUES (p_id, '', '', 'null'::jsonb, p_outbox);
           END IF;`;
 
+/** Creates the instance at version 1; if it exists already, reads its version and returns (a conflict). */
+const createInstance = (s: string, pad: string) =>
+  [
+    `INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)`,
+    '  VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)',
+    '  ON CONFLICT (id) DO NOTHING',
+    '  RETURNING instances.version INTO version;',
+    'IF version IS NULL THEN',
+    `  SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;`,
+    '  RETURN;',
+    'END IF;',
+  ]
+    .map((line) => pad + line)
+    .join('\n');
+
 /** How a commit finds taken keys: a lookup before writing (migrations 1 and 3) or the unique index itself (4). */
 const LOOKUP_THEN_WRITE = (s: string) => `          IF p_expected = 0 THEN
-            INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
-              VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
-              ON CONFLICT (id) DO NOTHING
-              RETURNING instances.version INTO version;
-            IF version IS NULL THEN
-              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
-              RETURN;
-            END IF;
+${createInstance(s, '            ')}
           ELSE
             -- Lock the row: concurrent writers of this instance queue here and then see the new version.
             SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id FOR UPDATE;
@@ -55,14 +63,7 @@ const WRITE_UNLESS_TAKEN = (s: string) => `          IF p_expected > 0 THEN
           -- undoes this block, and only then are the taken keys looked up.
           BEGIN
             IF p_expected = 0 THEN
-              INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
-                VALUES (p_id, p_campaign, p_kind, 1, p_snapshot, p_now)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING instances.version INTO version;
-              IF version IS NULL THEN
-                SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = p_id;
-                RETURN;
-              END IF;
+${createInstance(s, '              ')}
             ELSE
               UPDATE ${s}.instances i SET version = i.version + 1, snapshot = p_snapshot, updated_at = p_now
                 WHERE i.id = p_id

@@ -3,6 +3,7 @@ import { defineCampaign } from '../../campaign/define-campaign.js';
 import { createEngine } from '../../engine/create-engine.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
+import type { CommitBatch, Store } from '../../store/store.js';
 import { attributionRace, exactLastTouch, lastTouchRace, noLoops } from './attribution-race.test-utils.js';
 import { DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
 import type { ReferralView } from './view.js';
@@ -22,33 +23,47 @@ describe('referral under concurrency (memory store)', () => {
   });
 });
 
+/**
+ * The store, except that the first commit `matches` accepts waits until `open()` is called; `held` resolves once
+ * it is waiting.
+ */
+function holdFirstCommit(store: Store, matches: (id: string, batch: CommitBatch) => boolean) {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let reached: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    reached = resolve;
+  });
+  let waited = false;
+  const gated: Store = {
+    ...store,
+    async commit(id, batch) {
+      if (!waited && matches(id, batch)) {
+        waited = true;
+        reached();
+        await gate;
+      }
+      return store.commit(id, batch);
+    },
+  };
+  return { gated, open, held };
+}
+
 describe('a mark taken by a writer that then loses the race', () => {
   it('stays: the referrer another process saw marked cannot be referred later (no loop)', async () => {
     const campaign = defineCampaign(referralCampaignInput(), 'referral');
     const clock = createManualClock(DURING_REFERRAL);
     const store = createMemoryStore();
     // Engine A's first commit waits until engine B has committed: A then conflicts and re-applies without the mark.
-    let open: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let waited = false;
-    const gated = {
-      ...store,
-      commit: async (id: string, batch: Parameters<typeof store.commit>[1]) => {
-        if (!waited && batch.expectedVersion > 0) {
-          waited = true;
-          await gate;
-        }
-        return store.commit(id, batch);
-      },
-    };
+    const { gated, open, held } = holdFirstCommit(store, (_id, batch) => batch.expectedVersion > 0);
     const a = createEngine({ campaigns: [campaign], store: gated, clock });
     const b = createEngine({ campaigns: [campaign], store, clock });
     await b.start(campaign.id, { actor: { id: 'r1' }, instanceId: 'link-r1' });
     await b.start(campaign.id, { actor: { id: 'r2' }, instanceId: 'link-r2' });
     const first = a.send('link-r1', { type: 'referral.accept' }, { actor: { id: 'x' } });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await held;
     await b.send('link-r1', { type: 'referral.accept' }, { actor: { id: 'y' } }); // sees A's mark as taken
     open();
     expect((await first).status).toBe('accepted');
@@ -68,27 +83,16 @@ describe('last-touch: a link told it lost a friend before its own accept committ
     const clock = createManualClock(DURING_REFERRAL);
     const store = createMemoryStore();
     // Process A's commit of bob's accept on link a waits until process B has taken bob over and told link a.
-    let open: () => void = () => {};
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let waited = false;
-    const gated = {
-      ...store,
-      commit: async (id: string, batch: Parameters<typeof store.commit>[1]) => {
-        if (!waited && id === 'a' && batch.expectedVersion > 0) {
-          waited = true;
-          await gate;
-        }
-        return store.commit(id, batch);
-      },
-    };
+    const { gated, open, held } = holdFirstCommit(
+      store,
+      (id, batch) => id === 'a' && batch.expectedVersion > 0,
+    );
     const a = createEngine({ campaigns: [campaign], store: gated, clock });
     const b = createEngine({ campaigns: [campaign], store, clock });
     await b.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
     await b.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
     const first = a.send('a', { type: 'referral.accept', eventId: 'bob-a' }, { actor: { id: 'bob' } });
-    while (!waited) await new Promise((resolve) => setImmediate(resolve));
+    await held;
     // Bob's slot is held by a's accept, not yet committed: carol's link takes it over and tells link a.
     expect((await b.send('c', { type: 'referral.accept' }, { actor: { id: 'bob' } })).status).toBe(
       'accepted',
