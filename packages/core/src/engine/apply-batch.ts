@@ -7,6 +7,7 @@ import { deadlineEvent, timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
 import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
+import { doOwed, owedTimer, owesAnything } from './owed.js';
 import type { Effect, InstanceView, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -184,19 +185,22 @@ export async function applyBatch(
           applied.snapshot,
           deps.now(),
         );
+        const owed = { ...applied, listings };
+        const timers = timerChanges(
+          mechanic.kind,
+          mechanic.deadlines(stateOf(instance.snapshot)),
+          mechanic.deadlines(stateOf(applied.snapshot)),
+        );
+        if (owesAnything(owed)) timers.upsert.push(owedTimer(deps.now()));
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
         const result = await store.commit(instanceId, {
           expectedVersion: instance.version,
           campaignId: campaign.id,
           kind: mechanic.kind,
-          snapshot: persist(applied.snapshot, { ...applied, listings }),
+          snapshot: persist(applied.snapshot, owed),
           keys: applied.keys,
-          timers: timerChanges(
-            mechanic.kind,
-            mechanic.deadlines(stateOf(instance.snapshot)),
-            mechanic.deadlines(stateOf(applied.snapshot)),
-          ),
+          timers,
           outbox: applied.written.map(toOutbox),
           now: deps.now(),
         });
@@ -263,9 +267,8 @@ async function loadForBatch(
   const { store, cache } = deps;
   const loaded = await cache.get(instanceId, fresh);
   if (!loaded) return null;
-  for (const r of loaded.owed?.releases ?? []) await store.release(r.counter, r.holder);
-  for (const l of loaded.owed?.listings ?? []) await store.incrementScore(l);
-  if (loaded.owed?.notices.length) deps.notify(loaded.owed.notices);
+  // Notices are sent, not awaited: their instances may be waiting on this one.
+  if (loaded.owed) await doOwed(store, loaded.owed, deps.notify);
   const { owed: _, ...instance } = loaded;
   return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
 }

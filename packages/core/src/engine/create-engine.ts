@@ -21,6 +21,7 @@ import { InstanceCache, type LoadedInstance } from './instance-cache.js';
 import { listedInstances, listingChange } from './listing.js';
 import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
+import { doOwed, OWED_TIMER, owedTimer, owesAnything } from './owed.js';
 import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
@@ -215,13 +216,16 @@ export function createEngine(options: EngineOptions): Engine {
         snapshot,
         now,
       );
+      const owed = { ...NOTHING_OWED, listings };
+      const timers = timerChanges(found.kind, [], mechanic.deadlines(state));
+      if (owesAnything(owed)) timers.upsert.push(owedTimer(now));
       const result = await store.commit(instanceId, {
         expectedVersion: 0,
         campaignId: found.id,
         kind: found.kind,
-        snapshot: persist(snapshot, { ...NOTHING_OWED, listings }),
+        snapshot: persist(snapshot, owed),
         keys: [`e:${event.eventId}`],
-        timers: timerChanges(found.kind, [], mechanic.deadlines(state)),
+        timers,
         outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
         now,
       });
@@ -332,10 +336,16 @@ export function createEngine(options: EngineOptions): Engine {
       const due = await store.claimDueTimers(now, 500, TIMER_LEASE_MS);
       await Promise.all(
         due.map(async (timer) => {
-          const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
-          await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
-            if (!(error instanceof LiebianError && error.code === 'unknown-instance')) throw error;
-          });
+          if (timer.timerId === OWED_TIMER) {
+            // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
+            const owed = (await cache.load(timer.instanceId))?.owed;
+            if (owed) await doOwed(store, owed, (notices) => Promise.all(notices.map(tell)));
+          } else {
+            const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
+            await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
+              if (!(error instanceof LiebianError && error.code === 'unknown-instance')) throw error;
+            });
+          }
           await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId);
         }),
       );

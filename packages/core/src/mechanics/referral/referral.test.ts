@@ -214,34 +214,44 @@ describe('referral with last-touch attribution', () => {
     await h.engine.dispose();
   });
 
-  it('tells the link a friend left even when the process died before telling it', async () => {
-    const campaign = lastTouch();
-    const store = createMemoryStore();
-    const clock = createManualClock(DURING_REFERRAL);
-    // The first process commits carol's accept, then dies before link a hears of it.
-    const dying: Store = {
-      ...store,
-      commit: (id, batch) =>
-        id === 'a' && batch.expectedVersion >= 2
-          ? Promise.reject(new Error('process died'))
-          : store.commit(id, batch),
-    };
-    const first = createEngine({ campaigns: [campaign], store: dying, clock });
-    await first.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
-    await first.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
-    await first.send('a', { type: 'referral.accept' }, { actor: { id: 'bob' } });
-    await first.send('c', { type: 'referral.accept' }, { actor: { id: 'bob' } });
-    expect(((await first.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(0);
+  it.each([
+    ['the next batch on the new link', 'batch'],
+    ['the engine timer the commit wrote, a minute later', 'timer'],
+  ] as const)(
+    'tells the link a friend left even when the process died before telling it: %s',
+    async (_, by) => {
+      const campaign = lastTouch();
+      const store = createMemoryStore();
+      const clock = createManualClock(DURING_REFERRAL);
+      // The first process commits carol's accept, then dies before link a hears of it.
+      const dying: Store = {
+        ...store,
+        commit: (id, batch) =>
+          id === 'a' && batch.expectedVersion >= 2
+            ? Promise.reject(new Error('process died'))
+            : store.commit(id, batch),
+      };
+      const first = createEngine({ campaigns: [campaign], store: dying, clock });
+      await first.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+      await first.start(campaign.id, { actor: { id: 'carol' }, instanceId: 'c' });
+      await first.send('a', { type: 'referral.accept' }, { actor: { id: 'bob' } });
+      await first.send('c', { type: 'referral.accept' }, { actor: { id: 'bob' } });
+      expect(((await first.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(0);
 
-    // The next batch on link c, in another process, sends what the commit still owes.
-    const second = createEngine({ campaigns: [campaign], store, clock });
-    await second.send('c', { type: 'referral.accept' }, { actor: { id: 'dan' } });
-    // Disposing waits for every queued event, the notice included.
-    await Promise.all([first.dispose(), second.dispose()]);
-    const reader = createEngine({ campaigns: [campaign], store, clock });
-    expect(((await reader.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(1);
-    await reader.dispose();
-  });
+      // Another process sends what the commit still owes.
+      const second = createEngine({ campaigns: [campaign], store, clock });
+      if (by === 'batch') await second.send('c', { type: 'referral.accept' }, { actor: { id: 'dan' } });
+      else {
+        clock.advance(60_000);
+        await second.tick();
+      }
+      // Disposing waits for every queued event, the notice included.
+      await Promise.all([first.dispose(), second.dispose()]);
+      const reader = createEngine({ campaigns: [campaign], store, clock });
+      expect(((await reader.view('a', { id: 'alice' })) as ReferralView).counts.moved).toBe(1);
+      await reader.dispose();
+    },
+  );
 
   it('refuses an upfront reward for the friend, which each accepted invite would pay again', () => {
     expect(campaignIssues(referralCampaignInput({ attribution: 'last-touch' })).map((i) => i.path)).toEqual([
