@@ -157,7 +157,14 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
       });
     },
 
-    async reserve({ counter, holder, qty, capacity, mode = 'hold' }: ReserveRequest): Promise<ReserveResult> {
+    async reserve({
+      counter,
+      holder,
+      qty,
+      capacity,
+      mode = 'hold',
+      replacing,
+    }: ReserveRequest): Promise<ReserveResult> {
       return update<CounterDoc, ReserveResult>(kv, counterKey(counter), (doc) => {
         const c: CounterDoc = doc ?? { remaining: capacity, holders: {} };
         const duplicate = { ok: true, remaining: c.remaining, duplicate: true };
@@ -176,7 +183,11 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
           return { write, result: { ok: true, remaining: write.remaining, duplicate: false } };
         }
         if (replaceable !== undefined && mode === 'settle') return { write: settled, result: duplicate };
-        if (replaceable !== undefined && mode === 'replaceable') {
+        if (
+          replaceable !== undefined &&
+          mode === 'replaceable' &&
+          (replacing ?? replaceable) === replaceable
+        ) {
           const { [replaceable]: units = qty, ...others } = c.holders;
           const write = {
             remaining: c.remaining,

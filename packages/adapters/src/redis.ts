@@ -236,7 +236,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       );
     },
 
-    async reserve({ counter, holder, qty, capacity, mode = 'hold' }) {
+    async reserve({ counter, holder, qty, capacity, mode = 'hold', replacing }) {
       live();
       const [ok, remaining, duplicate, replaced] = (await scripts.lbReserve(
         ...counterKeys(counter),
@@ -244,6 +244,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         qty,
         capacity,
         mode,
+        replacing ?? '',
       )) as [number, number, number, string | null | undefined];
       const result = { ok: ok === 1, remaining: Number(remaining), duplicate: duplicate === 1 };
       return typeof replaced === 'string' ? { ...result, replaced } : result;

@@ -76,7 +76,8 @@ return 1
 `;
 
 /**
- * KEYS: counter, holders, replaceable holder. ARGV: holder, qty, capacity, mode (see \`ReserveMode\`).
+ * KEYS: counter, holders, replaceable holder. ARGV: holder, qty, capacity, mode (see \`ReserveMode\`), the holder a
+ * take-over must replace ('' = any).
  * Returns {ok, remaining, duplicate, replaced}.
  */
 export const RESERVE = `
@@ -102,7 +103,7 @@ if current and mode == 'settle' then
   redis.call('DEL', KEYS[3])
   return {1, remaining, 1, false}
 end
-if current and mode == 'replaceable' then
+if current and mode == 'replaceable' and (ARGV[5] == '' or ARGV[5] == current) then
   local held = redis.call('HGET', KEYS[2], current)
   redis.call('HDEL', KEYS[2], current)
   redis.call('HSET', KEYS[2], ARGV[1], held or qty)

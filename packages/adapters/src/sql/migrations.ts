@@ -263,7 +263,7 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
         ALTER TABLE ${s}.counter_holders ADD COLUMN replaceable boolean NOT NULL DEFAULT false;
 
         CREATE FUNCTION ${s}.reserve(p_counter text, p_holder text, p_qty bigint, p_capacity bigint, p_mode text,
-          OUT ok boolean, OUT remaining bigint, OUT duplicate boolean, OUT replaced text
+          p_replacing text, OUT ok boolean, OUT remaining bigint, OUT duplicate boolean, OUT replaced text
         ) LANGUAGE plpgsql AS $fn$
         BEGIN
           INSERT INTO ${s}.counters (name, remaining) VALUES (p_counter, p_capacity) ON CONFLICT DO NOTHING;
@@ -297,7 +297,8 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
             -- Locked first, updated by a second statement: one statement would not see a holder committed while it
             -- waited for the lock.
             SELECT h.holder INTO replaced FROM ${s}.counter_holders h
-              WHERE h.counter = p_counter AND h.replaceable LIMIT 1 FOR UPDATE;
+              WHERE h.counter = p_counter AND h.replaceable AND (p_replacing IS NULL OR h.holder = p_replacing)
+              LIMIT 1 FOR UPDATE;
             IF replaced IS NOT NULL THEN
               UPDATE ${s}.counter_holders h SET holder = p_holder WHERE h.counter = p_counter AND h.holder = replaced;
               ok := true;

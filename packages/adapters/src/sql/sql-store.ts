@@ -54,7 +54,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       FROM due WHERE t.instance_id = due.instance_id AND t.timer_id = due.timer_id
       RETURNING t.instance_id, t.timer_id, t.due_at, t.event, t.lease_id`,
     ack: `DELETE FROM ${s}.timers WHERE instance_id = $1 AND timer_id = $2 AND lease_id = $3`,
-    reserve: `SELECT ok, remaining, duplicate, replaced FROM ${s}.reserve($1, $2, $3, $4, $5)`,
+    reserve: `SELECT ok, remaining, duplicate, replaced FROM ${s}.reserve($1, $2, $3, $4, $5, $6)`,
     release: `SELECT ${s}.release($1, $2) AS released`,
     // Rows of transactions still in flight are held back (txid gate), so a cursor never skips a late commit.
     outbox: `
@@ -170,14 +170,14 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       await driver.query(sql.ack, [instanceId, timerId, leaseId]);
     },
 
-    async reserve({ counter, holder, qty, capacity, mode = 'hold' }) {
+    async reserve({ counter, holder, qty, capacity, mode = 'hold', replacing }) {
       live();
       const { rows } = await driver.query<{
         ok: boolean;
         remaining: string | number;
         duplicate: boolean;
         replaced: string | null;
-      }>(sql.reserve, [counter, holder, qty, capacity, mode]);
+      }>(sql.reserve, [counter, holder, qty, capacity, mode, replacing ?? null]);
       const row = rows[0];
       if (!row) throw new Error('sql store: reserve returned no row');
       const result = { ok: row.ok, remaining: Number(row.remaining), duplicate: row.duplicate };

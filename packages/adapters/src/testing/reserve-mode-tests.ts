@@ -49,6 +49,24 @@ export function reserveModeTests({ test, concurrency }: SuiteContext): void {
     );
   });
 
+  test('a take-over naming the holder to replace replaces only that one', async ({ open }) => {
+    const store = await open();
+    const counter = `${uid('c')}:referred:f`;
+    await store.reserve(slot(counter, 'a', 'replaceable'));
+    await store.reserve(slot(counter, 'b', 'replaceable'));
+    equal(
+      await store.reserve({ ...slot(counter, 'a', 'replaceable'), replacing: 'c' }),
+      { ok: false, remaining: 0, duplicate: false },
+      'b holds it, not c: nothing changes',
+    );
+    equal(
+      await store.reserve({ ...slot(counter, 'a', 'replaceable'), replacing: 'b' }),
+      { ok: true, remaining: 0, duplicate: false, replaced: 'b' },
+      'handed back from b to a',
+    );
+    equal(await store.release(counter, 'a'), true, 'a holds it again');
+  });
+
   test('settle makes a replaceable hold final where it is', async ({ open }) => {
     const store = await open();
     const counter = `${uid('c')}:referred:f`;

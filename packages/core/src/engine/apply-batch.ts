@@ -1,6 +1,13 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type { Actor, AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
+import type {
+  Actor,
+  AnyMechanic,
+  AppliedEvent,
+  Notice,
+  RejectionReason,
+  Reservation,
+} from '../mechanics/mechanic.js';
 import type { OutboxEntry, ScoreIncrement, Store } from '../store/store.js';
 import { postIntents, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
@@ -126,6 +133,8 @@ export async function applyBatch(
   const held = new Map<string, Reservation>();
   /** Reservations that took a unit over, by key: whom they took it from (a later attempt reuses the hold). */
   const takenFrom = new Map<string, string>();
+  /** The event each held reservation was taken for, by key. */
+  const reservedFor = new Map<string, AppliedEvent>();
   /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
   const known = cache.knownKeys(instanceId);
   let fresh = false;
@@ -137,6 +146,24 @@ export async function applyBatch(
   let raced = false;
   /** Whether a reservation this batch holds but did not use may go back to its counter. */
   const mayRelease = (r: Reservation) => !raced && r.optional !== true;
+  /**
+   * Gives back a reservation no applied event of this batch used. A one-unit `replaceable` hold names its event, so
+   * only that same event, committed by another process, can rely on it — the event then answers `duplicate`, the
+   * hold stays, and the holder it replaced is told (that process's reserve was a duplicate and told no one).
+   * Otherwise the unit goes back to whom it was taken from — unless a later take-over got it meanwhile — or is
+   * released if it was free. `twin` is the instance's mechanic when the reservation's event answered `duplicate`.
+   */
+  const giveBack = async (key: string, r: Reservation, twin: AnyMechanic | null) => {
+    const from = takenFrom.get(key);
+    const event = reservedFor.get(key);
+    if (r.mode !== 'replaceable') {
+      if (mayRelease(r)) await store.release(r.counter, r.holder);
+    } else if (twin) {
+      const notice = event && from !== undefined ? twin.takenOver?.(event, r, from) : null;
+      if (notice && event) deps.notify([{ ...notice, eventId: `notice:${instanceId}:${event.eventId}` }]);
+    } else if (from === undefined) await store.release(r.counter, r.holder);
+    else await store.reserve({ ...r, holder: from, replacing: r.holder });
+  };
   let base = pipeline.after;
   let settle: (asOffered: boolean) => void = () => {};
   const committed = new Promise<boolean>((resolve) => {
@@ -162,7 +189,7 @@ export async function applyBatch(
       const isKnown = speculative
         ? (key: string) => known.has(key) || speculative.keys.has(key)
         : (key: string) => known.has(key);
-      const applied = await applyEvents(deps, instance, items, isKnown, { held, takenFrom });
+      const applied = await applyEvents(deps, instance, items, isKnown, { held, takenFrom, reservedFor });
       // Built on the previous batch's commit while it was in flight: only good if that commit held as offered.
       if (speculative && !(await speculative.committed)) continue;
       const writes = applied.keys.length > 0 || applied.written.length > 0;
@@ -225,17 +252,20 @@ export async function applyBatch(
         cache.set({ ...final, snapshot: await postIntents(store, mechanic, applied.snapshot) });
         for (const key of applied.keys) known.add(key);
       }
+      const outcomes = await settleRejections(store, final, items, applied, known);
+      const duplicates = new Set(
+        items.flatMap((item, i) => (outcomes[i]?.kind === 'duplicate' ? [item.event.eventId] : [])),
+      );
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
         held.delete(key);
-        if (mayRelease(r)) await store.release(r.counter, r.holder);
+        await giveBack(key, r, duplicates.has(reservedFor.get(key)?.eventId ?? '') ? final.mechanic : null);
       }
       // Idempotent per holder. They are in the committed form too: if this process dies first, the next batch on the
       // instance does them (see `persist`).
       for (const r of applied.releases) await store.release(r.counter, r.holder);
       for (const l of listings) await store.incrementScore(l);
       held.clear();
-      const outcomes = await settleRejections(store, final, items, applied, known);
       answer(deps, final, items, outcomes, (key) => applied.own.has(key) || known.has(key));
       if (applied.written.length > 0) deps.deliver(applied.written);
       return;
@@ -248,8 +278,7 @@ export async function applyBatch(
   } catch (error) {
     for (const item of items) item.reject(error);
   } finally {
-    for (const r of held.values())
-      if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => {});
+    for (const [key, r] of held) await giveBack(key, r, null).catch(() => {});
     offer(null);
     settle(asOffered);
   }
@@ -342,7 +371,16 @@ async function applyEvents(
       continue;
     }
     const reservations = mechanic.reservations(state, event, campaign);
-    const failed = await reserveAll(deps.store, holds, reservations);
+    // A take-over is not undone exactly once others have built on it, so an event that would take a unit over
+    // first asks the store whether its claims are spent (another process may have committed the same thing).
+    if (claims.length > 0 && reservations.some((r) => r.mode === 'replaceable')) {
+      const spent = await deps.store.seen(instance.id, claims);
+      if (spent.some(Boolean)) {
+        outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
+        continue;
+      }
+    }
+    const failed = await reserveAll(deps.store, holds, event, reservations);
     if (failed) {
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
@@ -444,12 +482,15 @@ interface Holds {
   readonly held: Map<string, Reservation>;
   /** Holds that took a unit over (mode `replaceable`): whom from. */
   readonly takenFrom: Map<string, string>;
+  /** The event each hold was taken for. */
+  readonly reservedFor: Map<string, AppliedEvent>;
 }
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
   store: Store,
-  { held, takenFrom }: Holds,
+  { held, takenFrom, reservedFor }: Holds,
+  event: AppliedEvent,
   needed: readonly Reservation[],
 ): Promise<RejectionReason | null> {
   for (const r of needed) {
@@ -458,7 +499,9 @@ async function reserveAll(
     const result = await store.reserve(r);
     if (!result.ok && r.optional) continue;
     if (!result.ok) return r.reason;
-    if (!result.duplicate) held.set(key, r);
+    if (result.duplicate) continue;
+    held.set(key, r);
+    reservedFor.set(key, event);
     if (result.replaced !== undefined) takenFrom.set(key, result.replaced);
   }
   return null;

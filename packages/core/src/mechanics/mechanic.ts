@@ -249,6 +249,7 @@ export interface Mechanic<
     reservation: Reservation,
     from: string,
   ): { readonly instanceId: string; readonly event: Notice['event'] } | null;
+
   /** Counters to reserve before an instance starts (e.g. launches per user). */
   startReservations(
     campaign: Campaign<TKind, TRules>,

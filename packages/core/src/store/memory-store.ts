@@ -155,7 +155,14 @@ export function createMemoryStore(): Store {
       if (own?.get(timerId)?.leaseId === leaseId) own.delete(timerId);
     },
 
-    async reserve({ counter, holder, qty, capacity, mode = 'hold' }: ReserveRequest): Promise<ReserveResult> {
+    async reserve({
+      counter,
+      holder,
+      qty,
+      capacity,
+      mode = 'hold',
+      replacing,
+    }: ReserveRequest): Promise<ReserveResult> {
       live();
       let c = counters.get(counter);
       if (!c) {
@@ -179,7 +186,7 @@ export function createMemoryStore(): Store {
         c.replaceable.delete(current);
         return duplicate;
       }
-      if (mode === 'replaceable' && current !== undefined) {
+      if (mode === 'replaceable' && current !== undefined && (replacing ?? current) === current) {
         c.holders.set(holder, c.holders.get(current) ?? qty);
         c.holders.delete(current);
         c.replaceable.delete(current);

@@ -66,7 +66,8 @@ export type CommitResult =
  * that may move to whoever comes last:
  * - `hold` (the default): take the unit if it is free. Re-reserving one's own replaceable hold makes it final.
  * - `replaceable`: take the unit if it is free, or take it over from a replaceable hold (the result names the
- *   holder replaced); either way the new hold is replaceable. A final hold is never taken over.
+ *   holder replaced; with `replacing`, only from that holder); either way the new hold is replaceable. A final
+ *   hold is never taken over.
  * - `settle`: take the unit if it is free (final); if someone holds it replaceably, make their hold final and answer
  *   `duplicate` (nothing taken). Fails only on someone else's final hold.
  * Other counters only use `hold`.
@@ -81,6 +82,11 @@ export interface ReserveRequest {
   readonly capacity: number;
   /** Default `hold`. */
   readonly mode?: ReserveMode;
+  /**
+   * With mode `replaceable`: take the unit over only from this holder (a take-over that was not used is undone by
+   * handing the unit back, unless someone else took it meanwhile).
+   */
+  readonly replacing?: string;
 }
 
 export interface ReserveResult {

@@ -85,9 +85,12 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
     return [];
   },
   // Only the friend's last-touch slot is ever taken over: the link it came from is told the friend moved.
-  takenOver(event, _reservation, from) {
+  takenOver(event, reservation, from) {
     if (event.type !== 'referral.accept') return null;
     const { instanceId, acceptEventId } = splitSlotHolder(from);
+    // Taken from another accept of this same link (two processes took the friend's accept at once): this link
+    // keeps the friend, and the losing accept never committed.
+    if (instanceId === splitSlotHolder(reservation.holder).instanceId) return null;
     return { instanceId, event: { type: 'referral.moved', referee: event.actor.id, acceptEventId } };
   },
   startReservations: (campaign, initiator, instanceId) => [
