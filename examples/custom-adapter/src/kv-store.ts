@@ -170,8 +170,9 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
         const duplicate = { ok: true, remaining: c.remaining, duplicate: true };
         // What the counter looks like with no replaceable holder (a hold or a settle makes a hold final).
         const { replaceable, ...settled } = c;
+        const replaceably = mode === 'replaceable' || mode === 'touch';
         if (c.holders[holder] !== undefined) {
-          const finalised = mode !== 'replaceable' && replaceable === holder;
+          const finalised = !replaceably && replaceable === holder;
           return { write: finalised ? settled : null, result: duplicate };
         }
         if (c.remaining >= qty) {
@@ -179,10 +180,16 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
             remaining: c.remaining - qty,
             holders: { ...c.holders, [holder]: qty },
           };
-          if (mode === 'replaceable') write.replaceable = holder;
+          if (replaceably) write.replaceable = holder;
           return { write, result: { ok: true, remaining: write.remaining, duplicate: false } };
         }
         if (replaceable !== undefined && mode === 'settle') return { write: settled, result: duplicate };
+        if (replaceable !== undefined && mode === 'touch') {
+          return {
+            write: null,
+            result: { ok: true, remaining: c.remaining, duplicate: false, holder: replaceable },
+          };
+        }
         if (
           replaceable !== undefined &&
           mode === 'replaceable' &&

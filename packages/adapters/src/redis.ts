@@ -247,7 +247,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         replacing ?? '',
       )) as [number, number, number, string | null | undefined];
       const result = { ok: ok === 1, remaining: Number(remaining), duplicate: duplicate === 1 };
-      return typeof replaced === 'string' ? { ...result, replaced } : result;
+      if (typeof replaced !== 'string') return result;
+      // The script answers the holder in one place: taken over from, or (touch) found.
+      return mode === 'touch' ? { ...result, holder: replaced } : { ...result, replaced };
     },
 
     async release(counter, holder) {

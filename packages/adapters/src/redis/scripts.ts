@@ -89,16 +89,17 @@ end
 local mode = ARGV[4]
 local current = redis.call('GET', KEYS[3])
 if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
-  if mode ~= 'replaceable' and current == ARGV[1] then redis.call('DEL', KEYS[3]) end
+  if mode ~= 'replaceable' and mode ~= 'touch' and current == ARGV[1] then redis.call('DEL', KEYS[3]) end
   return {1, remaining, 1, false}
 end
 local qty = tonumber(ARGV[2])
 if remaining >= qty then
   redis.call('SET', KEYS[1], remaining - qty)
   redis.call('HSET', KEYS[2], ARGV[1], qty)
-  if mode == 'replaceable' then redis.call('SET', KEYS[3], ARGV[1]) end
+  if mode == 'replaceable' or mode == 'touch' then redis.call('SET', KEYS[3], ARGV[1]) end
   return {1, remaining - qty, 0, false}
 end
+if current and mode == 'touch' then return {1, remaining, 0, current} end
 if current and mode == 'settle' then
   redis.call('DEL', KEYS[3])
   return {1, remaining, 1, false}

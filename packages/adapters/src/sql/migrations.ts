@@ -268,12 +268,12 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
         BEGIN
           INSERT INTO ${s}.counters (name, remaining) VALUES (p_counter, p_capacity) ON CONFLICT DO NOTHING;
           INSERT INTO ${s}.counter_holders (counter, holder, qty, replaceable)
-            VALUES (p_counter, p_holder, p_qty, p_mode = 'replaceable')
+            VALUES (p_counter, p_holder, p_qty, p_mode IN ('replaceable', 'touch'))
             ON CONFLICT DO NOTHING;
           IF NOT FOUND THEN
             -- Held already; a hold or a settle makes one's own replaceable hold final.
             ok := true; duplicate := true;
-            IF p_mode <> 'replaceable' THEN
+            IF p_mode NOT IN ('replaceable', 'touch') THEN
               UPDATE ${s}.counter_holders h SET replaceable = false
                 WHERE h.counter = p_counter AND h.holder = p_holder AND h.replaceable;
             END IF;
@@ -290,7 +290,10 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
           SELECT c.remaining INTO remaining FROM ${s}.counters c WHERE c.name = p_counter;
           -- No room: a replaceable hold is settled where it is, or taken over. The row lock orders racing callers;
           -- each one after the first sees the hold as the one before it left it.
-          IF p_mode = 'settle' THEN
+          IF p_mode = 'touch' THEN
+            SELECT h.holder INTO replaced FROM ${s}.counter_holders h WHERE h.counter = p_counter AND h.replaceable;
+            ok := replaced IS NOT NULL;
+          ELSIF p_mode = 'settle' THEN
             UPDATE ${s}.counter_holders h SET replaceable = false WHERE h.counter = p_counter AND h.replaceable;
             IF FOUND THEN ok := true; duplicate := true; END IF;
           ELSIF p_mode = 'replaceable' THEN

@@ -181,7 +181,9 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       const row = rows[0];
       if (!row) throw new Error('sql store: reserve returned no row');
       const result = { ok: row.ok, remaining: Number(row.remaining), duplicate: row.duplicate };
-      return row.replaced === null ? result : { ...result, replaced: row.replaced };
+      if (row.replaced === null) return result;
+      // The function answers the holder in one place: taken over from, or (touch) found.
+      return mode === 'touch' ? { ...result, holder: row.replaced } : { ...result, replaced: row.replaced };
     },
 
     async release(counter, holder) {

@@ -67,6 +67,36 @@ export function reserveModeTests({ test, concurrency }: SuiteContext): void {
     equal(await store.release(counter, 'a'), true, 'a holds it again');
   });
 
+  test('touch takes a free unit replaceably, reports a replaceable holder, and refuses a final one', async ({
+    open,
+  }) => {
+    const store = await open();
+    const counter = `${uid('c')}:referred:f`;
+    equal(
+      await store.reserve(slot(counter, 'a', 'touch')),
+      { ok: true, remaining: 0, duplicate: false },
+      'a takes the free unit',
+    );
+    equal(
+      await store.reserve(slot(counter, 'b', 'touch')),
+      { ok: true, remaining: 0, duplicate: false, holder: 'a' },
+      'b finds a, takes nothing',
+    );
+    equal(await store.release(counter, 'b'), false, 'b holds nothing');
+    equal(
+      await store.reserve(slot(counter, 'a', 'touch')),
+      { ok: true, remaining: 0, duplicate: true },
+      'a again: a duplicate',
+    );
+    equal(
+      await store.reserve({ ...slot(counter, 'b', 'replaceable'), replacing: 'a' }),
+      { ok: true, remaining: 0, duplicate: false, replaced: 'a' },
+      "a's touch left the unit replaceable",
+    );
+    await store.reserve(slot(counter, 'b', 'hold'));
+    equal((await store.reserve(slot(counter, 'c', 'touch'))).ok, false, 'a final hold refuses a touch');
+  });
+
   test('settle makes a replaceable hold final where it is', async ({ open }) => {
     const store = await open();
     const counter = `${uid('c')}:referred:f`;

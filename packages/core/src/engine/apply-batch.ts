@@ -1,20 +1,13 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type {
-  Actor,
-  AnyMechanic,
-  AppliedEvent,
-  Notice,
-  RejectionReason,
-  Reservation,
-} from '../mechanics/mechanic.js';
+import type { Actor, AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
 import type { OutboxEntry, ScoreIncrement, Store } from '../store/store.js';
 import { postIntents, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
 import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
-import { doOwed, owedTimer, owesAnything } from './owed.js';
+import { doOwed, owedTimer, owesAnything, type TakeOver, takeOver } from './owed.js';
 import type { Effect, InstanceView, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -41,7 +34,7 @@ export interface BatchDeps {
 }
 
 type Outcome =
-  | { readonly kind: 'applied'; readonly effects: Effect[]; readonly notices: Notice[] }
+  | { readonly kind: 'applied'; readonly effects: Effect[] }
   | { readonly kind: 'duplicate' }
   | {
       readonly kind: 'rejected';
@@ -87,8 +80,8 @@ interface Applied {
   readonly own: Set<string>;
   /** Reservations the machine gave back, returned to their counters once the commit holds. */
   readonly releases: Release[];
-  /** Notices to other instances the applied events owe (see `Mechanic.takenOver`). */
-  readonly notices: Notice[];
+  /** Units the applied events found held replaceably, to take over once the commit holds. */
+  readonly takeovers: TakeOver[];
 }
 
 /**
@@ -131,10 +124,8 @@ export async function applyBatch(
 ): Promise<void> {
   const { store, cache } = deps;
   const held = new Map<string, Reservation>();
-  /** Reservations that took a unit over, by key: whom they took it from (a later attempt reuses the hold). */
-  const takenFrom = new Map<string, string>();
-  /** The event each held reservation was taken for, by key. */
-  const reservedFor = new Map<string, AppliedEvent>();
+  /** Units found held replaceably (mode `touch`), by reservation key: by whom (a later attempt reuses this). */
+  const found = new Map<string, string>();
   /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
   const known = cache.knownKeys(instanceId);
   let fresh = false;
@@ -146,24 +137,6 @@ export async function applyBatch(
   let raced = false;
   /** Whether a reservation this batch holds but did not use may go back to its counter. */
   const mayRelease = (r: Reservation) => !raced && r.optional !== true;
-  /**
-   * Gives back a reservation no applied event of this batch used. A one-unit `replaceable` hold names its event, so
-   * only that same event, committed by another process, can rely on it — the event then answers `duplicate`, the
-   * hold stays, and the holder it replaced is told (that process's reserve was a duplicate and told no one).
-   * Otherwise the unit goes back to whom it was taken from — unless a later take-over got it meanwhile — or is
-   * released if it was free. `twin` is the instance's mechanic when the reservation's event answered `duplicate`.
-   */
-  const giveBack = async (key: string, r: Reservation, twin: AnyMechanic | null) => {
-    const from = takenFrom.get(key);
-    const event = reservedFor.get(key);
-    if (r.mode !== 'replaceable') {
-      if (mayRelease(r)) await store.release(r.counter, r.holder);
-    } else if (twin) {
-      const notice = event && from !== undefined ? twin.takenOver?.(event, r, from) : null;
-      if (notice && event) deps.notify([{ ...notice, eventId: `notice:${instanceId}:${event.eventId}` }]);
-    } else if (from === undefined) await store.release(r.counter, r.holder);
-    else await store.reserve({ ...r, holder: from, replacing: r.holder });
-  };
   let base = pipeline.after;
   let settle: (asOffered: boolean) => void = () => {};
   const committed = new Promise<boolean>((resolve) => {
@@ -189,7 +162,7 @@ export async function applyBatch(
       const isKnown = speculative
         ? (key: string) => known.has(key) || speculative.keys.has(key)
         : (key: string) => known.has(key);
-      const applied = await applyEvents(deps, instance, items, isKnown, { held, takenFrom, reservedFor });
+      const applied = await applyEvents(deps, instance, items, isKnown, { held, found });
       // Built on the previous batch's commit while it was in flight: only good if that commit held as offered.
       if (speculative && !(await speculative.committed)) continue;
       const writes = applied.keys.length > 0 || applied.written.length > 0;
@@ -252,21 +225,23 @@ export async function applyBatch(
         cache.set({ ...final, snapshot: await postIntents(store, mechanic, applied.snapshot) });
         for (const key of applied.keys) known.add(key);
       }
-      const outcomes = await settleRejections(store, final, items, applied, known);
-      const duplicates = new Set(
-        items.flatMap((item, i) => (outcomes[i]?.kind === 'duplicate' ? [item.event.eventId] : [])),
-      );
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
         held.delete(key);
-        await giveBack(key, r, duplicates.has(reservedFor.get(key)?.eventId ?? '') ? final.mechanic : null);
+        if (mayRelease(r)) await store.release(r.counter, r.holder);
       }
-      // Idempotent per holder. They are in the committed form too: if this process dies first, the next batch on the
-      // instance does them (see `persist`).
+      // Idempotent. They are in the committed form too: if this process dies first, the next batch on the instance
+      // (or the engine timer) does them (see `persist`).
       for (const r of applied.releases) await store.release(r.counter, r.holder);
       for (const l of listings) await store.incrementScore(l);
+      const notices = new Map<string, Notice>();
+      for (const t of applied.takeovers) {
+        const notice = await takeOver(store, final.mechanic, instanceId, t);
+        if (notice) notices.set(t.event.eventId, notice);
+      }
       held.clear();
-      answer(deps, final, items, outcomes, (key) => applied.own.has(key) || known.has(key));
+      const outcomes = await settleRejections(store, final, items, applied, known);
+      answer(deps, final, items, outcomes, notices, (key) => applied.own.has(key) || known.has(key));
       if (applied.written.length > 0) deps.deliver(applied.written);
       return;
     }
@@ -278,7 +253,8 @@ export async function applyBatch(
   } catch (error) {
     for (const item of items) item.reject(error);
   } finally {
-    for (const [key, r] of held) await giveBack(key, r, null).catch(() => {});
+    for (const r of held.values())
+      if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => {});
     offer(null);
     settle(asOffered);
   }
@@ -297,7 +273,7 @@ async function loadForBatch(
   const loaded = await cache.get(instanceId, fresh);
   if (!loaded) return null;
   // Notices are sent, not awaited: their instances may be waiting on this one.
-  if (loaded.owed) await doOwed(store, loaded.owed, deps.notify);
+  if (loaded.owed) await doOwed(store, loaded.mechanic, instanceId, loaded.owed, deps.notify);
   const { owed: _, ...instance } = loaded;
   return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
 }
@@ -314,7 +290,7 @@ async function applyEvents(
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
   const releases: Release[] = [];
-  const notices: Notice[] = [];
+  const takeovers: TakeOver[] = [];
   const isTaken = (key: string) => own.has(key) || isKnown(key);
   const keys: string[] = [];
   const written: Effect[] = [];
@@ -371,16 +347,7 @@ async function applyEvents(
       continue;
     }
     const reservations = mechanic.reservations(state, event, campaign);
-    // A take-over is not undone exactly once others have built on it, so an event that would take a unit over
-    // first asks the store whether its claims are spent (another process may have committed the same thing).
-    if (claims.length > 0 && reservations.some((r) => r.mode === 'replaceable')) {
-      const spent = await deps.store.seen(instance.id, claims);
-      if (spent.some(Boolean)) {
-        outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
-        continue;
-      }
-    }
-    const failed = await reserveAll(deps.store, holds, event, reservations);
+    const failed = await reserveAll(deps.store, holds, reservations);
     if (failed) {
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
@@ -391,14 +358,11 @@ async function applyEvents(
       outcomes.push({ kind: 'rejected', reason: 'instance-ended', byRule: true });
       continue;
     }
-    const told: Notice[] = [];
     for (const r of reservations) {
       used.add(reservationKey(r));
-      const from = holds.takenFrom.get(reservationKey(r));
-      const notice = from === undefined ? null : mechanic.takenOver?.(event, r, from);
-      if (notice) told.push({ ...notice, eventId: `notice:${instance.id}:${event.eventId}` });
+      const holder = holds.found.get(reservationKey(r));
+      if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
     }
-    notices.push(...told);
     releases.push(...result.releases);
     snapshot = result.snapshot;
     const effects = result.effects.map((draft) => toEffect(instance, event, draft));
@@ -414,10 +378,10 @@ async function applyEvents(
     written.push(...effects);
     take(eventKey(event.eventId));
     for (const claim of claims) take(claim);
-    outcomes.push({ kind: 'applied', effects, notices: told });
+    outcomes.push({ kind: 'applied', effects });
   }
   await applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own, releases, notices };
+  return { snapshot, keys, written, outcomes, used, own, releases, takeovers };
 }
 
 /** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */
@@ -480,29 +444,24 @@ async function settleRejections(
 /** The reservations a batch holds, across its attempts. */
 interface Holds {
   readonly held: Map<string, Reservation>;
-  /** Holds that took a unit over (mode `replaceable`): whom from. */
-  readonly takenFrom: Map<string, string>;
-  /** The event each hold was taken for. */
-  readonly reservedFor: Map<string, AppliedEvent>;
+  /** Units found held replaceably (mode `touch`): by whom. */
+  readonly found: Map<string, string>;
 }
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
   store: Store,
-  { held, takenFrom, reservedFor }: Holds,
-  event: AppliedEvent,
+  { held, found }: Holds,
   needed: readonly Reservation[],
 ): Promise<RejectionReason | null> {
   for (const r of needed) {
     const key = reservationKey(r);
-    if (held.has(key)) continue;
+    if (held.has(key) || found.has(key)) continue;
     const result = await store.reserve(r);
     if (!result.ok && r.optional) continue;
     if (!result.ok) return r.reason;
-    if (result.duplicate) continue;
-    held.set(key, r);
-    reservedFor.set(key, event);
-    if (result.replaced !== undefined) takenFrom.set(key, result.replaced);
+    if (result.holder !== undefined) found.set(key, result.holder);
+    else if (!result.duplicate) held.set(key, r);
   }
   return null;
 }
@@ -530,6 +489,7 @@ function answer(
   instance: LoadedInstance,
   items: readonly PendingEvent[],
   outcomes: readonly Outcome[],
+  notices: ReadonlyMap<string, Notice>,
   isTaken: (key: string) => boolean,
 ): void {
   const { mechanic } = instance;
@@ -558,6 +518,7 @@ function answer(
       effects: outcome.kind === 'applied' ? outcome.effects : [],
       review: item.review,
     };
-    item.resolve(withView(result, viewFor(actor)), outcome.kind === 'applied' ? outcome.notices : []);
+    const notice = outcome.kind === 'applied' ? notices.get(eventId) : undefined;
+    item.resolve(withView(result, viewFor(actor)), notice ? [notice] : []);
   });
 }

@@ -338,8 +338,12 @@ export function createEngine(options: EngineOptions): Engine {
         due.map(async (timer) => {
           if (timer.timerId === OWED_TIMER) {
             // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
-            const owed = (await cache.load(timer.instanceId))?.owed;
-            if (owed) await doOwed(store, owed, (notices) => Promise.all(notices.map(tell)));
+            const loaded = await cache.load(timer.instanceId);
+            if (loaded?.owed) {
+              await doOwed(store, loaded.mechanic, loaded.id, loaded.owed, (notices) =>
+                Promise.all(notices.map(tell)),
+              );
+            }
           } else {
             const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
             await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {

@@ -1,7 +1,8 @@
 import { type AnyMachineSnapshot, type AnyStateMachine, transition } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type { AnyMechanic, AppliedEvent, InstanceState, Notice } from '../mechanics/mechanic.js';
+import type { AnyMechanic, AppliedEvent, InstanceState } from '../mechanics/mechanic.js';
 import type { ScoreIncrement } from '../store/store.js';
+import type { TakeOver } from './owed.js';
 
 /** A reservation the machine gives back (a failed pool's stock, a refunded member's quota). */
 export interface Release {
@@ -17,22 +18,22 @@ export function stateOf(snapshot: AnyMachineSnapshot): InstanceState<unknown> {
 }
 
 /**
- * What a commit leaves to do right after it: reservations to give back, notices to other instances, and the change
- * of its campaign listing (see `listing.ts`).
+ * What a commit leaves to do right after it: reservations to give back, units to take over (see `owed.ts`), and the
+ * change of its campaign listing (see `listing.ts`).
  */
 export interface Owed {
   readonly releases: readonly Release[];
-  readonly notices: readonly Notice[];
+  readonly takeovers: readonly TakeOver[];
   readonly listings: readonly ScoreIncrement[];
 }
 
-export const NOTHING_OWED: Owed = { releases: [], notices: [], listings: [] };
+export const NOTHING_OWED: Owed = { releases: [], takeovers: [], listings: [] };
 
 /**
- * The JSON form stored by adapters: the machine state, plus the engine's own `releases` and `notices` — what this
- * commit owes, done right after it. Kept in the stored form until the next commit, so a process that dies before
+ * The JSON form stored by adapters: the machine state, plus what this commit owes (`releases`, `takeovers`,
+ * `listings`), done right after it. Kept in the stored form until the next commit, so a process that dies before
  * doing them leaves them for the next batch on the instance to do first (each is idempotent: a release per holder,
- * a notice by its event id).
+ * a take-over by its holder, a listing change by its key).
  */
 export function persist(
   snapshot: AnyMachineSnapshot,
@@ -42,7 +43,7 @@ export function persist(
   return {
     ...state,
     ...(owed.releases.length > 0 && { releases: owed.releases }),
-    ...(owed.notices.length > 0 && { notices: owed.notices }),
+    ...(owed.takeovers.length > 0 && { takeovers: owed.takeovers }),
     ...(owed.listings.length > 0 && { listings: owed.listings }),
   };
 }
@@ -55,18 +56,18 @@ const itemsOf = <T>(list: unknown, fits: (item: Record<string, unknown>) => bool
 
 /** What a stored form still owes (see {@link persist}). */
 export function owedBy(stored: unknown): Owed {
-  const { releases, notices, listings } = (stored ?? {}) as Record<keyof Owed, unknown>;
+  const { releases, takeovers, listings } = (stored ?? {}) as Record<keyof Owed, unknown>;
   return {
     releases: itemsOf<Release>(
       releases,
       (r) => typeof r.counter === 'string' && typeof r.holder === 'string',
     ),
-    notices: itemsOf<Notice>(
-      notices,
-      (n) =>
-        typeof n.instanceId === 'string' &&
-        typeof n.eventId === 'string' &&
-        typeof (n.event as { type?: unknown } | null)?.type === 'string',
+    takeovers: itemsOf<TakeOver>(
+      takeovers,
+      (t) =>
+        typeof t.replacing === 'string' &&
+        typeof (t.reservation as { counter?: unknown } | null)?.counter === 'string' &&
+        typeof (t.event as { eventId?: unknown } | null)?.eventId === 'string',
     ),
     listings: itemsOf<ScoreIncrement>(
       listings,

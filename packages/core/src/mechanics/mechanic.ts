@@ -239,10 +239,10 @@ export interface Mechanic<
     campaign: Campaign<TKind, TRules>,
   ): readonly Reservation[];
   /**
-   * An applied event's reservation took a one-unit counter over from another holder (mode `replaceable`): the event
-   * to tell that holder's instance, if any (a referral link that lost a friend to a later invite). The engine sends
-   * it after the commit and answers the event once it applied; a process that dies first leaves it in the stored
-   * form for the next batch on the instance.
+   * A committed event took a one-unit counter over from `from` (its reservation found it held, mode `touch`), or
+   * could not (then `from` is the event's own holder): the event to tell that holder's instance, if any (a referral
+   * link that lost a friend to a later invite). The engine takes the unit over after the commit and answers the event
+   * once the notice applied; a process that dies first leaves the take-over in the stored form.
    */
   takenOver?(
     event: AppliedEvent,

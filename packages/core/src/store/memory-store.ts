@@ -170,18 +170,21 @@ export function createMemoryStore(): Store {
         counters.set(counter, c);
       }
       const duplicate = { ok: true, remaining: c.remaining, duplicate: true };
+      const replaceably = mode === 'replaceable' || mode === 'touch';
       if (c.holders.has(holder)) {
-        if (mode !== 'replaceable') c.replaceable.delete(holder);
+        if (!replaceably) c.replaceable.delete(holder);
         return duplicate;
       }
       if (c.remaining >= qty) {
         c.remaining -= qty;
         c.holders.set(holder, qty);
-        if (mode === 'replaceable') c.replaceable.add(holder);
+        if (replaceably) c.replaceable.add(holder);
         return { ok: true, remaining: c.remaining, duplicate: false };
       }
-      // A unit held replaceably: settled where it is, or taken over.
+      // A unit held replaceably: settled where it is, reported, or taken over.
       const [current] = c.replaceable;
+      if (mode === 'touch' && current !== undefined)
+        return { ok: true, remaining: c.remaining, duplicate: false, holder: current };
       if (mode === 'settle' && current !== undefined) {
         c.replaceable.delete(current);
         return duplicate;

@@ -70,9 +70,12 @@ export type CommitResult =
  *   hold is never taken over.
  * - `settle`: take the unit if it is free (final); if someone holds it replaceably, make their hold final and answer
  *   `duplicate` (nothing taken). Fails only on someone else's final hold.
+ * - `touch`: take the unit if it is free (replaceable); if someone holds it replaceably, take nothing and answer
+ *   whom (`holder`), so the caller can take it over later with `replaceable` + `replacing` once it is sure it
+ *   wants it. Fails only on someone else's final hold.
  * Other counters only use `hold`.
  */
-export type ReserveMode = 'hold' | 'replaceable' | 'settle';
+export type ReserveMode = 'hold' | 'replaceable' | 'settle' | 'touch';
 
 export interface ReserveRequest {
   readonly counter: string;
@@ -97,6 +100,8 @@ export interface ReserveResult {
   readonly duplicate: boolean;
   /** With mode `replaceable`: the holder this call took the unit over from. */
   readonly replaced?: string;
+  /** With mode `touch`: the replaceable holder found (nothing was taken). */
+  readonly holder?: string;
 }
 
 /** One leaderboard entry. `reachedAt` is when the member reached this score (ties go to the earliest). */

@@ -58,7 +58,8 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
           qty: 1,
           capacity: 1,
           reason: 'already-referred',
-          mode: context.rules.attribution === 'last-touch' ? 'replaceable' : 'hold',
+          // Last-touch: take a free slot, or find who holds it and take it over once the accept has committed.
+          mode: context.rules.attribution === 'last-touch' ? 'touch' : 'hold',
         },
         // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now, and if someone
         // did, that attribution is settled (no loops either way). The link's first accepted friend took the mark;
@@ -85,12 +86,11 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
     return [];
   },
   // Only the friend's last-touch slot is ever taken over: the link it came from is told the friend moved.
-  takenOver(event, reservation, from) {
+  // The accept holding the friend's slot until now is told it lost them — or, when this accept could not take the
+  // slot (another was quicker, or the friend's attribution became final), this accept itself.
+  takenOver(event, _reservation, from) {
     if (event.type !== 'referral.accept') return null;
     const { instanceId, acceptEventId } = splitSlotHolder(from);
-    // Taken from another accept of this same link (two processes took the friend's accept at once): this link
-    // keeps the friend, and the losing accept never committed.
-    if (instanceId === splitSlotHolder(reservation.holder).instanceId) return null;
     return { instanceId, event: { type: 'referral.moved', referee: event.actor.id, acceptEventId } };
   },
   startReservations: (campaign, initiator, instanceId) => [
