@@ -1,14 +1,15 @@
-import type { AnyMachineSnapshot } from 'xstate';
 import { LiebianError } from '../errors/liebian-error.js';
-import type { Actor, AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
+import type { AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
 import type { OutboxEntry, ScoreIncrement, Store } from '../store/store.js';
-import { postIntents, withStandings } from './board-io.js';
-import { deadlineEvent, timerChanges } from './deadlines.js';
+import { applyEvents, refusedByRule } from './apply-events.js';
+import { answer, batchKeys, learn, settleRejections } from './batch-answers.js';
+import { postIntents } from './board-io.js';
+import { timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
-import { type EffectDraft, persist, type Release, stateOf, step } from './machine-step.js';
-import { doOwed, owedTimer, owesAnything, type TakeOver, takeOver } from './owed.js';
-import type { Effect, InstanceView, SendResult } from './types.js';
+import { persist, stateOf } from './machine-step.js';
+import { doOwed, owedTimer, owesAnything, takeOver } from './owed.js';
+import type { Effect, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
 export interface PendingEvent {
@@ -33,56 +34,11 @@ export interface BatchDeps {
   notify(notices: readonly Notice[]): void;
 }
 
-type Outcome =
-  | { readonly kind: 'applied'; readonly effects: Effect[] }
-  | { readonly kind: 'duplicate' }
-  | {
-      readonly kind: 'rejected';
-      readonly reason: RejectionReason;
-      readonly detail?: string;
-      /** Decided by the mechanic's rules on the state in hand (not by the store: a key, a counter). */
-      readonly byRule?: true;
-    };
-
-const eventKey = (eventId: string) => `e:${eventId}`;
-const claimKey = (claim: string) => `c:${claim}`;
-const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
-
-function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft): Effect {
-  const { type, ...payload } = draft;
-  return {
-    type,
-    dedupeKey: `${instance.id}:${event.eventId}:${type}`,
-    instanceId: instance.id,
-    campaignId: instance.campaign.id,
-    kind: instance.mechanic.kind,
-    eventId: event.eventId,
-    actorId: event.actor.id,
-    at: event.at,
-    payload,
-  };
-}
-
 const toOutbox = (effect: Effect): OutboxEntry => ({
   type: effect.type,
   dedupeKey: effect.dedupeKey,
   payload: effect,
 });
-
-interface Applied {
-  readonly snapshot: AnyMachineSnapshot;
-  readonly keys: string[];
-  readonly written: Effect[];
-  readonly outcomes: Outcome[];
-  /** Reservations the applied events use (the rest are released). */
-  readonly used: Set<string>;
-  /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
-  readonly own: Set<string>;
-  /** Reservations the machine gave back, returned to their counters once the commit holds. */
-  readonly releases: Release[];
-  /** Units the applied events found held replaceably, to take over once the commit holds. */
-  readonly takeovers: TakeOver[];
-}
 
 /**
  * A batch whose commit is in flight, offered to the batch after it: that batch is applied on top of this state
@@ -276,249 +232,4 @@ async function loadForBatch(
   if (loaded.owed) await doOwed(store, loaded.mechanic, instanceId, loaded.owed, deps.notify);
   const { owed: _, ...instance } = loaded;
   return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
-}
-
-/** One attempt: applies the batch in arrival order, expiring deadlines that fall before each event. */
-async function applyEvents(
-  deps: BatchDeps,
-  instance: LoadedInstance,
-  items: readonly PendingEvent[],
-  isKnown: (key: string) => boolean,
-  holds: Holds,
-): Promise<Applied> {
-  const { mechanic, campaign } = instance;
-  let snapshot: AnyMachineSnapshot = instance.snapshot;
-  const own = new Set<string>();
-  const releases: Release[] = [];
-  const takeovers: TakeOver[] = [];
-  const isTaken = (key: string) => own.has(key) || isKnown(key);
-  const keys: string[] = [];
-  const written: Effect[] = [];
-  const outcomes: Outcome[] = [];
-  const used = new Set<string>();
-  const take = (key: string) => {
-    own.add(key);
-    keys.push(key);
-  };
-
-  const applyDeadlines = async (until: number) => {
-    for (;;) {
-      const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= until);
-      if (!due) return;
-      const event = await withStandings(
-        deps.store,
-        mechanic,
-        stateOf(snapshot),
-        deadlineEvent(mechanic.kind, due),
-      );
-      const result = step(mechanic, snapshot, event);
-      if (!result) return;
-      snapshot = result.snapshot;
-      take(eventKey(event.eventId));
-      releases.push(...result.releases);
-      for (const draft of result.effects) written.push(toEffect(instance, event, draft));
-    }
-  };
-
-  for (const item of items) {
-    let { event } = item;
-    if (item.blocked) {
-      const { reason, detail } = item.blocked;
-      outcomes.push({ kind: 'rejected', reason, detail });
-      written.push(
-        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
-      );
-      continue;
-    }
-    await applyDeadlines(event.at);
-    if (isTaken(eventKey(event.eventId))) {
-      outcomes.push({ kind: 'duplicate' });
-      continue;
-    }
-    const claims = mechanic.claims(event).map(claimKey);
-    if (claims.some(isTaken)) {
-      outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
-      continue;
-    }
-    const state = stateOf(snapshot);
-    const decision = mechanic.check(state, event);
-    if (!decision.ok) {
-      outcomes.push({ kind: 'rejected', reason: decision.reason, byRule: true });
-      continue;
-    }
-    const reservations = mechanic.reservations(state, event, campaign);
-    const failed = await reserveAll(deps.store, holds, reservations);
-    if (failed) {
-      outcomes.push({ kind: 'rejected', reason: failed });
-      continue;
-    }
-    event = await withStandings(deps.store, mechanic, state, event);
-    const result = step(mechanic, snapshot, event);
-    if (!result) {
-      outcomes.push({ kind: 'rejected', reason: 'instance-ended', byRule: true });
-      continue;
-    }
-    for (const r of reservations) {
-      used.add(reservationKey(r));
-      const holder = holds.found.get(reservationKey(r));
-      if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
-    }
-    releases.push(...result.releases);
-    snapshot = result.snapshot;
-    const effects = result.effects.map((draft) => toEffect(instance, event, draft));
-    if (item.review.length > 0) {
-      effects.push(
-        toEffect(instance, event, {
-          type: 'risk.review',
-          eventType: event.type,
-          detail: item.review.join('; '),
-        }),
-      );
-    }
-    written.push(...effects);
-    take(eventKey(event.eventId));
-    for (const claim of claims) take(claim);
-    outcomes.push({ kind: 'applied', effects });
-  }
-  await applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own, releases, takeovers };
-}
-
-/** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */
-const refusedByRule = (applied: Applied) =>
-  applied.outcomes.some((outcome) => outcome.kind === 'rejected' && outcome.byRule === true);
-
-/** Every key the batch's events could take: event ids and claims. */
-function batchKeys(instance: LoadedInstance, items: readonly PendingEvent[]): string[] {
-  const keys = new Set<string>();
-  for (const { event } of items) {
-    keys.add(eventKey(event.eventId));
-    for (const claim of instance.mechanic.claims(event)) keys.add(claimKey(claim));
-  }
-  return [...keys];
-}
-
-/** Adds the keys the store already holds among `keys` to `known`. */
-async function learn(
-  store: Store,
-  instanceId: string,
-  keys: readonly string[],
-  known: Set<string>,
-): Promise<void> {
-  const unknown = keys.filter((k) => !known.has(k));
-  if (unknown.length === 0) return;
-  const seen = await store.seen(instanceId, unknown);
-  unknown.forEach((key, i) => {
-    if (seen[i]) known.add(key);
-  });
-}
-
-/**
- * An event refused by a rule (floor reached, ended…) was never checked against the store's keys. If it is a retry
- * of an applied event it must still answer `duplicate`, and a friend who already helped must hear that rather than
- * a later rule. One lookup, and only for batches with such refusals; the committed state is unaffected.
- */
-async function settleRejections(
-  store: Store,
-  instance: LoadedInstance,
-  items: readonly PendingEvent[],
-  applied: Applied,
-  known: Set<string>,
-): Promise<readonly Outcome[]> {
-  const { mechanic } = instance;
-  const ruled = items.filter((item, i) => applied.outcomes[i]?.kind === 'rejected' && !item.blocked);
-  if (ruled.length === 0) return applied.outcomes;
-  await learn(store, instance.id, batchKeys(instance, ruled), known);
-  return applied.outcomes.map((outcome, i) => {
-    const event = (items[i] as PendingEvent).event;
-    if (outcome.kind !== 'rejected' || (items[i] as PendingEvent).blocked) return outcome;
-    if (known.has(eventKey(event.eventId))) return { kind: 'duplicate' };
-    const claims = mechanic.claims(event).map(claimKey);
-    if (claims.some((c) => known.has(c))) {
-      return { kind: 'rejected', reason: mechanic.claimTakenReason };
-    }
-    return outcome;
-  });
-}
-
-/** The reservations a batch holds, across its attempts. */
-interface Holds {
-  readonly held: Map<string, Reservation>;
-  /** Units found held replaceably (mode `touch`): by whom. */
-  readonly found: Map<string, string>;
-}
-
-/** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
-async function reserveAll(
-  store: Store,
-  { held, found }: Holds,
-  needed: readonly Reservation[],
-): Promise<RejectionReason | null> {
-  for (const r of needed) {
-    const key = reservationKey(r);
-    if (held.has(key) || found.has(key)) continue;
-    const result = await store.reserve(r);
-    if (!result.ok && r.optional) continue;
-    if (!result.ok) return r.reason;
-    if (result.holder !== undefined) found.set(key, result.holder);
-    else if (!result.duplicate) held.set(key, r);
-  }
-  return null;
-}
-
-/**
- * Adds `view` as an enumerable, memoised getter: computed on first read (and by JSON.stringify), so callers
- * that only need the status do not pay for a view of the hot instance per event.
- */
-function withView<T extends object>(
-  result: T,
-  compute: () => InstanceView,
-): T & { readonly view: InstanceView } {
-  let view: InstanceView | undefined;
-  return Object.defineProperty(result, 'view', {
-    enumerable: true,
-    get: () => {
-      view ??= compute();
-      return view;
-    },
-  }) as T & { readonly view: InstanceView };
-}
-
-function answer(
-  deps: BatchDeps,
-  instance: LoadedInstance,
-  items: readonly PendingEvent[],
-  outcomes: readonly Outcome[],
-  notices: ReadonlyMap<string, Notice>,
-  isTaken: (key: string) => boolean,
-): void {
-  const { mechanic } = instance;
-  const state = stateOf(instance.snapshot);
-  const now = deps.now();
-  const viewFor = (actor: Actor) => () => {
-    const viewerClaims = new Set(mechanic.viewerClaims(actor.id).filter((c) => isTaken(claimKey(c))));
-    return mechanic.view(state, actor, { now, viewerClaims }) as InstanceView;
-  };
-  items.forEach((item, i) => {
-    const outcome = outcomes[i] as Outcome;
-    const { actor, eventId } = item.event;
-    const base = { instanceId: instance.id, eventId };
-    if (outcome.kind === 'rejected') {
-      const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
-      item.resolve(
-        withView({ status: 'rejected' as const, ...base, reason: outcome.reason, ...detail }, viewFor(actor)),
-      );
-      return;
-    }
-    const result = {
-      status: 'accepted' as const,
-      ...base,
-      version: instance.version,
-      duplicate: outcome.kind === 'duplicate',
-      effects: outcome.kind === 'applied' ? outcome.effects : [],
-      review: item.review,
-    };
-    const notice = outcome.kind === 'applied' ? notices.get(eventId) : undefined;
-    item.resolve(withView(result, viewFor(actor)), notice ? [notice] : []);
-  });
 }

@@ -1,0 +1,192 @@
+import type { AnyMachineSnapshot } from 'xstate';
+import type { AppliedEvent, RejectionReason, Reservation } from '../mechanics/mechanic.js';
+import type { Store } from '../store/store.js';
+import type { BatchDeps, PendingEvent } from './apply-batch.js';
+import { withStandings } from './board-io.js';
+import { deadlineEvent } from './deadlines.js';
+import type { LoadedInstance } from './instance-cache.js';
+import { type EffectDraft, type Release, stateOf, step } from './machine-step.js';
+import type { TakeOver } from './owed.js';
+import type { Effect } from './types.js';
+
+/** How one event of a batch came out. */
+export type Outcome =
+  | { readonly kind: 'applied'; readonly effects: Effect[] }
+  | { readonly kind: 'duplicate' }
+  | {
+      readonly kind: 'rejected';
+      readonly reason: RejectionReason;
+      readonly detail?: string;
+      /** Decided by the mechanic's rules on the state in hand (not by the store: a key, a counter). */
+      readonly byRule?: true;
+    };
+
+export const eventKey = (eventId: string) => `e:${eventId}`;
+export const claimKey = (claim: string) => `c:${claim}`;
+export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
+
+function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft): Effect {
+  const { type, ...payload } = draft;
+  return {
+    type,
+    dedupeKey: `${instance.id}:${event.eventId}:${type}`,
+    instanceId: instance.id,
+    campaignId: instance.campaign.id,
+    kind: instance.mechanic.kind,
+    eventId: event.eventId,
+    actorId: event.actor.id,
+    at: event.at,
+    payload,
+  };
+}
+
+/** What one attempt at a batch produced. */
+export interface Applied {
+  readonly snapshot: AnyMachineSnapshot;
+  readonly keys: string[];
+  readonly written: Effect[];
+  readonly outcomes: Outcome[];
+  /** Reservations the applied events use (the rest are released). */
+  readonly used: Set<string>;
+  /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
+  readonly own: Set<string>;
+  /** Reservations the machine gave back, returned to their counters once the commit holds. */
+  readonly releases: Release[];
+  /** Units the applied events found held replaceably, to take over once the commit holds. */
+  readonly takeovers: TakeOver[];
+}
+
+/** The reservations a batch holds, across its attempts. */
+export interface Holds {
+  readonly held: Map<string, Reservation>;
+  /** Units found held replaceably (mode `touch`): by whom. */
+  readonly found: Map<string, string>;
+}
+
+/** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
+async function reserveAll(
+  store: Store,
+  { held, found }: Holds,
+  needed: readonly Reservation[],
+): Promise<RejectionReason | null> {
+  for (const r of needed) {
+    const key = reservationKey(r);
+    if (held.has(key) || found.has(key)) continue;
+    const result = await store.reserve(r);
+    if (!result.ok && r.optional) continue;
+    if (!result.ok) return r.reason;
+    if (result.holder !== undefined) found.set(key, result.holder);
+    else if (!result.duplicate) held.set(key, r);
+  }
+  return null;
+}
+
+/** One attempt: applies the batch in arrival order, expiring deadlines that fall before each event. */
+export async function applyEvents(
+  deps: BatchDeps,
+  instance: LoadedInstance,
+  items: readonly PendingEvent[],
+  isKnown: (key: string) => boolean,
+  holds: Holds,
+): Promise<Applied> {
+  const { mechanic, campaign } = instance;
+  let snapshot: AnyMachineSnapshot = instance.snapshot;
+  const own = new Set<string>();
+  const releases: Release[] = [];
+  const takeovers: TakeOver[] = [];
+  const isTaken = (key: string) => own.has(key) || isKnown(key);
+  const keys: string[] = [];
+  const written: Effect[] = [];
+  const outcomes: Outcome[] = [];
+  const used = new Set<string>();
+  const take = (key: string) => {
+    own.add(key);
+    keys.push(key);
+  };
+
+  const applyDeadlines = async (until: number) => {
+    for (;;) {
+      const due = mechanic.deadlines(stateOf(snapshot)).find((d) => d.dueAt <= until);
+      if (!due) return;
+      const event = await withStandings(
+        deps.store,
+        mechanic,
+        stateOf(snapshot),
+        deadlineEvent(mechanic.kind, due),
+      );
+      const result = step(mechanic, snapshot, event);
+      if (!result) return;
+      snapshot = result.snapshot;
+      take(eventKey(event.eventId));
+      releases.push(...result.releases);
+      for (const draft of result.effects) written.push(toEffect(instance, event, draft));
+    }
+  };
+
+  for (const item of items) {
+    let { event } = item;
+    if (item.blocked) {
+      const { reason, detail } = item.blocked;
+      outcomes.push({ kind: 'rejected', reason, detail });
+      written.push(
+        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
+      );
+      continue;
+    }
+    await applyDeadlines(event.at);
+    if (isTaken(eventKey(event.eventId))) {
+      outcomes.push({ kind: 'duplicate' });
+      continue;
+    }
+    const claims = mechanic.claims(event).map(claimKey);
+    if (claims.some(isTaken)) {
+      outcomes.push({ kind: 'rejected', reason: mechanic.claimTakenReason });
+      continue;
+    }
+    const state = stateOf(snapshot);
+    const decision = mechanic.check(state, event);
+    if (!decision.ok) {
+      outcomes.push({ kind: 'rejected', reason: decision.reason, byRule: true });
+      continue;
+    }
+    const reservations = mechanic.reservations(state, event, campaign);
+    const failed = await reserveAll(deps.store, holds, reservations);
+    if (failed) {
+      outcomes.push({ kind: 'rejected', reason: failed });
+      continue;
+    }
+    event = await withStandings(deps.store, mechanic, state, event);
+    const result = step(mechanic, snapshot, event);
+    if (!result) {
+      outcomes.push({ kind: 'rejected', reason: 'instance-ended', byRule: true });
+      continue;
+    }
+    for (const r of reservations) {
+      used.add(reservationKey(r));
+      const holder = holds.found.get(reservationKey(r));
+      if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
+    }
+    releases.push(...result.releases);
+    snapshot = result.snapshot;
+    const effects = result.effects.map((draft) => toEffect(instance, event, draft));
+    if (item.review.length > 0) {
+      effects.push(
+        toEffect(instance, event, {
+          type: 'risk.review',
+          eventType: event.type,
+          detail: item.review.join('; '),
+        }),
+      );
+    }
+    written.push(...effects);
+    take(eventKey(event.eventId));
+    for (const claim of claims) take(claim);
+    outcomes.push({ kind: 'applied', effects });
+  }
+  await applyDeadlines(deps.now());
+  return { snapshot, keys, written, outcomes, used, own, releases, takeovers };
+}
+
+/** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */
+export const refusedByRule = (applied: Applied) =>
+  applied.outcomes.some((outcome) => outcome.kind === 'rejected' && outcome.byRule === true);
