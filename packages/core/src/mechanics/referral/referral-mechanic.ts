@@ -85,7 +85,6 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
     }
     return [];
   },
-  // Only the friend's last-touch slot is ever taken over: the link it came from is told the friend moved.
   // The accept holding the friend's slot until now is told it lost them — or, when this accept could not take the
   // slot (another was quicker, or the friend's attribution became final), this accept itself.
   takenOver(event, _reservation, from) {
