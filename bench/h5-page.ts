@@ -4,17 +4,14 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createEngine, createManualClock, defineCampaign, seededRandom } from '@liebian/core';
 import { renderDocument } from '@liebian/h5';
 import { buildSite } from '@liebian/h5/node';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium, listenLocally } from '../packages/h5/src/node/chromium.test-utils.js';
 import { type Measurement, measure } from './measure.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 async function bargainPage() {
   const campaign = defineCampaign(JSON.parse(readFileSync('examples/campaigns/bargain.json', 'utf8')));
@@ -55,10 +52,7 @@ export async function ssrRenders(count = 5_000): Promise<[Measurement, Measureme
 
 /** Median first and largest contentful paint over `runs` loads, with the CPU throttled by `rate`. */
 async function paints(url: string, rate: number, runs = 5): Promise<{ fcp: number; lcp: number }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   const fcps: number[] = [];
   const lcps: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -101,8 +95,7 @@ export async function pagePaints(): Promise<{
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(html);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const url = `${await listenLocally(server)}/`;
   try {
     return { throttled: await paints(url, 4), unthrottled: await paints(url, 1) };
   } finally {

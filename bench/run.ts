@@ -11,7 +11,7 @@ import { medianOf, report } from './measure.js';
 import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
 import { naiveReadThenCas } from './naive-baseline.js';
 import { stockRace } from './stock-race.js';
-import { type BenchStore, benchStores } from './stores.js';
+import { type BenchStore, benchStores, memoryBenchStore } from './stores.js';
 
 /**
  * Each section runs in a fresh Node process, one after another, so a measurement does not inherit the heap, the
@@ -22,7 +22,7 @@ const WARM_UP_RUNS = 4;
 const SECTIONS: Record<string, () => Promise<void>> = {
   async hot() {
     await rawTransitions();
-    await warmUp({ name: 'memory', open: async () => createMemoryStore(), cleanup: async () => {} });
+    await warmUp(memoryBenchStore);
 
     const raw = await rawTransitions();
     report(

@@ -12,6 +12,13 @@ export interface BenchStore {
   cleanup(): Promise<void>;
 }
 
+/** The in-process store: nothing to clean up. */
+export const memoryBenchStore: BenchStore = {
+  name: 'memory',
+  open: async () => createMemoryStore(),
+  cleanup: async () => {},
+};
+
 /**
  * The stores to measure: memory and PGlite always; PostgreSQL and Redis when their URLs are set.
  * `BENCH_STORES=redis,postgres` measures only those.
@@ -23,9 +30,7 @@ export function benchStores(): BenchStore[] {
 
 function allStores(): BenchStore[] {
   const run = `bench_${Date.now().toString(36)}`;
-  const stores: BenchStore[] = [
-    { name: 'memory', open: async () => createMemoryStore(), cleanup: async () => {} },
-  ];
+  const stores: BenchStore[] = [memoryBenchStore];
   const dirs: string[] = [];
   stores.push({
     name: 'pglite',

@@ -7,12 +7,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineCampaign } from '@liebian/core';
 import { playScene, renderDocument } from '@liebian/h5';
 import { startPreview } from '@liebian/h5/node';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../packages/h5/src/node/chromium.test-utils.js';
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2 });
 for (const file of readdirSync('examples/campaigns').filter((f) => f.endsWith('.json'))) {
   const campaign = defineCampaign(JSON.parse(readFileSync(`examples/campaigns/${file}`, 'utf8')));

@@ -1,17 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
 import { buildPosterModule } from '@liebian/h5/node';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  haveChromium,
+  launchChromium,
+  listenLocally,
+} from '../../../packages/h5/src/node/chromium.test-utils.js';
 import { createDemoServer } from './demo-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  console.warn(`skipping the demo browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+const haveBrowser = haveChromium('the demo browser test');
 
 const dir = new URL('../../campaigns/', import.meta.url);
 const campaigns = readdirSync(dir)
@@ -33,12 +34,8 @@ beforeAll(async () => {
     inviteSecret: 'browser-test',
     assets: { dir: assetsDir, poster },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  origin = await listenLocally(server);
+  browser = await launchChromium();
   close = () => server.close();
 }, 60_000);
 afterAll(async () => {

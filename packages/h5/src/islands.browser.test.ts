@@ -1,16 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createEngine, createHandler, defineCampaign } from '@liebian/core';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
 import { send, toRequest } from './node/node-fetch-bridge.js';
 import { renderDocument } from './render-document.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  console.warn(`skipping the islands browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+const haveBrowser = haveChromium('the islands browser test');
 
 describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
   it('configure the JS-SDK before any tap and give WeChat the signed invite to share, granting nothing', async () => {
@@ -49,12 +45,8 @@ describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
       });
       return send(res, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const origin = await listenLocally(server);
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       // A stand-in for the JS-SDK that records what the page asks of it.

@@ -1,16 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type AnyCampaign, defineCampaign } from '@liebian/core';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
 import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
 import { renderDocument } from './render-document.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  console.warn(`skipping the page browser tests: install Debian's chromium (${CHROMIUM}) to run them`);
+const haveBrowser = haveChromium('the page browser tests');
 
 const dir = new URL('../../../examples/campaigns/', import.meta.url);
 const campaigns: AnyCampaign[] = readdirSync(dir)
@@ -19,11 +16,7 @@ const campaigns: AnyCampaign[] = readdirSync(dir)
 
 let browser: Browser;
 beforeAll(async () => {
-  if (haveBrowser)
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+  if (haveBrowser) browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -98,10 +91,10 @@ describe.skipIf(!haveBrowser)('landing pages in Chromium', () => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(html);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = await listenLocally(server);
     const page = await browser.newPage();
     try {
-      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      await page.goto(`${origin}/`);
       await expect.poll(() => page.locator('[data-deadline]').textContent()).toMatch(/^剩余 0:59:\d{2}$/);
       await page.fill('input[name=phone]', '123');
       await page.fill('input[name=code]', '1234');

@@ -1,14 +1,14 @@
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AppliedEvent, Notice, RejectionReason, Reservation } from '../mechanics/mechanic.js';
-import type { OutboxEntry, ScoreIncrement, Store } from '../store/store.js';
+import type { OutboxEntry, Store } from '../store/store.js';
 import { applyEvents, refusedByRule } from './apply-events.js';
 import { answer, batchKeys, learn, settleRejections } from './batch-answers.js';
 import { postIntents } from './board-io.js';
 import { timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
-import { persist, stateOf } from './machine-step.js';
-import { doOwed, owedTimer, owesAnything, takeOver } from './owed.js';
+import { NOTHING_OWED, type Owed, persist, stateOf } from './machine-step.js';
+import { doOwed, owedTimer, owesAnything } from './owed.js';
 import type { Effect, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -130,18 +130,18 @@ export async function applyBatch(
         continue;
       }
       let final: LoadedInstance = instance;
-      let listings: ScoreIncrement[] = [];
+      let owed: Owed = NOTHING_OWED;
       if (writes) {
         const { mechanic, campaign } = instance;
         const next = { ...instance, version: instance.version + 1, snapshot: applied.snapshot };
-        listings = listingChange(
+        const listings = listingChange(
           mechanic,
           { campaignId: campaign.id, instanceId, version: next.version },
           instance.snapshot,
           applied.snapshot,
           deps.now(),
         );
-        const owed = { ...applied, listings };
+        owed = { releases: applied.releases, takeovers: applied.takeovers, listings };
         const timers = timerChanges(
           mechanic.kind,
           mechanic.deadlines(stateOf(instance.snapshot)),
@@ -188,13 +188,7 @@ export async function applyBatch(
       }
       // Idempotent. They are in the committed form too: if this process dies first, the next batch on the instance
       // (or the engine timer) does them (see `persist`).
-      for (const r of applied.releases) await store.release(r.counter, r.holder);
-      for (const l of listings) await store.incrementScore(l);
-      const notices = new Map<string, Notice>();
-      for (const t of applied.takeovers) {
-        const notice = await takeOver(store, final.mechanic, instanceId, t);
-        if (notice) notices.set(t.event.eventId, notice);
-      }
+      const notices = await doOwed(store, final.mechanic, instanceId, owed);
       held.clear();
       const outcomes = await settleRejections(store, final, items, applied, known);
       answer(deps, final, items, outcomes, notices, (key) => applied.own.has(key) || known.has(key));
@@ -229,7 +223,7 @@ async function loadForBatch(
   const loaded = await cache.get(instanceId, fresh);
   if (!loaded) return null;
   // Notices are sent, not awaited: their instances may be waiting on this one.
-  if (loaded.owed) await doOwed(store, loaded.mechanic, instanceId, loaded.owed, deps.notify);
+  if (loaded.owed) deps.notify([...(await doOwed(store, loaded.mechanic, instanceId, loaded.owed)).values()]);
   const { owed: _, ...instance } = loaded;
   return { ...instance, snapshot: await postIntents(store, loaded.mechanic, loaded.snapshot) };
 }

@@ -236,7 +236,7 @@ export function createEngine(options: EngineOptions): Engine {
           throw new LiebianError('store-conflict', `instance "${instanceId}" could not be created`);
         return startedAlready(winner, actor, now);
       }
-      for (const l of listings) await store.incrementScore(l);
+      await doOwed(store, mechanic, instanceId, owed);
       const loaded = { id: instanceId, campaign: found, mechanic, version: result.version, snapshot };
       cache.set(loaded);
       deliver([startedEffect]);
@@ -340,9 +340,8 @@ export function createEngine(options: EngineOptions): Engine {
             // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
             const loaded = await cache.load(timer.instanceId);
             if (loaded?.owed) {
-              await doOwed(store, loaded.mechanic, loaded.id, loaded.owed, (notices) =>
-                Promise.all(notices.map(tell)),
-              );
+              const notices = await doOwed(store, loaded.mechanic, loaded.id, loaded.owed);
+              await Promise.all([...notices.values()].map(tell));
             }
           } else {
             const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };

@@ -35,7 +35,7 @@ export const owedTimer = (now: number): TimerSpec => ({
  * unit first or it became final, this event's own instance (its event lost). A replay finds the unit already held
  * and tells the replaced holder again (notices are idempotent by id).
  */
-export async function takeOver(
+async function takeOver(
   store: Store,
   mechanic: AnyMechanic,
   instanceId: string,
@@ -47,20 +47,22 @@ export async function takeOver(
   return notice ? { ...notice, eventId: `notice:${instanceId}:${event.eventId}` } : null;
 }
 
-/** Does what a commit owes: releases, listing changes and take-overs here; their notices through `notify`. */
+/**
+ * Does what a commit owes: releases, listing changes and take-overs. Returns the notices the take-overs call for,
+ * by the id of the event that caused each; the caller delivers them.
+ */
 export async function doOwed(
   store: Store,
   mechanic: AnyMechanic,
   instanceId: string,
   owed: Owed,
-  notify: (notices: readonly Notice[]) => unknown,
-): Promise<void> {
+): Promise<Map<string, Notice>> {
   for (const r of owed.releases) await store.release(r.counter, r.holder);
   for (const l of owed.listings) await store.incrementScore(l);
-  const notices: Notice[] = [];
+  const notices = new Map<string, Notice>();
   for (const t of owed.takeovers) {
     const notice = await takeOver(store, mechanic, instanceId, t);
-    if (notice) notices.push(notice);
+    if (notice) notices.set(t.event.eventId, notice);
   }
-  if (notices.length > 0) await notify(notices);
+  return notices;
 }

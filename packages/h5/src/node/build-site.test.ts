@@ -1,19 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createEngine, createHandler, defineCampaign } from '@liebian/core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site.js';
+import { haveChromium, launchChromium, listenLocally } from './chromium.test-utils.js';
 import { send, toRequest } from './node-fetch-bridge.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  console.warn(`skipping the built-page browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+const haveBrowser = haveChromium('the built-page browser test');
 
 const sample = new URL('../../../../examples/campaigns/bargain.json', import.meta.url);
 const outDir = mkdtempSync(join(tmpdir(), 'liebian-build-'));
@@ -65,12 +61,8 @@ describe.skipIf(!haveBrowser)('a built page in Chromium', () => {
       const type = extname(path) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8';
       return send(res, new Response(readFileSync(path), { headers: { 'content-type': type } }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    const origin = await listenLocally(server);
+    const browser = await launchChromium();
     try {
       const asUser = async (name: string) => {
         const context = await browser.newContext({ viewport: { width: 375, height: 667 } });

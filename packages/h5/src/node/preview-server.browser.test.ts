@@ -1,14 +1,12 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haveChromium, launchChromium } from './chromium.test-utils.js';
 import { startPreview } from './preview-server.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
-if (!haveBrowser)
-  console.warn(`skipping the preview browser test: install Debian's chromium (${CHROMIUM}) to run it`);
+const haveBrowser = haveChromium('the preview browser test');
 
 const dir = mkdtempSync(join(tmpdir(), 'liebian-preview-'));
 const file = join(dir, 'bargain.json');
@@ -21,10 +19,7 @@ let preview: Awaited<ReturnType<typeof startPreview>> | undefined;
 beforeAll(async () => {
   if (!haveBrowser) return;
   preview = await startPreview({ file, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -6,6 +6,22 @@ import { seededRandom } from '../../primitives/random.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 
+/** An engine over `store` and `clock`, seeded, that records every effect it delivers into `effects`. */
+const recordingEngine = (
+  campaign: AnyCampaign,
+  store: Store,
+  clock: ReturnType<typeof createManualClock>,
+  seed: number,
+  effects: Effect[],
+): Engine =>
+  createEngine({
+    campaigns: [campaign],
+    store,
+    clock,
+    random: seededRandom(seed),
+    onEffect: (e) => void effects.push(e),
+  });
+
 /**
  * An engine on a memory store with a manual clock, recording every effect; `restart()` replaces the engine with a
  * fresh one on the same store (an empty cache), so tests can check a snapshot restored from JSON behaves the same.
@@ -14,14 +30,7 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
   const clock = createManualClock(start);
   const store = createMemoryStore();
   const effects: Effect[] = [];
-  const make = (): Engine =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(seed),
-      onEffect: (e) => void effects.push(e),
-    });
+  const make = () => recordingEngine(campaign, store, clock, seed, effects);
   let engine = make();
   return {
     clock,
@@ -41,14 +50,9 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
 export function twoEngines(campaign: AnyCampaign, store: Store, start: number) {
   const clock = createManualClock(start);
   const effects: Effect[] = [];
-  const engines = [1, 2].map((seed) =>
-    createEngine({
-      campaigns: [campaign],
-      store,
-      clock,
-      random: seededRandom(seed),
-      onEffect: (e) => void effects.push(e),
-    }),
-  ) as [Engine, Engine];
+  const engines = [1, 2].map((seed) => recordingEngine(campaign, store, clock, seed, effects)) as [
+    Engine,
+    Engine,
+  ];
   return { clock, effects, engines };
 }
