@@ -58,9 +58,11 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     release: `SELECT ${s}.release($1, $2) AS released`,
     // Rows of transactions still in flight are held back (txid gate), so a cursor never skips a late commit.
     outbox: `
-      SELECT txid::text AS txid, seq, instance_id, type, dedupe_key, payload, entries FROM ${s}.outbox
-      WHERE (txid, seq) >= ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY txid, seq LIMIT $3`,
+      -- Ordered by the xid8 column (o.txid), never by its text form: '100000' sorts before '99999'.
+      SELECT o.txid::text AS txid_text, o.seq, o.instance_id, o.type, o.dedupe_key, o.payload, o.entries
+      FROM ${s}.outbox o
+      WHERE (o.txid, o.seq) >= ($1::xid8, $2::bigint) AND o.txid < pg_snapshot_xmin(pg_current_snapshot())
+      ORDER BY o.txid, o.seq LIMIT $3`,
     incrementScore: `SELECT score, reached_at, applied FROM ${s}.increment_score($1, $2, $3, $4, $5)`,
     topScores: `
       SELECT member, score, reached_at FROM ${s}.score_entries WHERE board = $1
@@ -228,7 +230,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       const [txid = '0', seq = '0', index] = (cursor ?? START_CURSOR).split(':');
       const delivered = index === undefined ? Number.POSITIVE_INFINITY : Number(index);
       const { rows } = await driver.query<{
-        txid: string;
+        txid_text: string;
         seq: string | number;
         instance_id: string;
         type: string;
@@ -238,12 +240,12 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       }>(sql.outbox, [txid, seq, limit + 1]);
       const out: OutboxItem[] = [];
       for (const r of rows) {
-        const same = r.txid === txid && String(r.seq) === seq;
+        const same = r.txid_text === txid && String(r.seq) === seq;
         const list = r.entries ?? [{ type: r.type, dedupeKey: r.dedupe_key, payload: r.payload }];
         list.forEach((e, i) => {
           if (same && i <= delivered) return;
           out.push({
-            cursor: `${r.txid}:${r.seq}:${i}`,
+            cursor: `${r.txid_text}:${r.seq}:${i}`,
             instanceId: r.instance_id,
             type: e.type,
             dedupeKey: e.dedupeKey,

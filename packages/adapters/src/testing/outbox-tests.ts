@@ -1,5 +1,5 @@
 import type { OutboxItem, Store } from '@liebian/core';
-import { batch, check, created, equal, uid } from './fixtures.js';
+import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
 async function readAll(store: Store, pageSize: number): Promise<OutboxItem[]> {
@@ -47,4 +47,59 @@ export function outboxTests({ test }: SuiteContext): void {
       'nothing after the last cursor',
     );
   });
+}
+
+/** How many commits the paging test makes: enough to cross a transaction-id digit boundary on a fresh database. */
+const BOUNDARY_COMMITS = 1_500;
+
+/**
+ * Commits `count` outbox entries from `writers` concurrent committers while a reader pages through the outbox in
+ * small pages, then reads to the end; every entry must come out exactly once. Exported for stores that can move
+ * their transaction ids to a boundary first (a throw-away PostgreSQL cluster).
+ */
+export async function pageWhileCommitting(store: Store, count: number, writers = 8): Promise<void> {
+  const ids = Array.from({ length: writers }, (_, w) => uid(`paging-${w}`));
+  for (const id of ids) await created(store, id);
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let done = false;
+  const page = async () => {
+    const items = await store.readOutbox(cursor, 7);
+    for (const item of items) seen.push(item.dedupeKey);
+    cursor = items.at(-1)?.cursor ?? cursor;
+    return items.length;
+  };
+  const reader = (async () => {
+    while (!done) await page();
+  })();
+  await all(writers, async (w) => {
+    const id = ids[w] as string;
+    for (let v = 1; v <= Math.ceil(count / writers); v++) {
+      const outbox = [{ type: 'paged', dedupeKey: `${id}:${v}`, payload: { v } }];
+      const result = await store.commit(id, batch({ expectedVersion: v, outbox, keys: [`e:${v}`] }));
+      check(result.ok, `commit ${id} v${v}: ${JSON.stringify(result)}`);
+    }
+  });
+  done = true;
+  await reader;
+  while ((await page()) > 0);
+  const expected = ids.flatMap((id) =>
+    Array.from({ length: Math.ceil(count / writers) }, (_, v) => `${id}:${v + 1}`),
+  );
+  const counts = new Map<string, number>();
+  for (const key of seen) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const missing = expected.filter((key) => !counts.has(key));
+  const repeated = [...counts].filter(([, n]) => n > 1).map(([key]) => key);
+  check(
+    missing.length === 0 && repeated.length === 0,
+    `paging skipped ${missing.length} entries (${missing.slice(0, 5).join(', ')}) and repeated ${repeated.length} (${repeated.slice(0, 5).join(', ')})`,
+  );
+}
+
+export function outboxPagingTests({ test }: SuiteContext): void {
+  test(
+    'outbox pages never skip or repeat an entry across 1,500 concurrent commits (transaction-id boundaries)',
+    async ({ open }) => pageWhileCommitting(await open(), BOUNDARY_COMMITS),
+    180_000,
+  );
 }

@@ -3,7 +3,7 @@ import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
 import { durabilityTests } from './durability-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
-import { outboxTests } from './outbox-tests.js';
+import { outboxPagingTests, outboxTests } from './outbox-tests.js';
 import { reserveModeTests } from './reserve-mode-tests.js';
 import type { ConformanceOptions, SuiteContext, TestRunner } from './runner.js';
 import { scoreTests } from './score-tests.js';
@@ -16,6 +16,7 @@ const GROUPS = {
   'reserve modes': reserveModeTests,
   timers: timerTests,
   outbox: outboxTests,
+  'outbox paging': outboxPagingTests,
   scores: scoreTests,
   durability: durabilityTests,
 };
