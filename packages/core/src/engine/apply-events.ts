@@ -25,11 +25,29 @@ export const eventKey = (eventId: string) => `e:${eventId}`;
 export const claimKey = (claim: string) => `c:${claim}`;
 export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
 
-function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft): Effect {
+/**
+ * The effect's dedupe key: the instance, the event that caused it, its type and its place among that event's effects
+ * of the same type (`…:refund.due:0`, `…:refund.due:1` for two refunds at one timeout). An event's effects come from
+ * a deterministic transition, so the key is stable across replays, restarts and stores, and no two effects share it.
+ */
+export const dedupeKeyOf = (instanceId: string, eventId: string, type: string, nth: number) =>
+  `${instanceId}:${eventId}:${type}:${nth}`;
+
+/** Stamps the drafts one event produced (in order) as effects with unique keys. */
+function toEffects(instance: LoadedInstance, event: AppliedEvent, drafts: readonly EffectDraft[]): Effect[] {
+  const seen = new Map<string, number>();
+  return drafts.map((draft) => {
+    const nth = seen.get(draft.type) ?? 0;
+    seen.set(draft.type, nth + 1);
+    return toEffect(instance, event, draft, nth);
+  });
+}
+
+function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft, nth: number): Effect {
   const { type, ...payload } = draft;
   return {
     type,
-    dedupeKey: `${instance.id}:${event.eventId}:${type}`,
+    dedupeKey: dedupeKeyOf(instance.id, event.eventId, type, nth),
     instanceId: instance.id,
     campaignId: instance.campaign.id,
     kind: instance.mechanic.kind,
@@ -119,7 +137,7 @@ export async function applyEvents(
       snapshot = result.snapshot;
       take(eventKey(event.eventId));
       releases.push(...result.releases);
-      for (const draft of result.effects) written.push(toEffect(instance, event, draft));
+      written.push(...toEffects(instance, event, result.effects));
     }
   };
 
@@ -129,7 +147,7 @@ export async function applyEvents(
       const { reason, detail } = item.blocked;
       outcomes.push({ kind: 'rejected', reason, detail });
       written.push(
-        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
+        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }, 0),
       );
       continue;
     }
@@ -168,16 +186,11 @@ export async function applyEvents(
     }
     releases.push(...result.releases);
     snapshot = result.snapshot;
-    const effects = result.effects.map((draft) => toEffect(instance, event, draft));
-    if (item.review.length > 0) {
-      effects.push(
-        toEffect(instance, event, {
-          type: 'risk.review',
-          eventType: event.type,
-          detail: item.review.join('; '),
-        }),
-      );
-    }
+    const drafts: EffectDraft[] =
+      item.review.length === 0
+        ? result.effects
+        : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
+    const effects = toEffects(instance, event, drafts);
     written.push(...effects);
     take(eventKey(event.eventId));
     for (const claim of claims) take(claim);

@@ -15,6 +15,7 @@ import { nanoidSource } from '../primitives/ids.js';
 import { drawSeed, systemRandom } from '../primitives/random.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { applyBatch, type PendingEvent } from './apply-batch.js';
+import { dedupeKeyOf } from './apply-events.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache, type LoadedInstance } from './instance-cache.js';
@@ -200,7 +201,7 @@ export function createEngine(options: EngineOptions): Engine {
       const snapshot = mechanic.machine.resolveState(state);
       const startedEffect: Effect = {
         type: `${found.kind}.started`,
-        dedupeKey: `${instanceId}:start`,
+        dedupeKey: dedupeKeyOf(instanceId, `start:${instanceId}`, `${found.kind}.started`, 0),
         instanceId,
         campaignId: found.id,
         kind: found.kind,
