@@ -22,6 +22,39 @@ export type Outcome =
     };
 
 export const eventKey = (eventId: string) => `e:${eventId}`;
+
+/** A 53-bit string hash (cyrb53): short, stable and fast; only ever compared for equality. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Events the engine makes itself (deadlines, notices) have ids derived from the instance: no owner to check. */
+const engineMade = (event: AppliedEvent) => event.actor.id.startsWith('@');
+
+/**
+ * The key that says who an event id belongs to: committed beside `e:<eventId>` for events from actors, so a reuse
+ * of the id by another actor or for another command is refused (`event-id-reused`) instead of answered as a
+ * duplicate of an event it is not. Null for events the engine makes.
+ */
+export const ownerKey = (event: AppliedEvent): string | null =>
+  engineMade(event) ? null : `o:${event.eventId}:${hash53(`${event.actor.id}\n${event.type}`)}`;
+
+/** How an event whose id is taken is answered: a duplicate of itself, or a reuse of someone else's id. */
+export const takenOutcome = (event: AppliedEvent, isTaken: (key: string) => boolean): Outcome => {
+  const owner = ownerKey(event);
+  return owner === null || isTaken(owner)
+    ? { kind: 'duplicate' }
+    : { kind: 'rejected', reason: 'event-id-reused' };
+};
 export const claimKey = (claim: string) => `c:${claim}`;
 export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
 
@@ -153,7 +186,7 @@ export async function applyEvents(
     }
     await applyDeadlines(event.at);
     if (isTaken(eventKey(event.eventId))) {
-      outcomes.push({ kind: 'duplicate' });
+      outcomes.push(takenOutcome(event, isTaken));
       continue;
     }
     const claims = mechanic.claims(event).map(claimKey);
@@ -193,6 +226,8 @@ export async function applyEvents(
     const effects = toEffects(instance, event, drafts);
     written.push(...effects);
     take(eventKey(event.eventId));
+    const owner = ownerKey(event);
+    if (owner !== null) take(owner);
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }

@@ -23,7 +23,7 @@ import { listedInstances, listingChange } from './listing.js';
 import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
 import { doOwed, OWED_TIMER, owedTimer, owesAnything } from './owed.js';
-import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
+import { assertStorable, parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
@@ -153,6 +153,7 @@ export function createEngine(options: EngineOptions): Engine {
       const input = mechanic.startSchema
         ? parseOrThrow(mechanic.startSchema, rawInput, 'invalid-event', 'Start input')
         : undefined;
+      assertStorable(input, 'invalid-event', 'Start input');
       const now = clock.now();
       const instanceId = requestedId === undefined ? ids() : parseInstanceId(requestedId);
       const phase = campaignPhase(found, now);
