@@ -19,7 +19,9 @@ export type Outcome =
       readonly detail?: string;
       /** Decided by the mechanic's rules on the state in hand (not by the store: a key, a counter). */
       readonly byRule?: true;
-    };
+    }
+  /** Only after a commit: the answer could not be settled (a store fault); the caller gets the error. */
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 export const eventKey = (eventId: string) => `e:${eventId}`;
 

@@ -99,6 +99,10 @@ export function answer(
     const outcome = outcomes[i] as Outcome;
     const { actor, eventId } = item.event;
     const base = { instanceId: instance.id, eventId };
+    if (outcome.kind === 'failed') {
+      item.reject(outcome.error);
+      return;
+    }
     if (outcome.kind === 'rejected') {
       const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
       item.resolve(
