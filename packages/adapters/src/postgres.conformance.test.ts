@@ -48,6 +48,22 @@ async function open(schema: string): Promise<Store> {
           await client.end();
         }
       },
+      faults: {
+        commitMarker: 'commit_instance',
+        target: {
+          host: new URL(url ?? 'postgres://x').hostname,
+          port: Number(new URL(url ?? 'postgres://x').port || 5432),
+        },
+        open: async (via) => {
+          const schema = `lbt_fault_${suffix()}`;
+          const through = new URL(url as string);
+          through.hostname = via.host;
+          through.port = String(via.port);
+          const direct = await open(schema);
+          const store = await createPostgresStore({ connectionString: through.href, schema, max: 8 });
+          return { store, direct };
+        },
+      },
       durability: {
         spawn: () =>
           spawn(

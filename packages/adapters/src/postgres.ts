@@ -14,6 +14,8 @@ export interface PostgresStoreOptions {
   readonly max?: number;
   /** Schema for the tables, created and migrated on open. Default `liebian`. */
   readonly schema?: string;
+  /** When the store creates the pool: how long to wait for a connection, or a free client. Default: no limit. */
+  readonly connectionTimeoutMs?: number;
 }
 
 /** A {@link SqlDriver} over a `pg` pool. */
@@ -44,7 +46,20 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   if (owns && !options.connectionString)
     throw new Error('createPostgresStore: pass `pool` or `connectionString`');
   const pool =
-    options.pool ?? new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
+    options.pool ??
+    new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      // pg applies this to waiting for a free client too, so it is off unless asked for: the engine bounds every
+      // store call (`storeTimeoutMs`) whatever the pool does.
+      ...(options.connectionTimeoutMs === undefined
+        ? {}
+        : { connectionTimeoutMillis: options.connectionTimeoutMs }),
+      keepAlive: true,
+    });
+  // An idle client whose connection drops (a restarted server, a cut network) emits 'error' on the pool; without a
+  // listener that kills the process. The pool replaces the client; the next call reconnects.
+  pool.on('error', () => {});
   try {
     return await createSqlStore(pgDriver(pool, owns), {
       ...(options.schema === undefined ? {} : { schema: options.schema }),

@@ -43,6 +43,18 @@ async function open(prefix: string): Promise<Store> {
           await redis.quit();
         }
       },
+      faults: {
+        target: {
+          host: new URL(url ?? 'redis://x').hostname,
+          port: Number(new URL(url ?? 'redis://x').port || 6379),
+        },
+        open: async (via) => {
+          const prefix = `${run}-fault-${suffix()}`;
+          const direct = await open(prefix);
+          const store = await createRedisStore({ url: `redis://${via.host}:${via.port}`, prefix });
+          return { store, direct };
+        },
+      },
       durability: {
         spawn: () =>
           spawn(

@@ -21,6 +21,11 @@ export interface RedisStoreOptions {
   readonly url?: string;
   /** Key prefix, so several stores can share one Redis. Default `lb`. */
   readonly prefix?: string;
+  /**
+   * When the store creates the client: how long a command (or a connection) may take before it fails. Default
+   * 5,000 ms. A client you pass keeps its own settings.
+   */
+  readonly commandTimeoutMs?: number;
 }
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
@@ -75,7 +80,18 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   const owns = options.redis === undefined;
   if (owns && !options.url) throw new Error('createRedisStore: pass `redis` or `url`');
   const redis =
-    options.redis ?? new Redis(options.url as string, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    options.redis ??
+    new Redis(options.url as string, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 3,
+      // Commands in flight when the connection drops are sent again after the reconnect (ioredis's default; with it
+      // off they hang until the timeout). Every script is safe to run twice: a commit carries a nonce, so its
+      // second run answers as the first did.
+      commandTimeout: options.commandTimeoutMs ?? 5_000,
+      connectTimeout: options.commandTimeoutMs ?? 5_000,
+    });
+  // Connection errors are reported to the calls they fail; without a listener ioredis also logs each one.
+  if (owns) redis.on('error', () => {});
   if (owns) await (redis as Redis).connect();
   for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) {
     if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
@@ -170,6 +186,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         JSON.stringify(batch.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
         JSON.stringify(batch.timers.cancel),
         JSON.stringify(batch.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
+        randomUUID(),
       )) as [number, ...(number | string)[]];
       const [status, ...rest] = reply;
       if (status === 2) return { ok: false, reason: 'taken', keys: rest as string[] };

@@ -7,9 +7,13 @@
 /** Returns {1, version} on success, {0, currentVersion or -1} on a version conflict, {2, key…} for taken keys.
  *  KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names, outbox stream.
  *  ARGV: expectedVersion, snapshot, kind, campaignId, now, instanceId, keys (JSON string[]),
- *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]), outbox (JSON [type, dedupeKey, payloadJson][]) */
+ *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]), outbox (JSON [type, dedupeKey, payloadJson][]),
+ *        nonce (unique per call: the same call run again, after a reconnect, answers as it did the first time) */
 export const COMMIT = `
 local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current == tonumber(ARGV[1]) + 1 and ARGV[11] and redis.call('HGET', KEYS[1], 'n') == ARGV[11] then
+  return {1, current}
+end
 if current ~= tonumber(ARGV[1]) then
   if current == 0 then return {0, -1} end
   return {0, current}
@@ -27,7 +31,7 @@ if #keys > 0 and current > 0 then
   if #taken > 1 then return taken end
 end
 local version = current + 1
-redis.call('HSET', KEYS[1], 'v', version, 's', ARGV[2], 'k', ARGV[3], 'c', ARGV[4], 'u', ARGV[5])
+redis.call('HSET', KEYS[1], 'v', version, 's', ARGV[2], 'k', ARGV[3], 'c', ARGV[4], 'u', ARGV[5], 'n', ARGV[11] or '')
 for i = 1, #keys, 1000 do
   redis.call('SADD', KEYS[2], unpack(keys, i, math.min(i + 999, #keys)))
 end

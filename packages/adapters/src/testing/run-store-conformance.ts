@@ -2,6 +2,7 @@ import type { Store } from '@liebian/core';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
 import { durabilityTests } from './durability-tests.js';
+import { faultTests } from './fault-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxPagingTests, outboxTests } from './outbox-tests.js';
 import { reserveModeTests } from './reserve-mode-tests.js';
@@ -19,6 +20,7 @@ const GROUPS = {
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
   durability: durabilityTests,
+  faults: faultTests,
 };
 
 /**
@@ -37,6 +39,7 @@ export function runStoreConformance(runner: TestRunner, options: ConformanceOpti
   runner.describe(`store conformance: ${options.name}`, () => {
     for (const [group, register] of Object.entries(GROUPS)) {
       if (group === 'durability' && options.durability === undefined) continue;
+      if (group === 'faults' && options.faults === undefined) continue;
       runner.describe(group, () => {
         const context: SuiteContext = {
           options,

@@ -35,6 +35,21 @@ export interface ConformanceOptions {
    * Kill-and-reopen durability, for stores whose `capabilities.durability` is not `none`. `spawn` starts a child
    * process that calls `runDurabilityChild(open)` from this package; `reopen` opens the same data in this process.
    */
+  /**
+   * Fault injection through a TCP proxy the suite starts in front of `target` (connections cut before a request or
+   * after the server carried it out, a silent server, refused connections). `open` returns a fresh, empty store
+   * that connects through `via`, and a direct handle on the same data to check what was really written.
+   */
+  readonly faults?: {
+    readonly target: { readonly host: string; readonly port: number };
+    /**
+     * Bytes found in the request of a commit on the wire (PostgreSQL: the commit function's name), so the suite can
+     * lose exactly commit answers. Omit when the client sends commands again after a reconnect (ioredis): an answer
+     * is then never lost.
+     */
+    readonly commitMarker?: string;
+    open(via: { readonly host: string; readonly port: number }): Promise<{ store: Store; direct: Store }>;
+  };
   readonly durability?: {
     spawn(): import('node:child_process').ChildProcess;
     reopen(): Promise<Store>;

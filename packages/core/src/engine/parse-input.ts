@@ -96,17 +96,18 @@ export function parseCommand(
 }
 
 /** A NUL character or a lone UTF-16 surrogate: text that PostgreSQL (22021, 22P05) and Redis' cjson cannot store. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /** The first string (or object key) in `value` that no store can hold, with its path; null if there is none. */
 function unstorableIn(value: unknown, path: string, depth: number): { path: string; text: string } | null {
-  if (typeof value === 'string') return UNSTORABLE.test(value) ? { path, text: value } : null;
+  if (typeof value === 'string') return unstorable(value) ? { path, text: value } : null;
   if (value === null || typeof value !== 'object' || depth > 64) return null;
   const entries = Array.isArray(value)
     ? value.map((v, i) => [`${path}[${i}]`, v] as const)
     : Object.entries(value).map(([k, v]) => [path === '' ? k : `${path}.${k}`, v] as const);
   for (const [at, v] of entries) {
-    if (UNSTORABLE.test(at)) return { path: at, text: at };
+    if (unstorable(at)) return { path: at, text: at };
     const found = unstorableIn(v, at, depth + 1);
     if (found) return found;
   }
