@@ -16,6 +16,7 @@ export {
 } from './campaign/define-campaign.js';
 export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
 export type { PageContent } from './campaign/page-content-schema.js';
+export * from './consumer/index.js';
 export { createEngine } from './engine/create-engine.js';
 export {
   BUILT_IN_RISK_CHECKS,
@@ -88,6 +89,10 @@ export type {
   ClaimedTimer,
   CommitBatch,
   CommitResult,
+  ConsumerAdvance,
+  ConsumerLease,
+  ConsumerState,
+  DeadLetter,
   OutboxEntry,
   OutboxItem,
   ReserveMode,

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'store-conflict',
   'overloaded',
   'engine-disposed',
+  'consumer-lease-held',
 ] as const;
 
 /** One of {@link ERROR_CODES}. */

@@ -46,6 +46,7 @@ const STATUS: Record<ErrorCode, number> = {
   'store-conflict': 503,
   overloaded: 429,
   'engine-disposed': 503,
+  'consumer-lease-held': 409,
 };
 
 class HttpProblem extends Error {
