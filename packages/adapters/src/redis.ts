@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
+import { compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import {
   ACK_TIMER,
   CLAIM_TIMERS,
@@ -54,12 +55,6 @@ const ahead = (a: ScoreEntry, b: ScoreEntry) =>
 
 /** Counters are named `<campaignId>:…` by the mechanics; the campaign id is their hash tag. */
 const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
-
-function compareStreamIds(a: string, b: string): number {
-  const [am = 0, as = 0] = a.split('-').map(Number);
-  const [bm = 0, bs = 0] = b.split('-').map(Number);
-  return am - bm || as - bs;
-}
 
 /**
  * A store on Redis. Instance keys are hash-tagged by campaign (`lb:{campaignId}:…`), so a campaign's instances,
@@ -350,5 +345,13 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       disposed = true;
       if (owns) await redis.quit();
     },
+
+    ...redisConsumerMethods({
+      redis,
+      prefix: p,
+      campaigns: () => redis.smembers(campaignsKey),
+      outboxKey: (campaignId) => keysOf(campaignId, '').outbox,
+      live,
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import type { Store } from '@liebian/core';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
+import { consumerTests } from './consumer-tests.js';
 import { durabilityTests } from './durability-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxPagingTests, outboxTests } from './outbox-tests.js';
@@ -18,6 +19,7 @@ const GROUPS = {
   outbox: outboxTests,
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
+  consumers: consumerTests,
   durability: durabilityTests,
 };
 
