@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
-import { compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
+import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import {
   ACK_TIMER,
+  ADVANCE_CONSUMER,
   CLAIM_TIMERS,
   COMMIT,
   DELETE,
+  DELETE_CONSUMER,
   INCREMENT_SCORE,
+  LEASE_CONSUMER,
   RELEASE,
+  REMOVE_DEAD_LETTER,
   RESERVE,
   SCORE_OF,
   TOP_SCORES,
@@ -25,7 +29,7 @@ export interface RedisStoreOptions {
 }
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
-interface Scripts {
+interface Scripts extends ConsumerScripts {
   lbCommit: Command;
   lbClaimTimers: Command;
   lbAckTimer: Command;
@@ -47,6 +51,10 @@ const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
   lbIncrementScore: [INCREMENT_SCORE, 3],
   lbTopScores: [TOP_SCORES, 2],
   lbScoreOf: [SCORE_OF, 2],
+  lbLeaseConsumer: [LEASE_CONSUMER, 2],
+  lbAdvanceConsumer: [ADVANCE_CONSUMER, 3],
+  lbDeleteConsumer: [DELETE_CONSUMER, 4],
+  lbRemoveDeadLetter: [REMOVE_DEAD_LETTER, 2],
 };
 
 /** The one order every store returns: score descending, then earliest to reach it, then member id. */
@@ -348,6 +356,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
 
     ...redisConsumerMethods({
       redis,
+      scripts,
       prefix: p,
       campaigns: () => redis.smembers(campaignsKey),
       outboxKey: (campaignId) => keysOf(campaignId, '').outbox,

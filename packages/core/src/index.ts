@@ -91,6 +91,7 @@ export type {
   CommitResult,
   ConsumerAdvance,
   ConsumerLease,
+  ConsumerMethods,
   ConsumerState,
   DeadLetter,
   OutboxEntry,

@@ -1,20 +1,14 @@
-import type { ConsumerState, DeadLetter, Store } from '@liebian/core';
+import type { ConsumerMethods, ConsumerState, DeadLetter } from '@liebian/core';
 import type { Cluster, Redis } from 'ioredis';
-import { ADVANCE_CONSUMER, DELETE_CONSUMER, LEASE_CONSUMER, REMOVE_DEAD_LETTER } from './scripts.js';
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
-interface ConsumerScripts {
+/** The consumer scripts (`redis/scripts.ts`), defined on the client by the store with the others. */
+export interface ConsumerScripts {
   lbLeaseConsumer: Command;
   lbAdvanceConsumer: Command;
   lbDeleteConsumer: Command;
   lbRemoveDeadLetter: Command;
 }
-const SCRIPTS: Record<keyof ConsumerScripts, [lua: string, keys: number]> = {
-  lbLeaseConsumer: [LEASE_CONSUMER, 2],
-  lbAdvanceConsumer: [ADVANCE_CONSUMER, 3],
-  lbDeleteConsumer: [DELETE_CONSUMER, 4],
-  lbRemoveDeadLetter: [REMOVE_DEAD_LETTER, 2],
-};
 
 /** Stream ids compared as `ms-seq`. */
 export function compareStreamIds(a: string, b: string): number {
@@ -25,6 +19,7 @@ export function compareStreamIds(a: string, b: string): number {
 
 interface ConsumerContext {
   readonly redis: Redis | Cluster;
+  readonly scripts: ConsumerScripts;
   /** The store's key prefix. */
   readonly prefix: string;
   /** Campaign ids that have an outbox stream, and the stream's key. */
@@ -38,23 +33,8 @@ interface ConsumerContext {
  * id can be), so each script runs on Redis Cluster. A consumer's cursor is the outbox cursor: a JSON map of
  * campaign → last stream id delivered, so trimming caps each campaign's stream at the slowest consumer's id there.
  */
-export function redisConsumerMethods(
-  context: ConsumerContext,
-): Pick<
-  Store,
-  | 'leaseConsumer'
-  | 'advanceConsumer'
-  | 'listConsumers'
-  | 'deleteConsumer'
-  | 'listDeadLetters'
-  | 'removeDeadLetter'
-  | 'trimOutbox'
-> {
-  const { redis, live } = context;
-  for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) {
-    if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
-  }
-  const scripts = redis as unknown as ConsumerScripts;
+export function redisConsumerMethods(context: ConsumerContext): ConsumerMethods {
+  const { redis, scripts, live } = context;
   const t = `${context.prefix}:{@consumers}`;
   const names = `${t}:names`;
   const keys = (name: string) => ({

@@ -1,16 +1,5 @@
-import type { DeadLetter, OutboxItem, Store } from '@liebian/core';
+import type { ConsumerMethods, DeadLetter, OutboxItem } from '@liebian/core';
 import type { SqlDriver } from './sql-driver.js';
-
-type ConsumerMethods = Pick<
-  Store,
-  | 'leaseConsumer'
-  | 'advanceConsumer'
-  | 'listConsumers'
-  | 'deleteConsumer'
-  | 'listDeadLetters'
-  | 'removeDeadLetter'
-  | 'trimOutbox'
->;
 
 /**
  * The consumer part of the SQL store (tables and function of migration 7). `s` is the quoted schema; `live`

@@ -27,6 +27,22 @@ async function committed(store: Store, count: number, tag = 'c'): Promise<Outbox
   }
 }
 
+/** Leases consumer `name` to owner `p` and, given an entry, moves its cursor there. */
+async function placed(store: Store, name: string, item?: OutboxItem) {
+  const lease = await store.leaseConsumer(name, 'p', NOW, 1_000);
+  check(lease, `leasing ${name}`);
+  if (item) {
+    const moved = await store.advanceConsumer({
+      name,
+      fence: lease.fence,
+      cursor: item.cursor,
+      deadLetters: [],
+    });
+    check(moved, `advancing ${name}`);
+  }
+  return lease;
+}
+
 const letter = (item: OutboxItem, error: string, attempts = 3): DeadLetter => ({
   item,
   error,
@@ -106,21 +122,8 @@ export function consumerTests({ test, concurrency }: SuiteContext): void {
     const store = await open();
     const stores = await handles(store);
     const items = await committed(store, 5);
-    const a = await store.leaseConsumer('a', 'p', NOW, 1_000);
-    const b = await store.leaseConsumer('b', 'p', NOW, 1_000);
-    check(a && b, 'leased');
-    await store.advanceConsumer({
-      name: 'a',
-      fence: a.fence,
-      cursor: items[3]?.cursor as string,
-      deadLetters: [],
-    });
-    await store.advanceConsumer({
-      name: 'b',
-      fence: b.fence,
-      cursor: items[0]?.cursor as string,
-      deadLetters: [],
-    });
+    await placed(store, 'a', items[3]);
+    await placed(store, 'b', items[0]);
     for (const s of stores) {
       equal(
         (await s.listConsumers()).map((c) => [c.name, c.cursor]),
@@ -206,18 +209,11 @@ export function consumerTests({ test, concurrency }: SuiteContext): void {
     const first = items[0];
     check(first && items.length === 12, 'twelve entries');
     equal(await store.trimOutbox(), 0, 'no consumer: nothing trimmed');
-    const fast = await store.leaseConsumer('fast', 'p', NOW, 1_000);
-    const slow = await store.leaseConsumer('slow', 'p', NOW, 1_000);
-    check(fast && slow, 'leased');
-    await store.advanceConsumer({
-      name: 'fast',
-      fence: fast.fence,
-      cursor: items[10]?.cursor as string,
-      deadLetters: [],
-    });
+    await placed(store, 'fast', items[10]);
+    await placed(store, 'slow');
     equal(await store.trimOutbox(), 0, 'a consumer that delivered nothing holds everything');
+    await placed(store, 'slow', items[5]);
     const slowCursor = items[5]?.cursor as string;
-    await store.advanceConsumer({ name: 'slow', fence: slow.fence, cursor: slowCursor, deadLetters: [] });
     const ahead = await store.readOutbox(slowCursor, 100);
     const removed = await store.trimOutbox();
     check(removed >= 1 && removed <= 6, `trimmed ${removed} of the 6 entries both consumers delivered`);

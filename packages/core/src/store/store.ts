@@ -190,6 +190,18 @@ export interface Store {
   trimOutbox(): Promise<number>;
 }
 
+/** The part of {@link Store} that keeps durable consumers (an adapter may implement it in a module of its own). */
+export type ConsumerMethods = Pick<
+  Store,
+  | 'leaseConsumer'
+  | 'advanceConsumer'
+  | 'listConsumers'
+  | 'deleteConsumer'
+  | 'listDeadLetters'
+  | 'removeDeadLetter'
+  | 'trimOutbox'
+>;
+
 /** A consumer's record in the store. */
 export interface ConsumerState {
   readonly name: string;
