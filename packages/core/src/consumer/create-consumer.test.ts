@@ -83,15 +83,15 @@ describe('createConsumer', () => {
       clock,
       maxAttempts: 1,
       handler: (e) => {
-        if (!healthy) throw Object.assign(new Error('nope\u0000'), { code: 'E_DOWN' });
+        if (!healthy) throw Object.assign(new Error('nope\u0000\ud800'), { code: 'E_DOWN' });
         delivered.push(e.dedupeKey);
       },
     });
     expect(await consumer.drain()).toMatchObject({ deadLettered: 3 });
     expect((await consumer.deadLetters()).map((d) => [d.item.dedupeKey, d.error])).toEqual([
-      ['x', 'Error [E_DOWN]: nope\ufffd'],
-      ['y', 'Error [E_DOWN]: nope\ufffd'],
-      ['z', 'Error [E_DOWN]: nope\ufffd'],
+      ['x', 'Error [E_DOWN]: nope\ufffd\ufffd'],
+      ['y', 'Error [E_DOWN]: nope\ufffd\ufffd'],
+      ['z', 'Error [E_DOWN]: nope\ufffd\ufffd'],
     ]);
     expect((await consumer.deadLetters({ after: 'x', limit: 1 })).map((d) => d.item.dedupeKey)).toEqual([
       'y',
@@ -155,6 +155,39 @@ describe('createConsumer', () => {
     const [state] = await store.listConsumers();
     expect(state).toMatchObject({ owner: 'p2', fence: 2 });
     expect(await store.readOutbox(state?.cursor ?? null, 10)).toEqual([]);
+  });
+
+  it('aborts a delivery when its lease ends; one that returns after that counts as failed', async () => {
+    const { store, clock } = consumerSetup();
+    const timers = manualScheduler();
+    await commitEffects(store, 'a', ['slow']);
+    let begin: () => void = () => {};
+    const begun = new Promise<void>((resolve) => {
+      begin = resolve;
+    });
+    let aborted = false;
+    const consumer = createConsumer({
+      store,
+      name: 'abort',
+      clock,
+      scheduler: timers.scheduler,
+      leaseMs: 10_000,
+      handler: async (_, d) => {
+        d.signal.addEventListener('abort', () => {
+          aborted = true;
+        });
+        begin();
+        await new Promise((resolve) => d.signal.addEventListener('abort', resolve));
+      },
+    });
+    const pass = consumer.runOnce();
+    await begun;
+    expect(timers.delays()).toEqual([10_000]);
+    timers.fire();
+    expect(await pass).toMatchObject({ status: 'waiting', delivered: 0 });
+    expect(aborted).toBe(true);
+    expect((await consumer.lag()).retrying?.error).toBe('the handler ran past its lease (10000 ms)');
+    expect(timers.delays()).toEqual([]);
   });
 
   it('refuses a stale fence even when the old owner advances without renewing', async () => {

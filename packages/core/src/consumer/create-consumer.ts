@@ -57,10 +57,17 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     return run;
   };
 
+  const scheduler = options.scheduler ?? systemScheduler;
   const lease = async (): Promise<ConsumerLease | null> => {
     const granted = await store.leaseConsumer(name, owner, clock.now(), settings.leaseMs);
     held = granted !== null;
     return granted;
+  };
+  /** The lease to deliver under: renewed once half of it has passed; null when it passed to another owner. */
+  const kept = async (current: ConsumerLease): Promise<ConsumerLease | null> => {
+    if (clock.now() < current.leaseUntil - settings.leaseMs / 2) return current;
+    const renewed = await lease();
+    return renewed?.fence === current.fence ? renewed : null;
   };
 
   async function pass(): Promise<PassResult> {
@@ -76,13 +83,11 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     const dead: DeadLetter[] = [];
     let status: PassResult['status'] = page.length < settings.pageSize ? 'caught-up' : 'more';
     for (const item of page) {
-      if (clock.now() >= current.leaseUntil - settings.leaseMs / 2) {
-        const renewed = await lease();
-        if (renewed?.fence !== fence) return { status: 'fenced', delivered, deadLettered: dead.length };
-        current = renewed;
-      }
+      const renewed = await kept(current);
+      if (!renewed) return { status: 'fenced', delivered, deadLettered: dead.length };
+      current = renewed;
       const failures = retrying?.dedupeKey === item.dedupeKey ? retrying.attempts : 0;
-      const failure = await deliver(item, failures + 1);
+      const failure = await deliver(item, failures + 1, current);
       if (failure === null) {
         delivered++;
       } else if (failures + 1 >= settings.maxAttempts) {
@@ -110,18 +115,30 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     return status === 'waiting' && retrying ? { ...result, retryAt: retrying.retryAt } : result;
   }
 
-  /** Calls the handler; null on success, else the error as text. */
-  async function deliver(item: OutboxItem, attempt: number): Promise<string | null> {
+  /**
+   * Calls the handler; null on success, else the error as text. Its signal aborts when the lease it runs under
+   * ends, after which another process may deliver the same entry; a call still running then counts as failed.
+   */
+  async function deliver(item: OutboxItem, attempt: number, under: ConsumerLease): Promise<string | null> {
+    const abort = new AbortController();
+    const timer = scheduler.setTimeout(() => abort.abort(), Math.max(0, under.leaseUntil - clock.now()));
     try {
-      await handler(item.payload as Effect, { attempt, cursor: item.cursor });
-      return null;
+      await handler(item.payload as Effect, { attempt, cursor: item.cursor, signal: abort.signal });
+      return abort.signal.aborted ? `the handler ran past its lease (${settings.leaseMs} ms)` : null;
     } catch (error) {
       return errorText(error);
+    } finally {
+      scheduler.clearTimeout(timer);
     }
   }
 
   async function retry(keys: readonly string[] | undefined): Promise<RetryResult> {
-    const current = await lease();
+    let current = await lease();
+    const lost = () =>
+      new LiebianError(
+        'consumer-lease-held',
+        `consumer "${name}" was taken over by another process while retrying dead letters; retry there`,
+      );
     if (!current) {
       throw new LiebianError(
         'consumer-lease-held',
@@ -141,19 +158,17 @@ export function createConsumer(options: ConsumerOptions): Consumer {
         const key = letter.item.dedupeKey;
         if (wanted && !wanted.has(key)) continue;
         found.add(key);
-        const failure = await deliver(letter.item, letter.attempts + 1);
+        current = await kept(current);
+        if (!current) throw lost();
+        const failure = await deliver(letter.item, letter.attempts + 1, current);
         if (failure === null) {
           await store.removeDeadLetter(name, key);
           delivered.push(key);
           continue;
         }
         const again = { ...letter, error: failure, attempts: letter.attempts + 1, failedAt: clock.now() };
-        if (!(await store.advanceConsumer({ name, fence: current.fence, deadLetters: [again] }))) {
-          throw new LiebianError(
-            'consumer-lease-held',
-            `consumer "${name}" was taken over by another process while retrying dead letters; retry there`,
-          );
-        }
+        if (!(await store.advanceConsumer({ name, fence: current.fence, deadLetters: [again] })))
+          throw lost();
         failed.push(key);
       }
     }
@@ -177,7 +192,7 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     },
     ...startLoop({
       runOnce,
-      scheduler: options.scheduler ?? systemScheduler,
+      scheduler,
       clock,
       idleMs: settings.idleMs,
       leaseMs: settings.leaseMs,

@@ -5,10 +5,15 @@ import type { DeadLetter, Store } from '../store/store.js';
 
 /** What a handler learns about the delivery besides the effect. */
 export interface Delivery {
-  /** 1 on the first try of this entry in this process, then 2, 3, … */
+  /** 1 on the first try of this entry in this process, then 2, 3, …; a dead letter retried goes on counting. */
   readonly attempt: number;
   /** The entry's outbox cursor. */
   readonly cursor: string;
+  /**
+   * Aborts when the lease this delivery runs under ends (another process may then deliver the entry too). Pass it
+   * to your HTTP calls or queries; a call that returns after it aborted counts as failed and is tried again.
+   */
+  readonly signal: AbortSignal;
 }
 
 /**
