@@ -1,11 +1,12 @@
 import type { Effect } from '../engine/types.js';
-import { LiebianError } from '../errors/liebian-error.js';
 import { systemClock } from '../primitives/clock.js';
 import { nanoidSource } from '../primitives/ids.js';
 import type { ConsumerLease, DeadLetter, OutboxItem } from '../store/store.js';
+import { outboxBehind } from './consumer-lag.js';
 import { startLoop } from './consumer-loop.js';
 import { backoffMs, consumerSettings, errorText } from './consumer-options.js';
-import type { Consumer, ConsumerLag, ConsumerOptions, PassResult, RetryResult, Scheduler } from './types.js';
+import { retryDeadLetters } from './retry-dead-letters.js';
+import type { Consumer, ConsumerLag, ConsumerOptions, PassResult, Scheduler } from './types.js';
 
 const systemScheduler: Scheduler = {
   setTimeout: (run, ms) => setTimeout(run, ms),
@@ -132,49 +133,6 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     }
   }
 
-  async function retry(keys: readonly string[] | undefined): Promise<RetryResult> {
-    let current = await lease();
-    const lost = () =>
-      new LiebianError(
-        'consumer-lease-held',
-        `consumer "${name}" was taken over by another process while retrying dead letters; retry there`,
-      );
-    if (!current) {
-      throw new LiebianError(
-        'consumer-lease-held',
-        `consumer "${name}" is leased by another process; retry its dead letters there, or after its lease (${settings.leaseMs} ms) ends`,
-      );
-    }
-    const wanted = keys === undefined ? null : new Set(keys);
-    const found = new Set<string>();
-    const delivered: string[] = [];
-    const failed: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const letters = await store.listDeadLetters(name, after, 100);
-      if (letters.length === 0) break;
-      after = letters.at(-1)?.item.dedupeKey ?? null;
-      for (const letter of letters) {
-        const key = letter.item.dedupeKey;
-        if (wanted && !wanted.has(key)) continue;
-        found.add(key);
-        current = await kept(current);
-        if (!current) throw lost();
-        const failure = await deliver(letter.item, letter.attempts + 1, current);
-        if (failure === null) {
-          await store.removeDeadLetter(name, key);
-          delivered.push(key);
-          continue;
-        }
-        const again = { ...letter, error: failure, attempts: letter.attempts + 1, failedAt: clock.now() };
-        if (!(await store.advanceConsumer({ name, fence: current.fence, deadLetters: [again] })))
-          throw lost();
-        failed.push(key);
-      }
-    }
-    return { delivered, failed, missing: [...(wanted ?? [])].filter((key) => !found.has(key)) };
-  }
-
   const runOnce = () => serial(pass);
   const consumer: Consumer = {
     name,
@@ -205,23 +163,10 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     }),
 
     async lag({ upTo = 10_000 } = {}): Promise<ConsumerLag> {
-      const state = (await store.listConsumers()).find((c) => c.name === name);
-      let cursor = state?.cursor ?? null;
-      let entries = 0;
-      let oldestAt: number | null = null;
-      while (entries <= upTo) {
-        const page = await store.readOutbox(cursor, Math.min(1_000, upTo + 1 - entries));
-        if (page.length === 0) break;
-        const at = (page[0]?.payload as Partial<Effect> | undefined)?.at;
-        if (entries === 0 && typeof at === 'number') oldestAt = at;
-        entries += page.length;
-        cursor = page.at(-1)?.cursor ?? cursor;
-      }
       const head = retrying;
+      const behind = await outboxBehind(store, name, upTo);
       return {
-        entries: Math.min(entries, upTo),
-        capped: entries > upTo,
-        oldestAt,
+        ...behind,
         retrying: head && {
           dedupeKey: head.dedupeKey,
           attempts: head.attempts,
@@ -232,7 +177,13 @@ export function createConsumer(options: ConsumerOptions): Consumer {
     },
 
     deadLetters: ({ after = null, limit = 100 } = {}) => store.listDeadLetters(name, after, limit),
-    retryDeadLetters: ({ keys } = {}) => serial(() => retry(keys)),
+    retryDeadLetters: ({ keys } = {}) =>
+      serial(() =>
+        retryDeadLetters(
+          { store, name, leaseMs: settings.leaseMs, now: () => clock.now(), lease, kept, deliver },
+          keys,
+        ),
+      ),
     discardDeadLetter: (dedupeKey) => store.removeDeadLetter(name, dedupeKey),
   };
   return consumer;
