@@ -110,6 +110,19 @@ describe('createConsumer', () => {
     expect(await consumer.deadLetters()).toEqual([]);
   });
 
+  it('retries dead letters only under the lease: consumer-lease-held while another process has it', async () => {
+    const { store, clock } = consumerSetup();
+    await store.leaseConsumer('busy', 'elsewhere', clock.now(), 30_000);
+    const consumer = createConsumer({ store, name: 'busy', clock, handler: () => {} });
+    await expect(consumer.retryDeadLetters()).rejects.toMatchObject({
+      code: 'consumer-lease-held',
+      message: expect.stringMatching(/consumer "busy" is leased by another process/),
+    });
+    expect(await consumer.runOnce()).toMatchObject({ status: 'not-leased' });
+    clock.advance(30_000);
+    expect(await consumer.retryDeadLetters()).toEqual({ delivered: [], failed: [], missing: [] });
+  });
+
   it('two processes never both hold the lease; the one taken over cannot move the cursor', async () => {
     const { store, clock } = consumerSetup();
     await commitEffects(store, 'a', keysOf(4));
