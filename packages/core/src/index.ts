@@ -34,9 +34,10 @@ export type {
   EngineOptions,
   InstanceView,
   SendResult,
+  SkippedTimer,
   StartResult,
 } from './engine/types.js';
-export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
+export { ERROR_CODES, type ErrorCode, RETRYABLE_CODES } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
 export { type Client, type ClientOptions, type ClientResult, createClient } from './http/create-client.js';
 export { createHandler, type HandlerOptions } from './http/create-handler.js';
@@ -84,6 +85,7 @@ export {
   systemRandom,
 } from './primitives/random.js';
 export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {
   ClaimedTimer,

@@ -9,6 +9,7 @@ import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
 import { NOTHING_OWED, type Owed, persist, stateOf } from './machine-step.js';
 import { doOwed, owedTimer, owesAnything } from './owed.js';
+import { reconcileCommit } from './reconcile.js';
 import type { Effect, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -62,6 +63,9 @@ export interface Pipeline {
 }
 
 const ALONE: Pipeline = { after: null, inFlight() {} };
+
+/** Waits `ms` of wall time (back-off between attempts and read-backs; never used to wait for a result). */
+export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Applies a batch of events to one instance and commits once. The commit itself checks that every event id and
@@ -150,16 +154,35 @@ export async function applyBatch(
         if (owesAnything(owed)) timers.upsert.push(owedTimer(deps.now()));
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
-        const result = await store.commit(instanceId, {
-          expectedVersion: instance.version,
-          campaignId: campaign.id,
-          kind: mechanic.kind,
-          snapshot: persist(applied.snapshot, owed),
-          keys: applied.keys,
-          timers,
-          outbox: applied.written.map(toOutbox),
-          now: deps.now(),
-        });
+        const result = await store
+          .commit(instanceId, {
+            expectedVersion: instance.version,
+            campaignId: campaign.id,
+            kind: mechanic.kind,
+            snapshot: persist(applied.snapshot, owed),
+            keys: applied.keys,
+            timers,
+            outbox: applied.written.map(toOutbox),
+            now: deps.now(),
+          })
+          .catch((error: unknown) => ({ ok: false as const, reason: 'lost' as const, error }));
+        if (!result.ok && result.reason === 'lost') {
+          // The commit may have applied: its reservations are never given back, and nothing is answered "not
+          // applied" until a read-back settles it. Applied (here or by a retry elsewhere): the next attempt finds
+          // the keys taken and answers the events as applied. Not applied: the next attempt applies them.
+          raced = true;
+          cache.evict(instanceId);
+          fresh = true;
+          const found = await reconcileCommit(store, instanceId, instance.version, applied.keys, pause);
+          if (found !== 'unknown') continue;
+          const error = new LiebianError(
+            'outcome-unknown',
+            `instance "${instanceId}": the commit's answer was lost (${String((result.error as Error)?.message ?? result.error)}) and reading back could not settle it; retrying with the same event id is safe`,
+            { cause: result.error },
+          );
+          for (const item of items) item.reject(error);
+          return;
+        }
         // A version conflict means another writer committed meanwhile (`taken` means keys committed before we loaded).
         if (!result.ok && result.reason === 'conflict') raced = true;
         if (!result.ok && result.reason === 'taken') {
@@ -173,24 +196,36 @@ export async function applyBatch(
           // Another process wrote this instance: back off a random moment so the writers do not keep colliding.
           cache.evict(instanceId);
           fresh = true;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(64, 2 ** attempt) * deps.jitter()));
+          await pause(Math.min(64, 2 ** attempt) * deps.jitter());
           continue;
         }
         final = { ...next, version: result.version };
         asOffered = offered?.instance === next && result.version === next.version;
-        cache.set({ ...final, snapshot: await postIntents(store, mechanic, applied.snapshot) });
+        // Intents not posted stay in the snapshot; the next batch posts them first.
+        const posted = await postIntents(store, mechanic, applied.snapshot).catch(() => applied.snapshot);
+        cache.set({ ...final, snapshot: posted });
         for (const key of applied.keys) known.add(key);
       }
+      // From here on the batch is committed: a store fault may delay the work below, never undo an answer.
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
         held.delete(key);
-        if (mayRelease(r)) await store.release(r.counter, r.holder);
+        // A release that fails leaves the unit held by an event that did not apply; the reservation sweep frees it.
+        if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => false);
       }
-      // Idempotent. They are in the committed form too: if this process dies first, the next batch on the instance
-      // (or the engine timer) does them (see `persist`).
-      const notices = await doOwed(store, final.mechanic, instanceId, owed);
+      // Idempotent. They are in the committed form too: if this process dies first (or the store fails now), the
+      // next batch on the instance or the engine timer does them (see `persist`).
+      const notices = await doOwed(store, final.mechanic, instanceId, owed).catch(
+        () => new Map<string, Notice>(),
+      );
       held.clear();
-      const outcomes = await settleRejections(store, final, items, applied, known);
+      // A refusal that could not be checked against the stored keys (it may be the retry of an applied event) is
+      // answered with the store's error, which says retrying is safe; the other events are answered as usual.
+      const outcomes = await settleRejections(store, final, items, applied, known).catch((error: unknown) =>
+        applied.outcomes.map((o, i) =>
+          o.kind === 'rejected' && !items[i]?.blocked ? { kind: 'failed' as const, error } : o,
+        ),
+      );
       answer(deps, final, items, outcomes, notices, (key) => applied.own.has(key) || known.has(key));
       if (applied.written.length > 0) deps.deliver(applied.written);
       return;

@@ -19,17 +19,70 @@ export type Outcome =
       readonly detail?: string;
       /** Decided by the mechanic's rules on the state in hand (not by the store: a key, a counter). */
       readonly byRule?: true;
-    };
+    }
+  /** Only after a commit: the answer could not be settled (a store fault); the caller gets the error. */
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 export const eventKey = (eventId: string) => `e:${eventId}`;
+
+/** A 53-bit string hash (cyrb53): short, stable and fast; only ever compared for equality. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Events the engine makes itself (deadlines, notices) have ids derived from the instance: no owner to check. */
+const engineMade = (event: AppliedEvent) => event.actor.id.startsWith('@');
+
+/**
+ * The key that says who an event id belongs to: committed beside `e:<eventId>` for events from actors, so a reuse
+ * of the id by another actor or for another command is refused (`event-id-reused`) instead of answered as a
+ * duplicate of an event it is not. Null for events the engine makes.
+ */
+export const ownerKey = (event: AppliedEvent): string | null =>
+  engineMade(event) ? null : `o:${event.eventId}:${hash53(`${event.actor.id}\n${event.type}`)}`;
+
+/** How an event whose id is taken is answered: a duplicate of itself, or a reuse of someone else's id. */
+export const takenOutcome = (event: AppliedEvent, isTaken: (key: string) => boolean): Outcome => {
+  const owner = ownerKey(event);
+  return owner === null || isTaken(owner)
+    ? { kind: 'duplicate' }
+    : { kind: 'rejected', reason: 'event-id-reused' };
+};
 export const claimKey = (claim: string) => `c:${claim}`;
 export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
 
-function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft): Effect {
+/**
+ * The effect's dedupe key: the instance, the event that caused it, its type and its place among that event's effects
+ * of the same type (`…:refund.due:0`, `…:refund.due:1` for two refunds at one timeout). An event's effects come from
+ * a deterministic transition, so the key is stable across replays, restarts and stores, and no two effects share it.
+ */
+export const dedupeKeyOf = (instanceId: string, eventId: string, type: string, nth: number) =>
+  `${instanceId}:${eventId}:${type}:${nth}`;
+
+/** Stamps the drafts one event produced (in order) as effects with unique keys. */
+function toEffects(instance: LoadedInstance, event: AppliedEvent, drafts: readonly EffectDraft[]): Effect[] {
+  const seen = new Map<string, number>();
+  return drafts.map((draft) => {
+    const nth = seen.get(draft.type) ?? 0;
+    seen.set(draft.type, nth + 1);
+    return toEffect(instance, event, draft, nth);
+  });
+}
+
+function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft, nth: number): Effect {
   const { type, ...payload } = draft;
   return {
     type,
-    dedupeKey: `${instance.id}:${event.eventId}:${type}`,
+    dedupeKey: dedupeKeyOf(instance.id, event.eventId, type, nth),
     instanceId: instance.id,
     campaignId: instance.campaign.id,
     kind: instance.mechanic.kind,
@@ -119,7 +172,7 @@ export async function applyEvents(
       snapshot = result.snapshot;
       take(eventKey(event.eventId));
       releases.push(...result.releases);
-      for (const draft of result.effects) written.push(toEffect(instance, event, draft));
+      written.push(...toEffects(instance, event, result.effects));
     }
   };
 
@@ -129,13 +182,13 @@ export async function applyEvents(
       const { reason, detail } = item.blocked;
       outcomes.push({ kind: 'rejected', reason, detail });
       written.push(
-        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }),
+        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }, 0),
       );
       continue;
     }
     await applyDeadlines(event.at);
     if (isTaken(eventKey(event.eventId))) {
-      outcomes.push({ kind: 'duplicate' });
+      outcomes.push(takenOutcome(event, isTaken));
       continue;
     }
     const claims = mechanic.claims(event).map(claimKey);
@@ -168,18 +221,15 @@ export async function applyEvents(
     }
     releases.push(...result.releases);
     snapshot = result.snapshot;
-    const effects = result.effects.map((draft) => toEffect(instance, event, draft));
-    if (item.review.length > 0) {
-      effects.push(
-        toEffect(instance, event, {
-          type: 'risk.review',
-          eventType: event.type,
-          detail: item.review.join('; '),
-        }),
-      );
-    }
+    const drafts: EffectDraft[] =
+      item.review.length === 0
+        ? result.effects
+        : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
+    const effects = toEffects(instance, event, drafts);
     written.push(...effects);
     take(eventKey(event.eventId));
+    const owner = ownerKey(event);
+    if (owner !== null) take(owner);
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }

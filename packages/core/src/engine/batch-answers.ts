@@ -2,7 +2,7 @@ import type { Actor, Notice } from '../mechanics/mechanic.js';
 import type { Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import type { Applied, Outcome } from './apply-events.js';
-import { claimKey, eventKey } from './apply-events.js';
+import { claimKey, eventKey, ownerKey, takenOutcome } from './apply-events.js';
 import type { LoadedInstance } from './instance-cache.js';
 import { stateOf } from './machine-step.js';
 import type { InstanceView } from './types.js';
@@ -12,6 +12,8 @@ export function batchKeys(instance: LoadedInstance, items: readonly PendingEvent
   const keys = new Set<string>();
   for (const { event } of items) {
     keys.add(eventKey(event.eventId));
+    const owner = ownerKey(event);
+    if (owner !== null) keys.add(owner);
     for (const claim of instance.mechanic.claims(event)) keys.add(claimKey(claim));
   }
   return [...keys];
@@ -51,7 +53,7 @@ export async function settleRejections(
   return applied.outcomes.map((outcome, i) => {
     const event = (items[i] as PendingEvent).event;
     if (outcome.kind !== 'rejected' || (items[i] as PendingEvent).blocked) return outcome;
-    if (known.has(eventKey(event.eventId))) return { kind: 'duplicate' };
+    if (known.has(eventKey(event.eventId))) return takenOutcome(event, (key) => known.has(key));
     const claims = mechanic.claims(event).map(claimKey);
     if (claims.some((c) => known.has(c))) {
       return { kind: 'rejected', reason: mechanic.claimTakenReason };
@@ -97,6 +99,10 @@ export function answer(
     const outcome = outcomes[i] as Outcome;
     const { actor, eventId } = item.event;
     const base = { instanceId: instance.id, eventId };
+    if (outcome.kind === 'failed') {
+      item.reject(outcome.error);
+      return;
+    }
     if (outcome.kind === 'rejected') {
       const detail = outcome.detail === undefined ? {} : { detail: outcome.detail };
       item.resolve(

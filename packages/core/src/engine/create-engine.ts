@@ -13,8 +13,11 @@ import { mechanicFor } from '../mechanics/registry.js';
 import { systemClock } from '../primitives/clock.js';
 import { nanoidSource } from '../primitives/ids.js';
 import { drawSeed, systemRandom } from '../primitives/random.js';
+import { guardStore } from '../store/guarded-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
-import { applyBatch, type PendingEvent } from './apply-batch.js';
+import type { ClaimedTimer } from '../store/store.js';
+import { applyBatch, type PendingEvent, pause } from './apply-batch.js';
+import { dedupeKeyOf } from './apply-events.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache, type LoadedInstance } from './instance-cache.js';
@@ -22,7 +25,8 @@ import { listedInstances, listingChange } from './listing.js';
 import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
 import { doOwed, OWED_TIMER, owedTimer, owesAnything } from './owed.js';
-import { parseActor, parseCommand, parseInstanceId } from './parse-input.js';
+import { assertStorable, parseActor, parseCommand, parseInstanceId } from './parse-input.js';
+import { reconcileCommit } from './reconcile.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
@@ -48,7 +52,9 @@ const PHASE_REJECTION = {
  */
 export function createEngine(options: EngineOptions): Engine {
   const ownsStore = options.store === undefined;
-  const store = options.store ?? createMemoryStore();
+  // Every store call is bounded in time and fails with a typed, retryable error (see guardStore).
+  const store = guardStore(options.store ?? createMemoryStore(), options.storeTimeoutMs);
+  const retired = new Set(options.retiredCampaigns ?? []);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? systemRandom;
   const ids = options.ids ?? nanoidSource();
@@ -152,6 +158,7 @@ export function createEngine(options: EngineOptions): Engine {
       const input = mechanic.startSchema
         ? parseOrThrow(mechanic.startSchema, rawInput, 'invalid-event', 'Start input')
         : undefined;
+      assertStorable(input, 'invalid-event', 'Start input');
       const now = clock.now();
       const instanceId = requestedId === undefined ? ids() : parseInstanceId(requestedId);
       const phase = campaignPhase(found, now);
@@ -200,7 +207,7 @@ export function createEngine(options: EngineOptions): Engine {
       const snapshot = mechanic.machine.resolveState(state);
       const startedEffect: Effect = {
         type: `${found.kind}.started`,
-        dedupeKey: `${instanceId}:start`,
+        dedupeKey: dedupeKeyOf(instanceId, `start:${instanceId}`, `${found.kind}.started`, 0),
         instanceId,
         campaignId: found.id,
         kind: found.kind,
@@ -219,7 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
       const owed = { ...NOTHING_OWED, listings };
       const timers = timerChanges(found.kind, [], mechanic.deadlines(state));
       if (owesAnything(owed)) timers.upsert.push(owedTimer(now));
-      const result = await store.commit(instanceId, {
+      const batch = {
         expectedVersion: 0,
         campaignId: found.id,
         kind: found.kind,
@@ -228,7 +235,28 @@ export function createEngine(options: EngineOptions): Engine {
         timers,
         outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
         now,
+      };
+      const result = await store.commit(instanceId, batch).catch(async (error: unknown) => {
+        // The answer was lost: the launch may have applied. Never give its reservations back unless settled.
+        const found = await reconcileCommit(store, instanceId, 0, batch.keys, pause);
+        if (found === 'unknown') {
+          throw new LiebianError(
+            'outcome-unknown',
+            `starting "${instanceId}": the commit's answer was lost and reading back could not settle it; retrying with the same instanceId is safe`,
+            { cause: error },
+          );
+        }
+        return null;
       });
+      if (result === null) {
+        const winner = await cache.get(instanceId, true);
+        if (!winner)
+          throw new LiebianError(
+            'outcome-unknown',
+            `starting "${instanceId}": retry with the same instanceId`,
+          );
+        return startedAlready(winner, actor, now);
+      }
       if (!result.ok) {
         await releaseTaken();
         const winner = await cache.get(instanceId, true);
@@ -334,25 +362,15 @@ export function createEngine(options: EngineOptions): Engine {
     async tick(now = clock.now()) {
       alive();
       const due = await store.claimDueTimers(now, 500, TIMER_LEASE_MS);
-      await Promise.all(
-        due.map(async (timer) => {
-          if (timer.timerId === OWED_TIMER) {
-            // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
-            const loaded = await cache.load(timer.instanceId);
-            if (loaded?.owed) {
-              const notices = await doOwed(store, loaded.mechanic, loaded.id, loaded.owed);
-              await Promise.all([...notices.values()].map(tell));
-            }
-          } else {
-            const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
-            await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
-              if (!(error instanceof LiebianError && error.code === 'unknown-instance')) throw error;
-            });
-          }
-          await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId);
-        }),
+      const handled = await Promise.all(
+        due.map((timer) =>
+          deliverTimer(timer).then(
+            () => true,
+            (error: unknown) => skipTimer(timer, error),
+          ),
+        ),
       );
-      return due.length;
+      return handled.filter(Boolean).length;
     },
 
     async readEffects(cursor, limit = 100) {
@@ -368,6 +386,46 @@ export function createEngine(options: EngineOptions): Engine {
     },
   };
   return engine;
+
+  /** Delivers one due timer and acknowledges it. */
+  async function deliverTimer(timer: ClaimedTimer): Promise<void> {
+    if (timer.timerId === OWED_TIMER) {
+      // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
+      const loaded = await cache.load(timer.instanceId);
+      if (loaded?.owed) {
+        const notices = await doOwed(store, loaded.mechanic, loaded.id, loaded.owed);
+        await Promise.all([...notices.values()].map(tell));
+      }
+    } else {
+      const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
+      await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
+        if (!isLiebianError(error, 'unknown-instance')) throw error;
+      });
+    }
+    await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId);
+  }
+
+  /**
+   * A timer that could not be delivered never stops the others. One of a retired campaign (`retiredCampaigns`) is
+   * dropped; any other stays in the store and comes back when its lease ends (a campaign this engine was not given,
+   * a store fault). Either way `onTimerSkipped` hears of it. Returns false: not handled.
+   */
+  async function skipTimer(timer: ClaimedTimer, error: unknown): Promise<false> {
+    let campaignId: string | null = null;
+    let dropped = false;
+    if (isLiebianError(error, 'unknown-campaign')) {
+      campaignId = (await store.load(timer.instanceId).catch(() => null))?.campaignId ?? null;
+      if (campaignId !== null && retired.has(campaignId)) {
+        dropped = await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId).then(
+          () => true,
+          () => false,
+        );
+      }
+    }
+    const { instanceId, timerId, dueAt } = timer;
+    options.onTimerSkipped?.({ instanceId, timerId, dueAt, campaignId, dropped, error });
+    return false;
+  }
 
   /**
    * The addressed instance is full and the campaign moves the event on: first to other open instances of the

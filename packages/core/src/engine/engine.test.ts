@@ -305,7 +305,7 @@ describe('engine: effects', () => {
     const all = await ctx.engine.readEffects(null);
     expect(all.map((e) => e.effect.type)).toEqual(['bargain.started', 'bargain.purchasable']);
     const rest = await ctx.engine.readEffects(all[0]?.cursor ?? null);
-    expect(rest.map((e) => e.effect.dedupeKey)).toEqual([`${id}:help-5:bargain.purchasable`]);
+    expect(rest.map((e) => e.effect.dedupeKey)).toEqual([`${id}:help-5:bargain.purchasable:0`]);
     expect(ctx.effects.map((e) => e.dedupeKey)).toEqual(all.map((e) => e.effect.dedupeKey));
   });
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { ErrorCode } from '../errors/error-codes.js';
 import { parseOrThrow } from '../errors/from-zod.js';
+import { LiebianError } from '../errors/liebian-error.js';
 import type { Actor, AnyMechanic } from '../mechanics/mechanic.js';
 import type { Command } from './types.js';
 
@@ -15,10 +17,18 @@ const actorSchema = z.strictObject({
   operator: z.boolean().optional(),
 });
 
+/** Prefixes of the event ids the engine makes itself (launches, deadlines, notices): never a client's. */
+const ENGINE_EVENT_ID = /^(start|deadline|notice):/;
+
 const eventIdSchema = z.strictObject({
-  eventId: z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
-    error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
-  }),
+  eventId: z
+    .string({ error: 'must be a string' })
+    .regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
+      error: 'must be 1–128 characters of A–Z, a–z, 0–9, "_", ".", ":" or "-"',
+    })
+    .refine((id) => !ENGINE_EVENT_ID.test(id), {
+      error: 'must not start with "start:", "deadline:" or "notice:" (the engine names its own events so)',
+    }),
 });
 
 const instanceIdSchema = z.strictObject({
@@ -57,8 +67,11 @@ function plainValidActor(input: unknown): input is Actor {
 
 /** Validates the authenticated actor (an integrator bug if it fails, so it throws). */
 export function parseActor(input: unknown): Actor {
-  if (plainValidActor(input)) return input;
-  return parseOrThrow(actorSchema, input, 'invalid-argument', 'Actor') as Actor;
+  const actor = plainValidActor(input)
+    ? input
+    : (parseOrThrow(actorSchema, input, 'invalid-argument', 'Actor') as Actor);
+  assertStorable(actor, 'invalid-argument', 'Actor');
+  return actor;
 }
 
 /** Validates a client command against the instance's mechanic; splits off the idempotency key. */
@@ -77,5 +90,42 @@ export function parseCommand(
     eventId === undefined
       ? undefined
       : parseOrThrow(eventIdSchema, { eventId }, 'invalid-event', 'Event').eventId;
-  return { eventId: id, payload: parseOrThrow(mechanic.commandSchema, rest, 'invalid-event', 'Event') };
+  const payload = parseOrThrow(mechanic.commandSchema, rest, 'invalid-event', 'Event');
+  assertStorable(payload, 'invalid-event', 'Event');
+  return { eventId: id, payload };
+}
+
+/** A NUL character or a lone UTF-16 surrogate: text that PostgreSQL (22021, 22P05) and Redis' cjson cannot store. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first string (or object key) in `value` that no store can hold, with its path; null if there is none. */
+function unstorableIn(value: unknown, path: string, depth: number): { path: string; text: string } | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? { path, text: value } : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  const entries = Array.isArray(value)
+    ? value.map((v, i) => [`${path}[${i}]`, v] as const)
+    : Object.entries(value).map(([k, v]) => [path === '' ? k : `${path}.${k}`, v] as const);
+  for (const [at, v] of entries) {
+    if (UNSTORABLE.test(at)) return { path: at, text: at };
+    const found = unstorableIn(v, at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+const UNSTORABLE_FIX =
+  'contains a NUL character or a lone UTF-16 surrogate, which no store can keep; remove it or replace it with U+FFFD';
+
+/**
+ * Refuses input holding text that no store can keep (a NUL character, a lone surrogate), identically on every store
+ * — the memory store included — so such an event is refused at validation and never fails its batch's commit.
+ */
+export function assertStorable(value: unknown, code: ErrorCode, subject: string): void {
+  const found = unstorableIn(value, '', 0);
+  if (!found) return;
+  throw new LiebianError(
+    code,
+    `${subject} is invalid:\n  - ${found.path || '(root)'} = ${JSON.stringify(found.text)}: ${UNSTORABLE_FIX}`,
+    { issues: [{ path: found.path, value: found.text, message: UNSTORABLE_FIX }] },
+  );
 }

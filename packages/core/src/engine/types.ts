@@ -117,6 +117,31 @@ export interface EngineOptions {
   readonly maxQueue?: number;
   /** Reload-and-reapply attempts after version conflicts (default 32). */
   readonly maxAttempts?: number;
+  /**
+   * How long one store call may take before it fails with `store-timeout` (default 5,000 ms). Every store fault is
+   * a typed, retryable error (`store-unavailable`, `store-timeout`, `outcome-unknown`); a commit whose answer was
+   * lost is read back before anything is answered or released.
+   */
+  readonly storeTimeoutMs?: number;
+  /**
+   * Campaigns removed for good: due timers of their instances are dropped (and reported through
+   * `onTimerSkipped`). Timers of any other campaign this engine was not given are skipped and kept.
+   */
+  readonly retiredCampaigns?: readonly string[];
+  /** Hears of each due timer `tick` could not deliver: an unknown or retired campaign, or a store fault. */
+  readonly onTimerSkipped?: (skipped: SkippedTimer) => void;
+}
+
+/** A due timer `tick` did not deliver. */
+export interface SkippedTimer {
+  readonly instanceId: string;
+  readonly timerId: string;
+  readonly dueAt: number;
+  /** The instance's campaign, when the store could tell. */
+  readonly campaignId: string | null;
+  /** True when the timer was removed (a retired campaign); false when it stays to be tried again after its lease. */
+  readonly dropped: boolean;
+  readonly error: unknown;
 }
 
 export interface Engine {
@@ -140,7 +165,11 @@ export interface Engine {
   replaceCampaign(campaign: AnyCampaign | unknown): void;
   /** The rules of a campaign in words, generated from its fields. */
   disclose(campaignId: string, locale: Locale): Disclosure;
-  /** Delivers every deadline due at `now` (default: the clock) and returns how many were handled. */
+  /**
+   * Delivers every deadline due at `now` (default: the clock) and returns how many were handled. A timer that cannot
+   * be delivered (its campaign is unknown, the store failed) is skipped and reported to `onTimerSkipped`; it never
+   * stops the others.
+   */
   tick(now?: number): Promise<number>;
   /** Effects committed after `cursor`, for at-least-once redelivery. Keep the last `cursor` you processed. */
   readEffects(cursor: string | null, limit?: number): Promise<{ cursor: string; effect: Effect }[]>;

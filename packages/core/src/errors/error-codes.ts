@@ -13,8 +13,23 @@ export const ERROR_CODES = [
   'store-conflict',
   'overloaded',
   'engine-disposed',
+  'store-unavailable',
+  'store-timeout',
+  'outcome-unknown',
   'consumer-lease-held',
 ] as const;
+
+/**
+ * Codes of errors a caller may retry with the same event id: the store could not be reached or did not answer in
+ * time, so the event may or may not have applied; a retry applies it once either way. HTTP answers them 503.
+ */
+export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'store-unavailable',
+  'store-timeout',
+  'outcome-unknown',
+  'overloaded',
+  'store-conflict',
+]);
 
 /** One of {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -58,7 +58,10 @@ describe('createHandler', () => {
       { 'x-user': 'bob', 'idempotency-key': 'k1' },
     );
     expect(sent.status).toBe(200);
-    expect(await sent.json()).toMatchObject({ status: 'accepted', eventId: 'k1', view: { role: 'helper' } });
+    const sentBody = await sent.json();
+    expect(sentBody).toMatchObject({ status: 'accepted', view: { role: 'helper' } });
+    // The client's key is scoped to the authenticated actor: the event id is derived from both.
+    expect(sentBody.eventId).toMatch(/^k\.[A-Za-z0-9_-]{24}$/);
     const retry = await (
       await call(
         'POST',
@@ -67,9 +70,20 @@ describe('createHandler', () => {
         { 'x-user': 'bob', 'idempotency-key': 'k1' },
       )
     ).json();
-    expect(retry).toMatchObject({ status: 'accepted', duplicate: true });
+    expect(retry).toMatchObject({ status: 'accepted', duplicate: true, eventId: sentBody.eventId });
+    // Another user choosing the same key is another event: it applies, and neither pre-empts the other.
+    const carol = await (
+      await call(
+        'POST',
+        '/api/instances/b1/events',
+        { type: 'bargain.help', eventId: 'k1' },
+        { 'x-user': 'carol' },
+      )
+    ).json();
+    expect(carol).toMatchObject({ status: 'accepted', duplicate: false });
+    expect(carol.eventId).not.toBe(sentBody.eventId);
     const view = await (await call('GET', '/api/instances/b1', undefined, { 'x-user': 'alice' })).json();
-    expect(view).toMatchObject({ kind: 'bargain', role: 'initiator', helps: { count: 1 } });
+    expect(view).toMatchObject({ kind: 'bargain', role: 'initiator', helps: { count: 2 } });
     const campaign = await (await call('GET', '/api/campaigns/spring-bargain?locale=en')).json();
     expect(campaign).toMatchObject({
       campaign: { id: 'spring-bargain' },

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types.js';
-import type { ErrorCode } from '../errors/error-codes.js';
+import { type ErrorCode, RETRYABLE_CODES } from '../errors/error-codes.js';
 import { isLiebianError } from '../errors/liebian-error.js';
 import type { Actor, Locale } from '../mechanics/mechanic.js';
 import { type Clock, systemClock } from '../primitives/clock.js';
@@ -46,8 +46,22 @@ const STATUS: Record<ErrorCode, number> = {
   'store-conflict': 503,
   overloaded: 429,
   'engine-disposed': 503,
+  'store-unavailable': 503,
+  'store-timeout': 503,
+  'outcome-unknown': 503,
   'consumer-lease-held': 409,
 };
+
+/**
+ * The event id for a client-chosen idempotency key: derived from the authenticated actor and the key, so two users
+ * choosing the same key never meet (one cannot pre-empt the other's event), and a retry by the same user finds the
+ * same event.
+ */
+async function scopedEventId(actorId: string, key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${actorId}\n${key}`));
+  const bytes = String.fromCharCode(...new Uint8Array(digest).subarray(0, 18));
+  return `k.${btoa(bytes).replaceAll('+', '-').replaceAll('/', '_')}`;
+}
 
 class HttpProblem extends Error {
   constructor(readonly response: Response) {
@@ -180,16 +194,18 @@ export function createHandler(
       if (!isObject(body))
         fail(400, 'malformed-body', 'send the command as an object: { type, eventId?, …payload }');
       const command = body as Record<string, unknown> & { type: string };
-      const header = request.headers.get('idempotency-key');
-      const eventId = command.eventId ?? header ?? undefined;
+      const key = command.eventId ?? request.headers.get('idempotency-key') ?? undefined;
+      if (key !== undefined && (typeof key !== 'string' || key.length < 1 || key.length > 256))
+        fail(
+          400,
+          'malformed-body',
+          'eventId (or the Idempotency-Key header) must be a string of 1–256 characters',
+        );
       // Whatever the body says about who acts is ignored: the actor is the authenticated one.
-      const { actor: _ignored, ...rest } = command;
+      const { actor: _ignored, eventId: _key, ...rest } = command;
+      const eventId = key === undefined ? undefined : await scopedEventId(who.id, key as string);
       return json(
-        await engine.send(
-          id,
-          { ...rest, ...(eventId === undefined ? {} : { eventId: eventId as string }) },
-          { actor: who },
-        ),
+        await engine.send(id, { ...rest, ...(eventId === undefined ? {} : { eventId }) }, { actor: who }),
       );
     }
     if (head === 'instances' && id && sub === 'invites' && extra === undefined && options.invites) {
@@ -227,7 +243,7 @@ export function createHandler(
     } catch (error) {
       if (error instanceof HttpProblem) return error.response;
       if (isLiebianError(error)) {
-        const retry = error.code === 'overloaded' ? { 'retry-after': '1' } : undefined;
+        const retry = RETRYABLE_CODES.has(error.code) ? { 'retry-after': '1' } : undefined;
         return problem(STATUS[error.code], error.code, error.message, error.issues, retry);
       }
       return problem(500, 'internal', 'something went wrong on our side');

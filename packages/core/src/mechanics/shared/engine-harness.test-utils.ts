@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import type { AnyCampaign } from '../../campaign/define-campaign.js';
 import { createEngine } from '../../engine/create-engine.js';
 import type { Effect, Engine } from '../../engine/types.js';
@@ -6,6 +7,18 @@ import { seededRandom } from '../../primitives/random.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 
+/**
+ * Dedupe keys delivered by every recording engine of the running test. Two deliveries with one key mean two effects
+ * share it (or one was committed twice): either way an integrator deduping by it would drop or repeat one. Every test
+ * using these harnesses fails on it.
+ */
+const collisions: string[] = [];
+afterEach(() => {
+  const found = collisions.splice(0);
+  if (found.length > 0)
+    throw new Error(`effects delivered twice under one dedupeKey: ${found.slice(0, 5).join(', ')}`);
+});
+
 /** An engine over `store` and `clock`, seeded, that records every effect it delivers into `effects`. */
 const recordingEngine = (
   campaign: AnyCampaign,
@@ -13,13 +26,18 @@ const recordingEngine = (
   clock: ReturnType<typeof createManualClock>,
   seed: number,
   effects: Effect[],
+  delivered: Set<string>,
 ): Engine =>
   createEngine({
     campaigns: [campaign],
     store,
     clock,
     random: seededRandom(seed),
-    onEffect: (e) => void effects.push(e),
+    onEffect: (e) => {
+      if (delivered.has(e.dedupeKey)) collisions.push(e.dedupeKey);
+      delivered.add(e.dedupeKey);
+      effects.push(e);
+    },
   });
 
 /**
@@ -30,7 +48,8 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
   const clock = createManualClock(start);
   const store = createMemoryStore();
   const effects: Effect[] = [];
-  const make = () => recordingEngine(campaign, store, clock, seed, effects);
+  const delivered = new Set<string>();
+  const make = () => recordingEngine(campaign, store, clock, seed, effects, delivered);
   let engine = make();
   return {
     clock,
@@ -50,7 +69,8 @@ export function engineHarness(campaign: AnyCampaign, start: number, seed: number
 export function twoEngines(campaign: AnyCampaign, store: Store, start: number) {
   const clock = createManualClock(start);
   const effects: Effect[] = [];
-  const engines = [1, 2].map((seed) => recordingEngine(campaign, store, clock, seed, effects)) as [
+  const delivered = new Set<string>();
+  const engines = [1, 2].map((seed) => recordingEngine(campaign, store, clock, seed, effects, delivered)) as [
     Engine,
     Engine,
   ];

@@ -1,0 +1,78 @@
+import { isLiebianError, LiebianError } from '../errors/liebian-error.js';
+import type { Store } from './store.js';
+
+/** How long a store call may take before it is answered `store-timeout` (default of `EngineOptions.storeTimeoutMs`). */
+export const DEFAULT_STORE_TIMEOUT_MS = 5_000;
+
+/** Store methods that only read: a failure of one of them never leaves anything applied. */
+const READS = new Set<string>(['load', 'seen', 'topScores', 'scoreOf', 'readOutbox']);
+
+/**
+ * Turns whatever a store threw into a typed, retryable {@link LiebianError}: `store-timeout` when it did not answer
+ * in time, `store-unavailable` otherwise (connection refused, reset, terminated…); the original error is the
+ * `cause`. A LiebianError passes through unchanged.
+ *
+ * @example
+ * try { await store.load(id) } catch (e) { throw asStoreError(e, 'load') }
+ */
+export function asStoreError(error: unknown, operation: string): LiebianError {
+  if (isLiebianError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const timedOut = /time(d)?[ -]?out|ETIMEDOUT/i.test(message);
+  const may = READS.has(operation) ? '' : '; it may have applied: retrying with the same event id is safe';
+  return new LiebianError(
+    timedOut ? 'store-timeout' : 'store-unavailable',
+    `store ${operation} failed: ${message}${may}`,
+    { cause: error },
+  );
+}
+
+/**
+ * Wraps a store so that no call stays pending longer than `timeoutMs` and every failure is a typed, retryable
+ * error (see {@link asStoreError}). The engine wraps every store it is given; a call that timed out may still
+ * complete in the store, which is why the engine reconciles a commit it did not hear back from.
+ *
+ * @example
+ * const store = guardStore(await createPostgresStore({ connectionString }), 2_000);
+ */
+export function guardStore(store: Store, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): Store {
+  const wrapped = new Map<PropertyKey, unknown>();
+  const guard =
+    (name: string, method: (...args: unknown[]) => Promise<unknown>) =>
+    (...args: unknown[]) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(asStoreError(new Error(`no answer within ${timeoutMs} ms (timed out)`), name)),
+          timeoutMs,
+        );
+        let pending: Promise<unknown>;
+        try {
+          pending = Promise.resolve(method.apply(store, args));
+        } catch (error) {
+          pending = Promise.reject(error);
+        }
+        pending.then(
+          (value) => {
+            clearTimeout(timer);
+            resolve(value);
+          },
+          (error: unknown) => {
+            clearTimeout(timer);
+            reject(asStoreError(error, name));
+          },
+        );
+      });
+  // A proxy, so methods on a class prototype and methods added to the contract later are guarded alike.
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || typeof name !== 'string') return value;
+      let fn = wrapped.get(name);
+      if (fn === undefined) {
+        fn = guard(name, value as (...args: unknown[]) => Promise<unknown>);
+        wrapped.set(name, fn);
+      }
+      return fn;
+    },
+  });
+}
