@@ -10,21 +10,33 @@ import type { SuiteContext } from './runner.js';
 
 const NOW = 1_700_000_000_000;
 
-/** Commits `count` single-entry commits on a new instance; returns the entries as the outbox reads them. */
-async function committed(store: Store, count: number, tag = 'c'): Promise<OutboxItem[]> {
-  const id = uid(`consume-${tag}`);
-  await created(store, id);
-  for (let v = 1; v <= count; v++) {
-    const outbox = [{ type: 't', dedupeKey: `${id}:${v}`, payload: { v, at: NOW } }];
-    check((await store.commit(id, batch({ expectedVersion: v, outbox }))).ok, `commit ${id} v${v}`);
-  }
-  const all: OutboxItem[] = [];
+/** Every outbox entry, in order. */
+async function readAll(store: Store): Promise<OutboxItem[]> {
+  const items: OutboxItem[] = [];
   for (let cursor: string | null = null; ; ) {
     const page = await store.readOutbox(cursor, 50);
-    if (page.length === 0) return all.filter((i) => i.instanceId === id);
-    all.push(...page);
+    if (page.length === 0) return items;
+    items.push(...page);
     cursor = page.at(-1)?.cursor ?? cursor;
   }
+}
+
+/** Commits `count` single-entry commits on each of `campaigns` in turn; returns their entries as the outbox reads them. */
+async function committed(store: Store, count: number, campaigns = ['conformance']): Promise<OutboxItem[]> {
+  const ids = campaigns.map((campaignId) => ({ campaignId, id: uid(`consume-${campaignId}`) }));
+  for (const { campaignId, id } of ids)
+    check((await store.commit(id, batch({ campaignId }))).ok, `create ${id}`);
+  for (let v = 1; v <= count; v++) {
+    for (const { campaignId, id } of ids) {
+      const outbox = [{ type: 't', dedupeKey: `${id}:${v}`, payload: { v, at: NOW } }];
+      check(
+        (await store.commit(id, batch({ campaignId, expectedVersion: v, outbox }))).ok,
+        `commit ${id} v${v}`,
+      );
+    }
+  }
+  const mine = new Set(ids.map((i) => i.id));
+  return (await readAll(store)).filter((i) => mine.has(i.instanceId));
 }
 
 /** Leases consumer `name` to owner `p` and, given an entry, moves its cursor there. */
@@ -232,6 +244,27 @@ export function consumerTests({ test, concurrency }: SuiteContext): void {
       (await store.readOutbox(items[10]?.cursor as string, 100)).map((i) => i.dedupeKey),
       [items[11]?.dedupeKey],
       'the undelivered entry is kept',
+    );
+  });
+
+  test('trimming across campaigns keeps every entry after the slowest cursor', async ({ open }) => {
+    const store = await open();
+    const items = await committed(store, 6, ['conformance', 'conformance-b', 'conformance-c']);
+    check(items.length === 18, `eighteen entries, read ${items.length}`);
+    await placed(store, 'fast', items[15]);
+    await placed(store, 'slow', items[7]);
+    const ahead = await store.readOutbox(items[7]?.cursor as string, 100);
+    const removed = await store.trimOutbox();
+    check(removed >= 1 && removed <= 8, `trimmed ${removed} of the 8 entries both consumers delivered`);
+    equal(
+      await store.readOutbox(items[7]?.cursor as string, 100),
+      ahead,
+      'everything after the slowest cursor',
+    );
+    equal(
+      (await readAll(store)).map((i) => i.dedupeKey),
+      items.slice(removed).map((i) => i.dedupeKey),
+      'only the oldest entries went, in outbox order',
     );
   });
 
