@@ -3,6 +3,8 @@ import type {
   ClaimedTimer,
   CommitBatch,
   CommitResult,
+  ConsumerState,
+  DeadLetter,
   OutboxItem,
   ReserveRequest,
   ReserveResult,
@@ -41,6 +43,11 @@ interface CounterDoc {
   replaceable?: string;
 }
 
+/** A durable consumer: its cursor, its lease, and the entries it gave up on, in one document. */
+interface ConsumerDoc extends Omit<ConsumerState, 'name'> {
+  deadLetters: Record<string, DeadLetter>;
+}
+
 /** Reads a document, applies `change`, and writes it back with compare-and-swap, retrying on a lost race. */
 async function update<T, R>(
   kv: KeyValueStore,
@@ -64,6 +71,18 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
   const instanceKey = (id: string) => `${prefix}:instance:${id}`;
   const counterKey = (name: string) => `${prefix}:counter:${name}`;
   const boardKey = (board: string) => `${prefix}:board:${board}`;
+  const consumerKey = (name: string) => `${prefix}:consumer:${name}`;
+  const consumerDoc = async (name: string) => (await kv.get<ConsumerDoc>(consumerKey(name)))?.value ?? null;
+  const listConsumers = async (): Promise<ConsumerState[]> => {
+    const states: ConsumerState[] = [];
+    for (const key of (await kv.keys(`${prefix}:consumer:`)).sort()) {
+      const doc = (await kv.get<ConsumerDoc>(key))?.value;
+      if (!doc) continue;
+      const { deadLetters: _, ...state } = doc;
+      states.push({ name: key.slice(`${prefix}:consumer:`.length), ...state });
+    }
+    return states;
+  };
 
   return {
     capabilities: { durability: 'none', multiProcess: false },
@@ -281,5 +300,67 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     },
 
     async dispose() {},
+
+    async leaseConsumer(name, owner, now, leaseMs) {
+      return update<ConsumerDoc, ConsumerDoc | null>(kv, consumerKey(name), (doc) => {
+        const c = doc ?? { cursor: null, owner: null, leaseUntil: 0, fence: 0, deadLetters: {} };
+        if (c.owner !== null && c.owner !== owner && c.leaseUntil > now) return { write: null, result: null };
+        const write = {
+          ...c,
+          owner,
+          leaseUntil: now + leaseMs,
+          fence: c.fence + (c.owner === owner ? 0 : 1),
+        };
+        return { write, result: write };
+      }).then((c) => c && { cursor: c.cursor, fence: c.fence, leaseUntil: c.leaseUntil });
+    },
+
+    async advanceConsumer({ name, fence, cursor, deadLetters }) {
+      return update<ConsumerDoc, boolean>(kv, consumerKey(name), (doc) => {
+        if (doc?.fence !== fence) return { write: null, result: false };
+        const letters = { ...doc.deadLetters };
+        for (const letter of deadLetters) letters[letter.item.dedupeKey] = letter;
+        return { write: { ...doc, cursor: cursor ?? doc.cursor, deadLetters: letters }, result: true };
+      });
+    },
+
+    listConsumers,
+
+    async deleteConsumer(name) {
+      return kv.delete(consumerKey(name));
+    },
+
+    async listDeadLetters(consumer, after, limit) {
+      // Code-point order, as SQL's "C" collation and Redis' lexical ranges give (UTF-8 bytes compare alike).
+      const byKey = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+      return Object.values((await consumerDoc(consumer))?.deadLetters ?? {})
+        .filter((d) => after === null || byKey(d.item.dedupeKey, after) > 0)
+        .sort((a, b) => byKey(a.item.dedupeKey, b.item.dedupeKey))
+        .slice(0, limit);
+    },
+
+    async removeDeadLetter(consumer, dedupeKey) {
+      return update<ConsumerDoc, boolean>(kv, consumerKey(consumer), (doc) => {
+        if (!doc?.deadLetters[dedupeKey]) return { write: null, result: false };
+        const { [dedupeKey]: _, ...rest } = doc.deadLetters;
+        return { write: { ...doc, deadLetters: rest }, result: true };
+      });
+    },
+
+    async trimOutbox() {
+      // Outbox cursors are sequence numbers: entries at or below every consumer's cursor are delivered to all.
+      const cursors = (await listConsumers()).map((c) => c.cursor);
+      if (cursors.length === 0 || cursors.includes(null)) return 0;
+      const slowest = Math.min(...cursors.map(Number));
+      let removed = 0;
+      for (const key of await kv.keys(`${prefix}:instance:`)) {
+        removed += await update<InstanceDoc, number>(kv, key, (doc) => {
+          const kept = doc?.outbox.filter((o) => o.seq > slowest) ?? [];
+          if (!doc || kept.length === doc.outbox.length) return { write: null, result: 0 };
+          return { write: { ...doc, outbox: kept }, result: doc.outbox.length - kept.length };
+        });
+      }
+      return removed;
+    },
   };
 }

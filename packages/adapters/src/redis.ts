@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
+import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import {
   ACK_TIMER,
+  ADVANCE_CONSUMER,
   CLAIM_TIMERS,
   COMMIT,
   DELETE,
+  DELETE_CONSUMER,
   INCREMENT_SCORE,
+  LEASE_CONSUMER,
   RELEASE,
+  REMOVE_DEAD_LETTER,
   RESERVE,
   SCORE_OF,
   TOP_SCORES,
@@ -29,7 +34,7 @@ export interface RedisStoreOptions {
 }
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
-interface Scripts {
+interface Scripts extends ConsumerScripts {
   lbCommit: Command;
   lbClaimTimers: Command;
   lbAckTimer: Command;
@@ -51,6 +56,10 @@ const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
   lbIncrementScore: [INCREMENT_SCORE, 3],
   lbTopScores: [TOP_SCORES, 2],
   lbScoreOf: [SCORE_OF, 2],
+  lbLeaseConsumer: [LEASE_CONSUMER, 2],
+  lbAdvanceConsumer: [ADVANCE_CONSUMER, 3],
+  lbDeleteConsumer: [DELETE_CONSUMER, 4],
+  lbRemoveDeadLetter: [REMOVE_DEAD_LETTER, 2],
 };
 
 /** The one order every store returns: score descending, then earliest to reach it, then member id. */
@@ -59,12 +68,6 @@ const ahead = (a: ScoreEntry, b: ScoreEntry) =>
 
 /** Counters are named `<campaignId>:…` by the mechanics; the campaign id is their hash tag. */
 const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
-
-function compareStreamIds(a: string, b: string): number {
-  const [am = 0, as = 0] = a.split('-').map(Number);
-  const [bm = 0, bs = 0] = b.split('-').map(Number);
-  return am - bm || as - bs;
-}
 
 /**
  * A store on Redis. Instance keys are hash-tagged by campaign (`lb:{campaignId}:…`), so a campaign's instances,
@@ -367,5 +370,14 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       disposed = true;
       if (owns) await redis.quit();
     },
+
+    ...redisConsumerMethods({
+      redis,
+      scripts,
+      prefix: p,
+      campaigns: () => redis.smembers(campaignsKey),
+      outboxKey: (campaignId) => keysOf(campaignId, '').outbox,
+      live,
+    }),
   };
 }

@@ -16,6 +16,7 @@ export {
 } from './campaign/define-campaign.js';
 export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
 export type { PageContent } from './campaign/page-content-schema.js';
+export * from './consumer/index.js';
 export { createEngine } from './engine/create-engine.js';
 export {
   BUILT_IN_RISK_CHECKS,
@@ -90,6 +91,11 @@ export type {
   ClaimedTimer,
   CommitBatch,
   CommitResult,
+  ConsumerAdvance,
+  ConsumerLease,
+  ConsumerMethods,
+  ConsumerState,
+  DeadLetter,
   OutboxEntry,
   OutboxItem,
   ReserveMode,

@@ -179,3 +179,44 @@ for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], score, score)) do
 end
 return out
 `;
+
+/** KEYS: consumer state hash, consumer names set. ARGV: name, owner, now, leaseMs.
+ *  Returns {fence, leaseUntil, cursor or false} when granted, nil when another owner's lease is live. */
+export const LEASE_CONSUMER = `
+local owner = redis.call('HGET', KEYS[1], 'o')
+local now = tonumber(ARGV[3])
+if owner and owner ~= ARGV[2] and tonumber(redis.call('HGET', KEYS[1], 'u') or '0') > now then return nil end
+local fence = tonumber(redis.call('HGET', KEYS[1], 'f') or '0')
+if owner ~= ARGV[2] then fence = fence + 1 end
+local leaseUntil = now + tonumber(ARGV[4])
+redis.call('HSET', KEYS[1], 'o', ARGV[2], 'u', leaseUntil, 'f', fence)
+redis.call('SADD', KEYS[2], ARGV[1])
+return {fence, leaseUntil, redis.call('HGET', KEYS[1], 'c')}
+`;
+
+/** KEYS: consumer state hash, dead letters hash, dead letters zset (all scores 0: lexical order).
+ *  ARGV: fence, '1' to move the cursor (else '0'), cursor, then dedupe key and dead letter JSON pairs.
+ *  Returns 1, or 0 (nothing written) when the fence moved on. */
+export const ADVANCE_CONSUMER = `
+if redis.call('HGET', KEYS[1], 'f') ~= ARGV[1] then return 0 end
+if ARGV[2] == '1' then redis.call('HSET', KEYS[1], 'c', ARGV[3]) end
+for i = 4, #ARGV, 2 do
+  redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+  redis.call('ZADD', KEYS[3], 0, ARGV[i])
+end
+return 1
+`;
+
+/** KEYS: consumer state hash, dead letters hash, dead letters zset, consumer names set. ARGV: name. */
+export const DELETE_CONSUMER = `
+local existed = redis.call('EXISTS', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('SREM', KEYS[4], ARGV[1])
+return existed
+`;
+
+/** KEYS: dead letters hash, dead letters zset. ARGV: dedupe key. Returns 1 if it existed. */
+export const REMOVE_DEAD_LETTER = `
+redis.call('ZREM', KEYS[2], ARGV[1])
+return redis.call('HDEL', KEYS[1], ARGV[1])
+`;

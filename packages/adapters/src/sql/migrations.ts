@@ -311,6 +311,47 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
         $fn$;
       `,
     },
+    {
+      version: 7,
+      sql: `
+        -- Durable outbox consumers (\`createConsumer\`): a cursor and a fenced lease per name, and the entries each
+        -- gave up on. Dedupe keys sort in code-point order ("C"), the order every store lists dead letters in.
+        CREATE TABLE ${s}.consumers (
+          name text PRIMARY KEY,
+          cursor text,
+          owner text,
+          lease_until bigint NOT NULL DEFAULT 0,
+          fence bigint NOT NULL DEFAULT 0
+        );
+        CREATE TABLE ${s}.dead_letters (
+          consumer text NOT NULL,
+          dedupe_key text COLLATE "C" NOT NULL,
+          item jsonb NOT NULL,
+          error text NOT NULL,
+          attempts integer NOT NULL,
+          failed_at bigint NOT NULL,
+          PRIMARY KEY (consumer, dedupe_key)
+        );
+
+        -- Moves the cursor and writes dead letters only while the caller's fence is the consumer's. The row lock
+        -- orders it against a lease take-over, so a process taken over never writes after the new owner leased.
+        CREATE FUNCTION ${s}.advance_consumer(p_name text, p_fence bigint, p_cursor text, p_dead jsonb)
+        RETURNS boolean LANGUAGE plpgsql AS $fn$
+        BEGIN
+          UPDATE ${s}.consumers c SET cursor = coalesce(p_cursor, c.cursor) WHERE c.name = p_name AND c.fence = p_fence;
+          IF NOT FOUND THEN RETURN false; END IF;
+          INSERT INTO ${s}.dead_letters AS d (consumer, dedupe_key, item, error, attempts, failed_at)
+            SELECT DISTINCT ON (x.l->'item'->>'dedupeKey') p_name, x.l->'item'->>'dedupeKey', x.l->'item', x.l->>'error',
+              (x.l->>'attempts')::integer, (x.l->>'failedAt')::bigint
+            FROM jsonb_array_elements(p_dead) WITH ORDINALITY AS x(l, n)
+            ORDER BY x.l->'item'->>'dedupeKey', x.n DESC
+            ON CONFLICT (consumer, dedupe_key) DO UPDATE
+              SET item = excluded.item, error = excluded.error, attempts = excluded.attempts, failed_at = excluded.failed_at;
+          RETURN true;
+        END
+        $fn$;
+      `,
+    },
   ];
 }
 

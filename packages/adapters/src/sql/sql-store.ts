@@ -8,6 +8,7 @@ import type {
   StoredInstance,
 } from '@liebian/core';
 import { ident, migrate } from './migrations.js';
+import { sqlConsumerMethods } from './sql-consumers.js';
 import type { SqlDriver } from './sql-driver.js';
 
 export interface SqlStoreOptions {
@@ -269,5 +270,7 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
       await driver.close();
       await options.onDispose?.();
     },
+
+    ...sqlConsumerMethods(driver, s, live),
   };
 }

@@ -1,6 +1,7 @@
 import type { Store } from '@liebian/core';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
+import { consumerTests } from './consumer-tests.js';
 import { durabilityTests } from './durability-tests.js';
 import { faultTests } from './fault-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
@@ -19,6 +20,7 @@ const GROUPS = {
   outbox: outboxTests,
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
+  consumers: consumerTests,
   durability: durabilityTests,
   faults: faultTests,
 };
@@ -34,8 +36,13 @@ const GROUPS = {
  */
 export function runStoreConformance(runner: TestRunner, options: ConformanceOptions): void {
   const skip = new Set(options.skip ?? []);
-  const names = new Set<string>();
   const concurrency = options.concurrency ?? 32;
+  // Test names, collected up front: runners may run nested describe bodies after the outer one returns.
+  const names = new Set<string>();
+  for (const register of Object.values(GROUPS))
+    register({ options, concurrency, test: (name) => void names.add(name) });
+  const unknown = [...skip].filter((name) => !names.has(name));
+  if (unknown.length > 0) throw new Error(`runStoreConformance: skip names no test: ${unknown.join('; ')}`);
   runner.describe(`store conformance: ${options.name}`, () => {
     for (const [group, register] of Object.entries(GROUPS)) {
       if (group === 'durability' && options.durability === undefined) continue;
@@ -45,7 +52,6 @@ export function runStoreConformance(runner: TestRunner, options: ConformanceOpti
           options,
           concurrency,
           test(name, body, timeoutMs = 60_000) {
-            names.add(name);
             if (skip.has(name)) return;
             runner.it(
               name,
@@ -76,7 +82,5 @@ export function runStoreConformance(runner: TestRunner, options: ConformanceOpti
         register(context);
       });
     }
-    const unknown = [...skip].filter((name) => !names.has(name));
-    if (unknown.length > 0) throw new Error(`runStoreConformance: skip names no test: ${unknown.join('; ')}`);
   });
 }

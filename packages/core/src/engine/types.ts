@@ -100,7 +100,16 @@ export interface EngineOptions {
   readonly ids?: IdSource;
   /** Extra risk checks, run after the built-ins derived from each campaign's `antiAbuse`. */
   readonly risk?: readonly RiskCheck[];
-  /** Called after each commit with its effects. Redeliver from `readEffects` after a crash. */
+  /**
+   * A best-effort hint, not delivery: called in this process after a commit, once per effect, without waiting and
+   * with errors ignored. It is not called for commits made by other processes, nor again after a crash between the
+   * commit and the call. Deliver effects with `createConsumer` (a durable cursor in the store) and use this
+   * hook to wake it.
+   *
+   * @example
+   * const consumer = createConsumer({ store, name: 'rewards', handler });
+   * const engine = createEngine({ campaigns, store, onEffect: () => consumer.notify() });
+   */
   readonly onEffect?: (effect: Effect) => void | Promise<void>;
   /** Events applied per commit at most (default 256). */
   readonly maxBatch?: number;

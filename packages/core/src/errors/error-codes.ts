@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'store-unavailable',
   'store-timeout',
   'outcome-unknown',
+  'consumer-lease-held',
 ] as const;
 
 /**

@@ -49,6 +49,7 @@ const STATUS: Record<ErrorCode, number> = {
   'store-unavailable': 503,
   'store-timeout': 503,
   'outcome-unknown': 503,
+  'consumer-lease-held': 409,
 };
 
 /**

@@ -2,6 +2,8 @@ import type {
   ClaimedTimer,
   CommitBatch,
   CommitResult,
+  ConsumerState,
+  DeadLetter,
   OutboxItem,
   ReserveRequest,
   ReserveResult,
@@ -43,6 +45,9 @@ export function createMemoryStore(): Store {
   const timers = new Map<string, Map<string, TimerRow>>();
   const counters = new Map<string, Counter>();
   const outbox: OutboxItem[] = [];
+  /** Entries trimmed from the front of `outbox`; cursors count from the first entry ever written. */
+  let trimmed = 0;
+  const consumers = new Map<string, ConsumerState & { deadLetters: Map<string, DeadLetter> }>();
   const boards = new Map<string, { entries: Map<string, ScoreEntry>; keys: Set<string> }>();
   /** Score descending, then earliest to reach it, then member id: the one order every store returns. */
   const ahead = (a: ScoreEntry, b: ScoreEntry) =>
@@ -115,7 +120,7 @@ export function createMemoryStore(): Store {
           ...entry,
           payload: structuredClone(entry.payload),
           instanceId: id,
-          cursor: String(outbox.length + 1),
+          cursor: String(trimmed + outbox.length + 1),
         });
       }
       return { ok: true, version };
@@ -242,7 +247,7 @@ export function createMemoryStore(): Store {
 
     async readOutbox(cursor, limit) {
       live();
-      const start = cursor === null ? 0 : Number(cursor);
+      const start = Math.max(0, (cursor === null ? 0 : Number(cursor)) - trimmed);
       return outbox
         .slice(start, start + limit)
         .map((item) => ({ ...item, payload: structuredClone(item.payload) }));
@@ -257,5 +262,78 @@ export function createMemoryStore(): Store {
     async dispose() {
       disposed = true;
     },
+
+    async leaseConsumer(name, owner, now, leaseMs) {
+      live();
+      const c = consumers.get(name) ?? {
+        name,
+        cursor: null,
+        owner: null,
+        leaseUntil: 0,
+        fence: 0,
+        deadLetters: new Map(),
+      };
+      if (c.owner !== null && c.owner !== owner && c.leaseUntil > now) return null;
+      const next = { ...c, owner, leaseUntil: now + leaseMs, fence: c.fence + (c.owner === owner ? 0 : 1) };
+      consumers.set(name, next);
+      return { cursor: next.cursor, fence: next.fence, leaseUntil: next.leaseUntil };
+    },
+
+    async advanceConsumer({ name, fence, cursor, deadLetters }) {
+      live();
+      const c = consumers.get(name);
+      if (c?.fence !== fence) return false;
+      for (const letter of deadLetters) c.deadLetters.set(letter.item.dedupeKey, structuredClone(letter));
+      if (cursor !== undefined) consumers.set(name, { ...c, cursor });
+      return true;
+    },
+
+    async listConsumers() {
+      live();
+      return [...consumers.values()]
+        .map(({ deadLetters: _, ...state }) => state)
+        .sort((a, b) => codePointOrder(a.name, b.name));
+    },
+
+    async deleteConsumer(name) {
+      live();
+      return consumers.delete(name);
+    },
+
+    async listDeadLetters(consumer, after, limit) {
+      live();
+      return [...(consumers.get(consumer)?.deadLetters.values() ?? [])]
+        .filter((d) => after === null || codePointOrder(d.item.dedupeKey, after) > 0)
+        .sort((a, b) => codePointOrder(a.item.dedupeKey, b.item.dedupeKey))
+        .slice(0, limit)
+        .map((d) => structuredClone(d));
+    },
+
+    async removeDeadLetter(consumer, dedupeKey) {
+      live();
+      return consumers.get(consumer)?.deadLetters.delete(dedupeKey) ?? false;
+    },
+
+    async trimOutbox() {
+      live();
+      const cursors = [...consumers.values()].map((c) => c.cursor);
+      if (cursors.length === 0 || cursors.includes(null)) return 0;
+      const slowest = Math.min(...cursors.map(Number));
+      const count = Math.max(0, slowest - trimmed);
+      outbox.splice(0, count);
+      trimmed += count;
+      return count;
+    },
   };
+}
+
+/** Orders strings by code point (what SQL's "C" collation and Redis' lexical ranges do on UTF-8). */
+function codePointOrder(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const d = (left[i]?.codePointAt(0) ?? 0) - (right[i]?.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
+  }
+  return left.length - right.length;
 }

@@ -158,4 +158,82 @@ export interface Store {
   readOutbox(cursor: string | null, limit: number): Promise<OutboxItem[]>;
   delete(id: string): Promise<boolean>;
   dispose(): Promise<void>;
+
+  // Durable consumers of the outbox (`createConsumer`). Each named consumer has a cursor, a lease and dead letters.
+
+  /**
+   * Leases consumer `name` to `owner` until `now + leaseMs`, creating the consumer (cursor null: the start of the
+   * outbox) if it is new. Granted when the consumer is free, its lease has expired (`leaseUntil <= now`), or
+   * `owner` holds it already (a renewal); otherwise null. `fence` grows by one whenever the lease passes to a
+   * different owner, so the previous owner's {@link Store.advanceConsumer} is refused. `leaseMs` 0 hands the
+   * lease back (it expires at `now`).
+   */
+  leaseConsumer(name: string, owner: string, now: number, leaseMs: number): Promise<ConsumerLease | null>;
+  /**
+   * In one atomic step, if `fence` is still the consumer's: moves its cursor to `cursor` (when given) and writes
+   * `deadLetters` (one per dedupe key; a later one replaces an earlier one). False, writing nothing, when the fence
+   * moved on (the lease was taken over) or the consumer does not exist.
+   */
+  advanceConsumer(advance: ConsumerAdvance): Promise<boolean>;
+  /** Every consumer, by name. */
+  listConsumers(): Promise<ConsumerState[]>;
+  /** Forgets a consumer, its cursor and its dead letters (so it no longer holds trimming back). */
+  deleteConsumer(name: string): Promise<boolean>;
+  /** A consumer's dead letters by dedupe key (code-point order), after `after` (null = from the first). */
+  listDeadLetters(consumer: string, after: string | null, limit: number): Promise<DeadLetter[]>;
+  /** Removes one dead letter; true if it existed. */
+  removeDeadLetter(consumer: string, dedupeKey: string): Promise<boolean>;
+  /**
+   * Deletes outbox entries every consumer has passed, never one at or after the slowest consumer's cursor; with no
+   * consumer, or one that has delivered nothing yet, nothing is deleted. Returns how many entries went.
+   */
+  trimOutbox(): Promise<number>;
+}
+
+/** The part of {@link Store} that keeps durable consumers (an adapter may implement it in a module of its own). */
+export type ConsumerMethods = Pick<
+  Store,
+  | 'leaseConsumer'
+  | 'advanceConsumer'
+  | 'listConsumers'
+  | 'deleteConsumer'
+  | 'listDeadLetters'
+  | 'removeDeadLetter'
+  | 'trimOutbox'
+>;
+
+/** A consumer's record in the store. */
+export interface ConsumerState {
+  readonly name: string;
+  /** The last outbox entry it delivered (null: none yet). */
+  readonly cursor: string | null;
+  /** Who holds (or last held) the lease; null if nobody ever did. */
+  readonly owner: string | null;
+  readonly leaseUntil: number;
+  /** Grows by one each time the lease passes to another owner. */
+  readonly fence: number;
+}
+
+/** A granted lease: the caller may deliver until `leaseUntil` and advance with `fence`. */
+export interface ConsumerLease {
+  readonly cursor: string | null;
+  readonly fence: number;
+  readonly leaseUntil: number;
+}
+
+export interface ConsumerAdvance {
+  readonly name: string;
+  readonly fence: number;
+  /** The new cursor; omitted keeps it (writing dead letters only). */
+  readonly cursor?: string;
+  readonly deadLetters: readonly DeadLetter[];
+}
+
+/** An outbox entry a consumer gave up on after its attempts, with the last error. */
+export interface DeadLetter {
+  readonly item: OutboxItem;
+  /** The handler's last error, as text. */
+  readonly error: string;
+  readonly attempts: number;
+  readonly failedAt: number;
 }

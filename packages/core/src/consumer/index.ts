@@ -1,0 +1,12 @@
+export { createConsumer } from './create-consumer.js';
+export type {
+  Consumer,
+  ConsumerLag,
+  ConsumerOptions,
+  Delivery,
+  EffectHandler,
+  PassResult,
+  PassStatus,
+  RetryResult,
+  Scheduler,
+} from './types.js';
