@@ -10,10 +10,5 @@ runStoreConformance(
     name: 'example key-value store',
     create: async () => createKeyValueStore(new KeyValueStore()),
     reservations: 1_000,
-    // The example draws an outbox number before each commit, so a page can pass a commit still in flight (its
-    // stated limit, see kv-store.ts); a consumer racing writers then misses it. Remove once its outbox is gated.
-    skip: [
-      'one consumer on every handle: each entry delivered once, never two at a time, while writers commit and trim runs',
-    ],
   },
 );

@@ -65,7 +65,8 @@ async function update<T, R>(
 /**
  * A Liebian store over {@link KeyValueStore}. Walk-through: `docs/adapters/writing-an-adapter.md`.
  * Limits, stated plainly: `claimDueTimers` and `readOutbox` scan every instance document (fine for thousands of
- * instances, not millions), and outbox order across instances follows the sequence drawn before each commit.
+ * instances, not millions); outbox order follows the sequence drawn before each commit, and reads stop below commits
+ * still in flight.
  */
 export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Store {
   const instanceKey = (id: string) => `${prefix}:instance:${id}`;
@@ -84,6 +85,36 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     return states;
   };
 
+  /** The commit itself: a compare-and-set on the instance document, its outbox entries numbered `seqs`. */
+  const commitDoc = (id: string, batch: CommitBatch, seqs: readonly number[]) =>
+    update<InstanceDoc, CommitResult>(kv, instanceKey(id), (doc) => {
+      const current = doc?.version ?? 0;
+      if (current !== batch.expectedVersion)
+        return {
+          write: null,
+          result: { ok: false, reason: 'conflict', currentVersion: doc ? current : null },
+        };
+      const taken = batch.keys.filter((k) => doc?.keys.includes(k));
+      if (taken.length > 0)
+        return { write: null, result: { ok: false, reason: 'taken', keys: [...new Set(taken)] } };
+      const timers = { ...(doc?.timers ?? {}) };
+      for (const timerId of batch.timers.cancel) delete timers[timerId];
+      for (const t of batch.timers.upsert)
+        timers[t.timerId] = { dueAt: t.dueAt, event: t.event, leaseId: null, leaseUntil: 0 };
+      const write: InstanceDoc = {
+        campaignId: batch.campaignId,
+        kind: batch.kind,
+        version: current + 1,
+        snapshot: batch.snapshot,
+        updatedAt: batch.now,
+        keys: [...new Set([...(doc?.keys ?? []), ...batch.keys])],
+        timers,
+        outbox: [...(doc?.outbox ?? []), ...batch.outbox.map((o, i) => ({ ...o, seq: seqs[i] as number }))],
+      };
+      return { write, result: { ok: true, version: current + 1 } };
+    });
+  /** Outbox sequence numbers drawn by commits that have not ended: readers stop below them. */
+  const inFlight = new Set<number>();
   return {
     capabilities: { durability: 'none', multiProcess: false },
 
@@ -101,35 +132,19 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     },
 
     async commit(id, batch: CommitBatch): Promise<CommitResult> {
-      // Draw outbox sequence numbers first; a commit that loses leaves gaps, which readers skip.
+      // Draw outbox sequence numbers first; a commit that loses leaves gaps, which readers skip. Until the commit
+      // ends its numbers are in flight, and readers stop below them, so a cursor never passes an entry still to come.
       const seqs: number[] = [];
-      for (let i = 0; i < batch.outbox.length; i++) seqs.push(await kv.next());
-      return update<InstanceDoc, CommitResult>(kv, instanceKey(id), (doc) => {
-        const current = doc?.version ?? 0;
-        if (current !== batch.expectedVersion)
-          return {
-            write: null,
-            result: { ok: false, reason: 'conflict', currentVersion: doc ? current : null },
-          };
-        const taken = batch.keys.filter((k) => doc?.keys.includes(k));
-        if (taken.length > 0)
-          return { write: null, result: { ok: false, reason: 'taken', keys: [...new Set(taken)] } };
-        const timers = { ...(doc?.timers ?? {}) };
-        for (const timerId of batch.timers.cancel) delete timers[timerId];
-        for (const t of batch.timers.upsert)
-          timers[t.timerId] = { dueAt: t.dueAt, event: t.event, leaseId: null, leaseUntil: 0 };
-        const write: InstanceDoc = {
-          campaignId: batch.campaignId,
-          kind: batch.kind,
-          version: current + 1,
-          snapshot: batch.snapshot,
-          updatedAt: batch.now,
-          keys: [...new Set([...(doc?.keys ?? []), ...batch.keys])],
-          timers,
-          outbox: [...(doc?.outbox ?? []), ...batch.outbox.map((o, i) => ({ ...o, seq: seqs[i] as number }))],
-        };
-        return { write, result: { ok: true, version: current + 1 } };
-      });
+      try {
+        for (let i = 0; i < batch.outbox.length; i++) {
+          const seq = await kv.next();
+          inFlight.add(seq);
+          seqs.push(seq);
+        }
+        return await commitDoc(id, batch, seqs);
+      } finally {
+        for (const seq of seqs) inFlight.delete(seq);
+      }
     },
 
     async seen(id, keys) {
@@ -277,12 +292,14 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
 
     async readOutbox(cursor, limit) {
       const after = cursor === null ? 0 : Number(cursor);
+      // Every number below the horizon is drawn; those still in flight hold the read back (see commit).
+      const gate = Math.min(await kv.next(), ...inFlight);
       const items: OutboxItem[] = [];
       for (const key of await kv.keys(`${prefix}:instance:`)) {
         const doc = (await kv.get<InstanceDoc>(key))?.value;
         const instanceId = key.slice(`${prefix}:instance:`.length);
         for (const o of doc?.outbox ?? []) {
-          if (o.seq > after)
+          if (o.seq > after && o.seq < gate)
             items.push({
               cursor: String(o.seq),
               instanceId,
