@@ -110,7 +110,7 @@ ${outbox(s)}
 
 /**
  * Versioned schema migrations. Each runs once, in its own transaction, under an advisory lock, so several
- * processes starting at once apply it exactly once. Append new versions; never edit a released one.
+ * processes starting at once apply it exactly once. Append new versions; never edit a released one (migrations.test.ts pins each by hash).
  */
 export function migrations(schema: string): { version: number; sql: string }[] {
   const s = ident(schema);
@@ -312,7 +312,7 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
       `,
     },
     {
-      version: 7,
+      version: 6,
       sql: `
         -- Durable outbox consumers (\`createConsumer\`): a cursor and a fenced lease per name, and the entries each
         -- gave up on. Dedupe keys sort in code-point order ("C"), the order every store lists dead letters in.

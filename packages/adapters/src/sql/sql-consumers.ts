@@ -2,7 +2,7 @@ import type { ConsumerMethods, DeadLetter, OutboxItem } from '@liebian/core';
 import type { SqlDriver } from './sql-driver.js';
 
 /**
- * The consumer part of the SQL store (tables and function of migration 7). `s` is the quoted schema; `live`
+ * The consumer part of the SQL store (tables and function of migration 6). `s` is the quoted schema; `live`
  * throws after `dispose()`.
  */
 export function sqlConsumerMethods(driver: SqlDriver, s: string, live: () => void): ConsumerMethods {
