@@ -1,64 +1,20 @@
 import {
   createEngine,
   createManualClock,
-  defineCampaign,
-  type Effect,
   isLiebianError,
   RETRYABLE_CODES,
-  type SendResult,
-  type Store,
   seededRandom,
 } from '@liebian/core';
+import {
+  claimsUnderFaults,
+  couponCampaign,
+  DURING_CLAIMS,
+  readAll,
+  untilAnswered,
+} from './claims-workload.js';
 import { type FaultProxy, startFaultProxy } from './fault-proxy.js';
 import { batch, check, created, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
-
-const NOW = Date.parse('2026-12-02T10:00:00+08:00');
-
-/** A coupon share campaign with shared stock, one coupon per user. */
-const couponCampaign = (id: string, stock: number) =>
-  defineCampaign({
-    id,
-    kind: 'coupon',
-    name: '好友领券',
-    channel: 'app',
-    schedule: { startsAt: '2026-12-01T00:00:00+08:00', endsAt: '2026-12-31T00:00:00+08:00' },
-    rewards: [{ id: 'coupons', name: '店铺优惠券', kind: 'coupon' }],
-    page: { hook: { title: '分享给好友，一起领券' }, cta: { headline: '邀请好友' } },
-    disclosure: { organizer: { name: '青柠超市', contact: '400-555-0100' } },
-    stock: { total: stock },
-    rules: {
-      mode: 'share',
-      coupon: { discountFen: 500, thresholdFen: 3000, validity: { days: 7 } },
-      friendsPerShare: 1_000,
-      sharerCouponsPerShare: 0,
-      perUserLimit: 1,
-      timeLimitMinutes: 600,
-    },
-  });
-
-/** Retries a retryable failure with the same event id until the engine answers. */
-async function untilAnswered(send: () => Promise<SendResult>): Promise<SendResult> {
-  for (let tries = 0; ; tries++) {
-    try {
-      return await send();
-    } catch (error) {
-      if (!(isLiebianError(error) && RETRYABLE_CODES.has(error.code)) || tries > 1_000)
-        throw new Error(`no answer after ${tries} tries: ${String(error)}`, { cause: error });
-    }
-  }
-}
-
-async function readAll(store: Store) {
-  const out = [];
-  let cursor: string | null = null;
-  for (;;) {
-    const page = await store.readOutbox(cursor, 500);
-    if (page.length === 0) return out;
-    out.push(...page);
-    cursor = page.at(-1)?.cursor ?? cursor;
-  }
-}
 
 export function faultTests({ test, options }: SuiteContext): void {
   const faults = options.faults;
@@ -134,61 +90,15 @@ export function faultTests({ test, options }: SuiteContext): void {
     async () =>
       withProxy(12, async (proxy) => {
         const { store, direct } = await faults.open(proxy.address);
-        const campaign = couponCampaign(uid('cut-stock'), 30);
-        const engine = createEngine({
-          campaigns: [campaign],
-          store,
-          clock: createManualClock(NOW),
-          random: seededRandom(5),
-          storeTimeoutMs: 3_000,
-        });
         try {
-          const shares = ['s0', 's1', 's2'].map((s) => `${campaign.id}-${s}`);
-          for (const [i, id] of shares.entries())
-            await engine.start(campaign.id, { actor: { id: `sharer-${i}` }, instanceId: id });
-          proxy.plan.cutAnswer = 0.03;
-          proxy.plan.cutRequest = 0.01;
-          if (faults.commitMarker) proxy.plan.cutAnswerTo = { marker: faults.commitMarker, chance: 0.3 };
-          // 60 users claim on one share, 30 of them on a second too, against stock 30.
-          const claims = Array.from({ length: 90 }, (_, i) => ({
-            user: `u${i % 60}`,
-            share: shares[(i + Math.floor(i / 60)) % 3] as string,
-          }));
-          // Eight clients, each sending its claims one after another: many small commits, so many lost answers.
-          const answers: { user: string; share: string; answer: SendResult }[] = [];
-          await Promise.all(
-            Array.from({ length: 8 }, async (_, client) => {
-              for (const { user, share } of claims.filter((_, i) => i % 8 === client)) {
-                const eventId = `claim-${user}-${share}`;
-                const send = () =>
-                  engine.send(share, { type: 'coupon.claim', eventId }, { actor: { id: user } });
-                answers.push({ user, share, answer: await untilAnswered(send) });
-              }
-            }),
-          );
-          proxy.plan.cutAnswer = 0;
-          proxy.plan.cutRequest = 0;
-          proxy.plan.cutAnswerTo = null;
-          const issued = (await readAll(direct))
-            .map((o) => o.payload as Effect)
-            .filter((e) => e.type === 'coupon.issued' && shares.includes(e.instanceId));
-          check(issued.length <= 30, `${issued.length} coupons issued against stock 30`);
-          const holders = issued.map((e) => e.payload.holder as string);
-          check(new Set(holders).size === holders.length, 'a user holds two coupons');
-          check(
-            new Set(issued.map((e) => e.dedupeKey)).size === issued.length,
-            'two coupons share a dedupe key',
-          );
-          for (const { user, share, answer } of answers) {
-            if (answer.status !== 'accepted') continue;
-            check(
-              issued.some((e) => e.payload.holder === user && e.instanceId === share),
-              `${user} was told accepted on ${share} but holds no coupon there`,
-            );
-          }
+          const during = async () => {
+            proxy.plan.cutAnswer = 0.03;
+            proxy.plan.cutRequest = 0.01;
+            if (faults.commitMarker) proxy.plan.cutAnswerTo = { marker: faults.commitMarker, chance: 0.3 };
+          };
+          await claimsUnderFaults(store, direct, { stock: 30, users: 60, during });
           check(proxy.cuts > 0, 'the proxy cut nothing');
         } finally {
-          await engine.dispose();
           await store.dispose();
           await direct.dispose();
         }
@@ -205,7 +115,7 @@ export function faultTests({ test, options }: SuiteContext): void {
         const engine = createEngine({
           campaigns: [campaign],
           store,
-          clock: createManualClock(NOW),
+          clock: createManualClock(DURING_CLAIMS),
           storeTimeoutMs: 500,
         });
         try {
