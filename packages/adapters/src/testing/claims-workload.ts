@@ -123,6 +123,10 @@ export async function claimsUnderFaults(
         `${user} was told accepted on ${share} but holds no coupon there`,
       );
     }
+    const accepted = answers.filter((a) => a.answer.status === 'accepted').length;
+    console.info(
+      `claims under faults: ${issued.length}/${stock} issued, ${accepted} of ${claims.length} claims accepted, 0 over-issued, 0 duplicate keys, 0 accepted without a coupon`,
+    );
     return issued.length;
   } finally {
     await engine.dispose();

@@ -98,6 +98,7 @@ export function faultTests({ test, options }: SuiteContext): void {
           };
           await claimsUnderFaults(store, direct, { stock: 30, users: 60, during });
           check(proxy.cuts > 0, 'the proxy cut nothing');
+          console.info(`faults: ${proxy.cuts} connections cut by the proxy`);
         } finally {
           await store.dispose();
           await direct.dispose();

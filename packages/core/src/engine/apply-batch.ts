@@ -10,6 +10,7 @@ import { listingChange } from './listing.js';
 import { NOTHING_OWED, type Owed, persist, stateOf } from './machine-step.js';
 import { doOwed, owedTimer, owesAnything } from './owed.js';
 import { reconcileCommit } from './reconcile.js';
+import { retireTimer } from './retention.js';
 import type { Effect, SendResult } from './types.js';
 
 /** One event waiting in an instance's mailbox. */
@@ -27,6 +28,8 @@ export interface BatchDeps {
   readonly store: Store;
   readonly cache: InstanceCache;
   readonly maxAttempts: number;
+  /** See `EngineOptions.retainEndedMs`. */
+  readonly retainEndedMs?: number | undefined;
   now(): number;
   /** Uniform in [0, 1): jitter for the back-off after a version conflict. */
   jitter(): number;
@@ -152,6 +155,8 @@ export async function applyBatch(
           mechanic.deadlines(stateOf(applied.snapshot)),
         );
         if (owesAnything(owed)) timers.upsert.push(owedTimer(deps.now()));
+        const retire = retireTimer(instance.snapshot, applied.snapshot, deps.now(), deps.retainEndedMs);
+        if (retire) timers.upsert.push(retire);
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
         const result = await store

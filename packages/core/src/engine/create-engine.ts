@@ -27,6 +27,7 @@ import { Mailboxes } from './mailbox.js';
 import { doOwed, OWED_TIMER, owedTimer, owesAnything } from './owed.js';
 import { assertStorable, parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { reconcileCommit } from './reconcile.js';
+import { RETIRE_TIMER } from './retention.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
@@ -90,6 +91,7 @@ export function createEngine(options: EngineOptions): Engine {
           store,
           cache,
           maxAttempts: options.maxAttempts ?? 32,
+          retainEndedMs: options.retainEndedMs,
           now: () => clock.now(),
           jitter: () => random.next(),
           deliver,
@@ -389,6 +391,12 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** Delivers one due timer and acknowledges it. */
   async function deliverTimer(timer: ClaimedTimer): Promise<void> {
+    if (timer.timerId === RETIRE_TIMER) {
+      // Retention is over: the instance goes with its keys, claims and timers (this timer included).
+      await store.delete(timer.instanceId);
+      cache.forget(timer.instanceId);
+      return;
+    }
     if (timer.timerId === OWED_TIMER) {
       // What a commit owed, in case its process died before doing it (done twice, it changes nothing).
       const loaded = await cache.load(timer.instanceId);

@@ -76,6 +76,12 @@ export class InstanceCache {
     this.#entries.delete(id);
   }
 
+  /** Drops everything known about a deleted instance, its keys included. */
+  forget(id: string): void {
+    this.#entries.delete(id);
+    this.#keys.delete(id);
+  }
+
   /** Drops every cached instance of a campaign, so the next batch sees its new definition. */
   evictCampaign(campaignId: string): void {
     for (const [id, entry] of this.#entries) if (entry.campaign.id === campaignId) this.#entries.delete(id);

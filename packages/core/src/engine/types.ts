@@ -128,6 +128,13 @@ export interface EngineOptions {
    * `onTimerSkipped`). Timers of any other campaign this engine was not given are skipped and kept.
    */
   readonly retiredCampaigns?: readonly string[];
+  /**
+   * How long an instance is kept once it reaches a final state (purchased, expired, settled…); default: forever.
+   * Then `tick` deletes it with its keys, claims and timers; its outbox entries stay until trimmed
+   * (`store.trimOutbox`). Within the period a retried event is answered as a duplicate; after it, `unknown-instance`
+   * (never applied twice). Instances without a final state (a referral link) are kept.
+   */
+  readonly retainEndedMs?: number;
   /** Hears of each due timer `tick` could not deliver: an unknown or retired campaign, or a store fault. */
   readonly onTimerSkipped?: (skipped: SkippedTimer) => void;
 }
