@@ -368,7 +368,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     async dispose() {
       if (disposed) return;
       disposed = true;
-      if (owns) await redis.quit();
+      // A connection already lost cannot say goodbye: drop it instead.
+      if (owns) await redis.quit().catch(() => redis.disconnect());
     },
 
     ...redisConsumerMethods({

@@ -97,6 +97,7 @@ export function faultTests({ test, options }: SuiteContext): void {
             if (faults.commitMarker) proxy.plan.cutAnswerTo = { marker: faults.commitMarker, chance: 0.3 };
           };
           await claimsUnderFaults(store, direct, { stock: 30, users: 60, during });
+          Object.assign(proxy.plan, { cutAnswer: 0, cutRequest: 0, cutAnswerTo: null });
           check(proxy.cuts > 0, 'the proxy cut nothing');
           console.info(`faults: ${proxy.cuts} connections cut by the proxy`);
         } finally {

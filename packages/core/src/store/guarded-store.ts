@@ -37,14 +37,35 @@ export function asStoreError(error: unknown, operation: string): LiebianError {
  */
 export function guardStore(store: Store, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): Store {
   const wrapped = new Map<PropertyKey, unknown>();
+  // One sweep over the calls in flight rather than a timer per call (a hot instance makes thousands of calls a
+  // second): a call fails within 1.25 × timeoutMs at the latest.
+  const inFlight = new Map<number, { readonly deadline: number; fail(): void }>();
+  let nextCall = 0;
+  let sweeper: ReturnType<typeof setInterval> | null = null;
+  const sweep = () => {
+    const now = Date.now();
+    for (const [id, call] of inFlight) {
+      if (call.deadline > now) continue;
+      inFlight.delete(id);
+      call.fail();
+    }
+    if (inFlight.size === 0 && sweeper !== null) {
+      clearInterval(sweeper);
+      sweeper = null;
+    }
+  };
   const guard =
     (name: string, method: (...args: unknown[]) => Promise<unknown>) =>
     (...args: unknown[]) =>
       new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(asStoreError(new Error(`no answer within ${timeoutMs} ms (timed out)`), name)),
-          timeoutMs,
-        );
+        const id = nextCall++;
+        inFlight.set(id, {
+          deadline: Date.now() + timeoutMs,
+          fail: () => reject(asStoreError(new Error(`no answer within ${timeoutMs} ms (timed out)`), name)),
+        });
+        // Wall time, not the engine's clock: a manual clock in a test must not stop real timeouts. The sweep stops
+        // when nothing is in flight, so it keeps no process alive on its own.
+        sweeper ??= setInterval(sweep, Math.max(1, timeoutMs / 4));
         let pending: Promise<unknown>;
         try {
           pending = Promise.resolve(method.apply(store, args));
@@ -53,11 +74,11 @@ export function guardStore(store: Store, timeoutMs = DEFAULT_STORE_TIMEOUT_MS): 
         }
         pending.then(
           (value) => {
-            clearTimeout(timer);
+            inFlight.delete(id);
             resolve(value);
           },
           (error: unknown) => {
-            clearTimeout(timer);
+            inFlight.delete(id);
             reject(asStoreError(error, name));
           },
         );
