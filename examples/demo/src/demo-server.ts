@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
+import { handleNode } from '@liebian/core/node';
 import { renderDocument } from '@liebian/h5';
-import { send, toRequest } from '@liebian/h5/node';
 import { indexPage, loginPage, messagePage } from './demo-pages.js';
 
 const COOKIE = 'liebian_demo_user';
@@ -126,14 +126,14 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
     return html(messagePage('Not found', url.pathname), 404);
   }
 
-  return createServer((req: IncomingMessage, res) => {
-    const request = toRequest(req, `http://${req.headers.host ?? 'localhost'}`);
-    const answer = new URL(request.url).pathname.startsWith('/api/')
+  const app = (request: Request) =>
+    new URL(request.url).pathname.startsWith('/api/')
       ? api(request)
       : page(request).catch((error: unknown) => {
           const message = error instanceof Error ? error.message : String(error);
           return html(messagePage('出错了', message), 404);
         });
-    answer.then((response) => send(res, response)).catch(() => res.destroy());
+  return createServer((req, res) => {
+    handleNode(app, req, res).catch(() => res.destroy());
   });
 }

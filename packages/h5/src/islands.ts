@@ -160,7 +160,12 @@ export function runIslands(config: IslandConfig): void {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
               type: action,
-              eventId: crypto.randomUUID(),
+              // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+              eventId:
+                crypto.randomUUID?.() ??
+                Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+                  b.toString(16).padStart(2, '0'),
+                ).join(''),
               ...(config.payloads?.[action] ?? {}),
               ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
             }),
