@@ -23,7 +23,12 @@ mkdir -p "$work/tarballs" "$work/app"
 (cd "$repo" && npm pack --silent --workspace packages/core --workspace packages/adapters --workspace packages/h5 \
   --pack-destination "$work/tarballs" >/dev/null)
 for t in "$work"/tarballs/*.tgz; do
-  if tar -tzf "$t" | grep -E '\.test(-utils)?\.(ts|tsx|js|d\.ts)$'; then fail "$(basename "$t") ships test files"; fi
+  listing="$(tar -tzf "$t")"
+  if grep -E '\.test(-utils)?\.(ts|tsx|js|d\.ts)$' <<<"$listing"; then fail "$(basename "$t") ships test files"; fi
+  for file in README.md LICENSE CHANGELOG.md; do grep -qx "package/$file" <<<"$listing" || fail "$(basename "$t") has no $file"; done
+  # Packaging lint and type resolution as consumers see them (ESM-only packages: CommonJS require is not offered).
+  (cd "$repo" && npx publint --strict "$t" >/dev/null) || (cd "$repo" && npx publint --strict "$t"; fail "publint $t")
+  (cd "$repo" && npx attw --profile esm-only "$t" >/dev/null) || (cd "$repo" && npx attw --profile esm-only "$t"; fail "attw $t")
 done
 
 cd "$work/app"

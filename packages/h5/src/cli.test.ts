@@ -44,6 +44,9 @@ describe('liebian CLI', () => {
     const visitor = readFileSync(join(dir, 'tea-set-bargain.visitor.html'), 'utf8');
     expect(visitor).toContain('帮TA砍一刀');
     expect(readFileSync(join(dir, 'tea-set-bargain.initiator.html'), 'utf8')).toContain('邀请好友帮砍');
+    // --locale is honoured, not silently replaced by Chinese.
+    expect((await run('render', sample, '--out', dir, '--locale', 'en')).code).toBe(0);
+    expect(readFileSync(join(dir, 'tea-set-bargain.visitor.html'), 'utf8')).toContain('<html lang="en"');
     rmSync(dir, { recursive: true, force: true });
   });
 

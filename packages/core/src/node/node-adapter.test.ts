@@ -189,5 +189,9 @@ describe('toNodeListener', () => {
     expect(await raw(`${base}/api/x`, { host: 'a b' })).toBe(400);
     expect((await fetch(`${base}/api/x`)).status).toBe(502);
     expect(errors).toEqual([expect.objectContaining({ message: 'boom' })]);
+    // A fixed origin that is not a URL is a setup mistake, reported when the listener is made.
+    expect(() => toNodeListener(failing, { origin: 'shop.example' })).toThrow(
+      expect.objectContaining({ code: 'invalid-argument', message: expect.stringContaining('shop.example') }),
+    );
   });
 });

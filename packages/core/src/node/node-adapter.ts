@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { LiebianError } from '../errors/liebian-error.js';
 import { problem } from '../http/problem.js';
 
 /** A Fetch-API handler, such as the one `createHandler` returns. */
@@ -136,6 +137,11 @@ export function toNodeListener(
   handler: FetchHandler,
   options: Omit<NodeAdapterOptions, 'body'> = {},
 ): (req: NodeRequest, res: ServerResponse, next?: (error?: unknown) => void) => Promise<void> {
+  if (options.origin !== undefined && !URL.canParse(options.origin))
+    throw new LiebianError(
+      'invalid-argument',
+      `toNodeListener: origin = ${JSON.stringify(options.origin)} is not a URL; pass scheme and host, e.g. https://shop.example`,
+    );
   return async (req, res, next) => {
     try {
       await handleNode(handler, req, res, options);
