@@ -52,6 +52,7 @@ install "$work"/tarballs/*.tgz pg ioredis @electric-sql/pglite "typescript@$(ver
 for heavy in vite msw graphql; do
   [ ! -e "node_modules/$heavy" ] || fail "rendering pages installed $heavy"
 done
+echo "node_modules: $(du -sm node_modules | cut -f1) MB with the three packages and the store drivers"
 
 step "import every subpath export (ESM)"
 cat > imports.mjs <<'EOF'
@@ -102,7 +103,7 @@ grep -q '帮TA砍一刀' rendered/*.visitor.html || fail "render wrote no visito
 if npx liebian build campaign.json --out site 2> build-error.txt; then fail "build ran without vite"; fi
 grep -q 'npm install --save-dev vite' build-error.txt || fail "build without vite did not name the package"
 
-step "the conformance suite under node:test, and a framework round trip through toNodeListener"
+step "the conformance suite under node:test, then (with express, vite, msw, vitest) under vitest and an Express round trip"
 cat > conformance.test.mjs <<'EOF'
 import { describe, it } from 'node:test';
 import { createMemoryStore } from '@liebian/core';
@@ -112,7 +113,15 @@ EOF
 node --test conformance.test.mjs > conformance.txt || { tail -40 conformance.txt; fail "conformance suite"; }
 grep -E '^# (pass|fail)' conformance.txt
 
-install "express@$(version express)" "vite@$(version vite)" "msw@$(version msw)"
+install "express@$(version express)" "vite@$(version vite)" "msw@$(version msw)" "vitest@$(version vitest)"
+cat > conformance.test.js <<'EOF'
+import { describe, it } from 'vitest';
+import { createMemoryStore } from '@liebian/core';
+import { runStoreConformance } from '@liebian/adapters/testing';
+runStoreConformance({ describe, it }, { name: 'memory', create: async () => createMemoryStore(), reservations: 500 });
+EOF
+npx vitest run conformance.test.js > conformance-vitest.txt 2>&1 || { tail -40 conformance-vitest.txt; fail "conformance suite under vitest"; }
+grep -E 'Tests ' conformance-vitest.txt
 cat > round-trip.mjs <<'EOF'
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -146,6 +155,7 @@ EOF
 node round-trip.mjs
 
 step "with vite and msw installed: liebian build, buildSite and liebian preview from the package"
+echo "node_modules: $(du -sm node_modules | cut -f1) MB with express, vite, msw and vitest added"
 npx liebian build campaign.json --out site --api /api
 grep -q '<script type="module" src="./assets/static-page-' site/index.html || fail "build wrote no page script"
 node --input-type=module -e "

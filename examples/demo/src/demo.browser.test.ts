@@ -164,6 +164,7 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     // A name that would run script if printed raw: shown as text, no dialog, no element.
     const dialogs: string[] = [];
     const { page } = await signedIn('<svg/onload=alert()>', '/c/tea-set-bargain');
+    const instancePath = new URL(page.url()).pathname;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
@@ -174,6 +175,18 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     await page.goto(`${origin}/`);
     expect(await page.textContent('body')).toContain('你好，<svg/onload=alert()>');
     expect(dialogs).toEqual([]);
+
+    // Plain http off localhost has no crypto.randomUUID (secure contexts only): the buttons still work.
+    const insecure = await browser.newContext();
+    await insecure.addInitScript(() => Reflect.deleteProperty(Crypto.prototype, 'randomUUID'));
+    const friend = await insecure.newPage();
+    await friend.goto(`${origin}/login?next=${encodeURIComponent(instancePath)}`);
+    await friend.fill('input[name=name]', '没有UUID');
+    await Promise.all([friend.waitForURL(`**${instancePath}`), friend.click('button[type=submit]')]);
+    expect(await friend.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
+    await act(friend, 'bargain.help');
+    expect(await friend.locator('.cta').first().textContent()).toBe('你已经参与过了');
+    await insecure.close();
 
     // Security headers on every page.
     const response = await page.goto(`${origin}/`);
