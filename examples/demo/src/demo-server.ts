@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
+import { handleNode } from '@liebian/core/node';
 import { renderDocument } from '@liebian/h5';
-import { send, toRequest } from '@liebian/h5/node';
-import { indexPage, loginPage, messagePage } from './demo-pages.js';
+import { escapeHtml, indexPage, launchPage, loginPage, logoutForm, messagePage } from './demo-pages.js';
+import { csrfToken, readForm, sameSiteForm, sameSitePath, withSecurityHeaders } from './web-security.js';
 
 const COOKIE = 'liebian_demo_user';
 
@@ -47,11 +48,24 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
     rateLimit: { perActor: { max: 30, windowMs: 10_000 } },
   });
 
-  async function page(request: Request): Promise<Response> {
+  /** A state-changing form post: its fields when it is a bounded form from this site's page, else the refusal. */
+  async function formPost(request: Request): Promise<URLSearchParams | Response> {
+    const form = await readForm(request);
+    if (form === 413) return html(messagePage('内容太长', '表单内容超出了长度限制。'), 413);
+    if (form === 415) return html(messagePage('无法处理', '请从页面上的表单提交。'), 415);
+    if (!sameSiteForm(request, form))
+      return html(
+        messagePage('请求被拒绝', '这个请求不是从本站页面发出的（CSRF 校验失败），请返回重试。'),
+        403,
+      );
+    return form;
+  }
+
+  async function page(request: Request, csrf: string): Promise<Response> {
     const url = new URL(request.url);
     const user = actorOf(request);
     const [, first, second] = url.pathname.split('/').map(decodeURIComponent);
-    if (url.pathname === '/') return html(indexPage(campaigns, user?.id ?? null));
+    if (url.pathname === '/') return html(indexPage(campaigns, user?.id ?? null, csrf));
     if (first === 'assets' && second && assets && second === assets.poster) {
       return new Response(readFileSync(join(assets.dir, second)), {
         headers: {
@@ -60,11 +74,13 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
         },
       });
     }
-    if (first === 'login' && request.method === 'POST') {
-      const form = new URLSearchParams(await request.text());
+    const posting = request.method === 'POST';
+    if (first === 'login' && posting) {
+      const form = await formPost(request);
+      if (form instanceof Response) return form;
       const name = (form.get('name') ?? '').trim().slice(0, 20);
-      const next = form.get('next')?.startsWith('/') ? (form.get('next') as string) : '/';
-      if (!name || name.startsWith('@')) return html(loginPage(next), 400);
+      const next = sameSitePath(form.get('next'));
+      if (!name || name.startsWith('@')) return html(loginPage(next, csrf), 400);
       const headers = new Headers({ location: next });
       headers.append('set-cookie', `${COOKIE}=${encodeURIComponent(name)}; Path=/; HttpOnly; SameSite=Lax`);
       headers.append(
@@ -73,12 +89,20 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
       );
       return new Response(null, { status: 303, headers });
     }
-    if (first === 'login') return html(loginPage(url.searchParams.get('next') ?? '/'));
-    if (first === 'logout') return redirect('/', { 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0` });
+    if (first === 'login') return html(loginPage(sameSitePath(url.searchParams.get('next')), csrf));
+    if (first === 'logout' && posting) {
+      const form = await formPost(request);
+      if (form instanceof Response) return form;
+      return redirect('/', { 'set-cookie': `${COOKIE}=; Path=/; Max-Age=0` });
+    }
     if (first === 'c' && second) {
       if (!user) return redirect(`/login?next=${encodeURIComponent(url.pathname)}`);
       const campaign = campaigns.find((c) => c.id === second);
       if (!campaign) return html(messagePage('没有这个活动', second), 404);
+      // Opening the link only shows the button: launching changes state, so it is a form post.
+      if (!posting) return html(launchPage(campaign, user.id, csrf));
+      const form = await formPost(request);
+      if (form instanceof Response) return form;
       const started = await engine.start(campaign.id, { actor: user, input: startInput(campaign, user.id) });
       if (started.status === 'rejected') return html(messagePage('无法发起', `原因：${started.reason}`), 409);
       return redirect(`/i/${encodeURIComponent(started.instanceId)}`);
@@ -120,20 +144,27 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
           },
         },
       });
-      const who = `<p style="text-align:center;font-size:13px">${user ? `当前身份：${user.id} · <a href="/logout">换个人</a>` : `<a href="/login?next=${encodeURIComponent(url.pathname)}">登录后参与</a>`}</p>`;
+      const who = `<p style="text-align:center;font-size:13px">${user ? `当前身份：${escapeHtml(user.id)} · ${logoutForm(csrf)}` : `<a href="/login?next=${encodeURIComponent(url.pathname)}">登录后参与</a>`}</p>`;
       return html(document.replace('<script>', `${who}<script>`));
     }
     return html(messagePage('Not found', url.pathname), 404);
   }
 
-  return createServer((req: IncomingMessage, res) => {
-    const request = toRequest(req, `http://${req.headers.host ?? 'localhost'}`);
-    const answer = new URL(request.url).pathname.startsWith('/api/')
-      ? api(request)
-      : page(request).catch((error: unknown) => {
-          const message = error instanceof Error ? error.message : String(error);
-          return html(messagePage('出错了', message), 404);
-        });
-    answer.then((response) => send(res, response)).catch(() => res.destroy());
+  const app = async (request: Request): Promise<Response> => {
+    if (new URL(request.url).pathname.startsWith('/api/')) return withSecurityHeaders(await api(request));
+    const { token, setCookie } = csrfToken(request);
+    const response = await page(request, token).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      return html(messagePage('出错了', message), 404);
+    });
+    // The token's cookie is set by the pages whose forms carry it, so no other response (a favicon's 404
+    // fetched at the same time) replaces it with a different one.
+    const carriesToken = setCookie !== null && (await response.clone().text()).includes(token);
+    const secured = await withSecurityHeaders(response);
+    if (carriesToken) secured.headers.append('set-cookie', setCookie);
+    return secured;
+  };
+  return createServer((req, res) => {
+    handleNode(app, req, res).catch(() => res.destroy());
   });
 }

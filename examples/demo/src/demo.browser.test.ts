@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
@@ -22,10 +23,19 @@ const campaigns = readdirSync(dir)
 let browser: Browser;
 let origin = '';
 let close = () => {};
+let instancesStarted = () => 0;
 
 beforeAll(async () => {
   if (!haveBrowser) return;
-  const engine = createEngine({ campaigns, store: createMemoryStore() });
+  const store = createMemoryStore();
+  const engine = createEngine({ campaigns, store });
+  let starts = 0;
+  const start = engine.start.bind(engine);
+  engine.start = (...args) => {
+    starts++;
+    return start(...args);
+  };
+  instancesStarted = () => starts;
   const assetsDir = mkdtempSync(join(tmpdir(), 'liebian-demo-assets-'));
   const poster = await buildPosterModule(assetsDir);
   const server = createDemoServer({
@@ -51,7 +61,9 @@ async function signedIn(
   const page = await context.newPage();
   await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
   await page.fill('input[name=name]', name);
-  await Promise.all([page.waitForURL(/\/i\//), page.click('button[type=submit]')]);
+  await Promise.all([page.waitForURL(`**${next}`), page.click('button[type=submit]')]);
+  // Opening /c/<campaign> only shows the launch button; launching is a form post.
+  await Promise.all([page.waitForURL(/\/i\//), page.click('button[data-launch]')]);
   return { context, page };
 }
 
@@ -146,5 +158,97 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
     const existing = await actAs('老张', link, null);
     expect(await existing.locator('.cta').first().textContent()).toMatch(/新用户/);
     expect(await existing.locator('.cta').first().isDisabled()).toBe(true);
+  }, 60_000);
+
+  it('is safe to expose: escaped names, CSRF-checked posts, same-site redirects, no launch on GET, CSP', async () => {
+    // A name that would run script if printed raw: shown as text, no dialog, no element.
+    const dialogs: string[] = [];
+    const { page } = await signedIn('<svg/onload=alert()>', '/c/tea-set-bargain');
+    const instancePath = new URL(page.url()).pathname;
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.reload();
+    expect(await page.textContent('body')).toContain('当前身份：<svg/onload=alert()>');
+    expect(await page.locator('svg[onload]').count()).toBe(0);
+    await page.goto(`${origin}/`);
+    expect(await page.textContent('body')).toContain('你好，<svg/onload=alert()>');
+    expect(dialogs).toEqual([]);
+
+    // Plain http off localhost has no crypto.randomUUID (secure contexts only): the buttons still work.
+    const insecure = await browser.newContext();
+    await insecure.addInitScript(() => Reflect.deleteProperty(Crypto.prototype, 'randomUUID'));
+    const friend = await insecure.newPage();
+    await friend.goto(`${origin}/login?next=${encodeURIComponent(instancePath)}`);
+    await friend.fill('input[name=name]', '没有UUID');
+    await Promise.all([friend.waitForURL(`**${instancePath}`), friend.click('button[type=submit]')]);
+    expect(await friend.evaluate(() => typeof crypto.randomUUID)).toBe('undefined');
+    await act(friend, 'bargain.help');
+    expect(await friend.locator('.cta').first().textContent()).toBe('你已经参与过了');
+    await insecure.close();
+
+    // Security headers on every page.
+    const response = await page.goto(`${origin}/`);
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+
+    // Opening a campaign link (a cross-site navigation, a prefetch) starts nothing.
+    const before = instancesStarted();
+    await page.goto(`${origin}/c/tea-set-bargain`);
+    expect(await page.locator('button[data-launch]').count()).toBe(1);
+    expect(instancesStarted()).toBe(before);
+
+    // Another origin's page posting forms here: refused, nothing started, nobody logged in.
+    const attacker = createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(`<form id=f method=post action="${origin}/c/tea-set-bargain"><input name=csrf value=guess></form>
+<form id=g method=post action="${origin}/login" target=_blank><input name=name value=mallory></form>
+<script>document.getElementById('f').submit()</script>`);
+    });
+    const attackerOrigin = await listenLocally(attacker);
+    try {
+      const forged = await Promise.all([page.waitForNavigation(), page.goto(attackerOrigin)]).then(
+        () => page,
+      );
+      expect(forged.url()).toBe(`${origin}/c/tea-set-bargain`);
+      expect(await forged.textContent('h1')).toBe('请求被拒绝');
+      expect(instancesStarted()).toBe(before);
+    } finally {
+      attacker.close();
+    }
+    const login = await fetch(`${origin}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: attackerOrigin },
+      body: 'name=mallory&next=/',
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(403);
+    expect(login.headers.get('set-cookie') ?? '').not.toContain('liebian_demo_user=mallory');
+    // Bodies are bounded.
+    const huge = await fetch(`${origin}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `name=${'x'.repeat(100_000)}`,
+    });
+    expect(huge.status).toBe(413);
+
+    // `next` only ever leads to a path on this site.
+    for (const next of [
+      '//evil.example/',
+      'https://evil.example/',
+      '/\\evil.example',
+      'javascript:alert(1)',
+    ]) {
+      const context = await browser.newContext();
+      const visitor = await context.newPage();
+      await visitor.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
+      await visitor.fill('input[name=name]', '路人');
+      await Promise.all([visitor.waitForNavigation(), visitor.click('button[type=submit]')]);
+      expect(new URL(visitor.url()).origin, next).toBe(origin);
+      await context.close();
+    }
   }, 60_000);
 });

@@ -39,6 +39,7 @@ export type {
 } from './engine/types.js';
 export { ERROR_CODES, type ErrorCode, RETRYABLE_CODES } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
+export { type CorsOptions, withCors } from './http/cors.js';
 export { type Client, type ClientOptions, type ClientResult, createClient } from './http/create-client.js';
 export { createHandler, type HandlerOptions } from './http/create-handler.js';
 export { type InviteCheck, type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';

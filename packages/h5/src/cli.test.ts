@@ -8,9 +8,10 @@ import { runCli } from './cli.js';
 const sample = fileURLToPath(new URL('../../../examples/campaigns/bargain.json', import.meta.url));
 
 async function run(...args: string[]) {
-  const lines: string[] = [];
-  const code = await runCli(args, (line) => lines.push(line));
-  return { code, output: lines.join('\n') };
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, output: out.join('\n'), errors: err.join('\n') };
 }
 
 describe('liebian CLI', () => {
@@ -25,9 +26,14 @@ describe('liebian CLI', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
     const result = await run('validate', join(dir, 'bad.json'));
     expect(result.code).toBe(1);
-    expect(result.output).toContain('rules.floorPrice = 30000: must be below originalPrice (19900)');
+    expect(result.errors).toContain('rules.floorPrice = 30000: must be below originalPrice (19900)');
     writeFileSync(join(dir, 'broken.json'), '{');
-    expect((await run('validate', join(dir, 'broken.json'))).output).toContain('cannot read it as JSON');
+    expect((await run('validate', join(dir, 'broken.json'))).errors).toContain('cannot read it as JSON');
+    // Every file is checked, and one bad file fails the run wherever it comes.
+    const several = await run('validate', sample, join(dir, 'bad.json'), sample);
+    expect(several.code).toBe(1);
+    expect(several.output.match(/valid bargain campaign/g)).toHaveLength(2);
+    expect(several.errors).toContain('bad.json: ');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -38,6 +44,9 @@ describe('liebian CLI', () => {
     const visitor = readFileSync(join(dir, 'tea-set-bargain.visitor.html'), 'utf8');
     expect(visitor).toContain('帮TA砍一刀');
     expect(readFileSync(join(dir, 'tea-set-bargain.initiator.html'), 'utf8')).toContain('邀请好友帮砍');
+    // --locale is honoured, not silently replaced by Chinese.
+    expect((await run('render', sample, '--out', dir, '--locale', 'en')).code).toBe(0);
+    expect(readFileSync(join(dir, 'tea-set-bargain.visitor.html'), 'utf8')).toContain('<html lang="en"');
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -47,14 +56,34 @@ describe('liebian CLI', () => {
     writeFileSync(join(dir, 'wechat.json'), JSON.stringify(wechat));
     const result = await run('validate', join(dir, 'wechat.json'));
     expect(result.code).toBe(1);
-    expect(result.output).toContain('error WX-01 at kind');
+    expect(result.errors).toContain('error WX-01 at kind');
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints usage for an unknown command', async () => {
-    expect(await run('deploy')).toMatchObject({
-      code: 2,
-      output: expect.stringContaining('usage: liebian validate'),
+  it('refuses a wrong command line on stderr with exit code 2, and answers --help and --version', async () => {
+    for (const [args, problem] of [
+      [['deploy'], 'unknown command "deploy"'],
+      [[], 'which command?'],
+      [['render', sample], 'render needs --out <dir>'],
+      [['build', sample, '--out', '--api', '/api'], "'--out'"],
+      [['render', sample, '--out', 'x', '--locale', 'fr'], '--locale fr: use one of zh-CN, en'],
+      [['validate', sample, '--out', 'x'], 'validate does not take --out'],
+      [['render', sample, sample, '--out', 'x'], 'render takes one campaign file, got 2'],
+      [['preview', sample, '--port', 'http'], '--port http'],
+      [['validate', sample, '--force'], "'--force'"],
+    ] as const) {
+      const result = await run(...args);
+      expect(result, args.join(' ')).toMatchObject({ code: 2, output: '' });
+      expect(result.errors, args.join(' ')).toContain(problem);
+      expect(result.errors).toContain('usage: liebian <command>');
+    }
+    expect(await run('--help')).toMatchObject({
+      code: 0,
+      output: expect.stringContaining('exit codes: 0 done'),
+    });
+    expect(await run('--version')).toMatchObject({
+      code: 0,
+      output: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
   });
 });

@@ -1,76 +1,188 @@
 /**
- * The `liebian` command for people who write campaign files.
- *
- *   liebian validate <campaign.json>            check a file (every problem names the field, the value and the fix)
- *                                               and lint it for the channel's rules (WeChat 2.1.2, 最终解释权, …)
- *   liebian render <campaign.json> --out <dir>  write the landing page as a visitor and as an initiator sees a
- *                                               fresh instance, as static HTML files (a snapshot, not a live page)
- *   liebian preview <campaign.json> [--port N]  every state side by side in phone frames, with the flows runnable
- *                                               in the browser (no backend); follows the file as you edit it
- *   liebian build <campaign.json> --out <dir> [--api /api]
- *                                               a deployable static page: HTML shell + one hashed script that reads
- *                                               the live state from the state endpoint (createHandler at --api)
+ * The `liebian` command for people who write campaign files. Exit codes: 0 done, 1 a file is invalid (or has
+ * compliance errors, or cannot start an instance now), 2 the command line is wrong. Results go to stdout,
+ * problems to stderr.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createEngine, isLiebianError, type Locale, lintCampaign, validateCampaign } from '@liebian/core';
+import { parseArgs } from 'node:util';
+import {
+  type AnyCampaign,
+  createEngine,
+  isLiebianError,
+  type Locale,
+  lintCampaign,
+  validateCampaign,
+} from '@liebian/core';
 import { renderDocument } from './render-document.js';
 
-export async function runCli(
-  argv: readonly string[],
-  out: (line: string) => void = console.log,
-): Promise<number> {
-  const [command, file] = argv;
-  if (!['validate', 'render', 'preview', 'build'].includes(command ?? '') || !file) {
-    out(
-      'usage: liebian validate <campaign.json> | render <campaign.json> --out <dir> [--locale en] | preview <campaign.json> [--port 5173] | build <campaign.json> --out <dir> [--api /api] [--locale en]',
+export const USAGE = `usage: liebian <command> [options]
+
+  liebian validate <campaign.json>...              check each file (every problem names the field, the value and
+                                                   the fix) and lint it for its channel's rules
+  liebian render <campaign.json> --out <dir>       static HTML snapshots of a fresh instance, as a visitor and as
+                                                   the initiator see it
+  liebian build <campaign.json> --out <dir> [--api /api]
+                                                   a deployable static page reading the live state from
+                                                   createHandler at --api (needs the package vite)
+  liebian preview <campaign.json> [--port 5173]    every state side by side in phone frames, runnable with no
+                                                   backend, following the file (needs vite and msw)
+
+options:
+  --out <dir>        where render and build write
+  --api <path|url>   where build's page finds createHandler (default /api)
+  --locale <zh-CN|en> the page's language for render and build (default zh-CN)
+  --port <n>         preview's port (default 5173, 0 = any free port)
+  --help, -h         this text
+  --version, -v      the version of @liebian/h5
+
+exit codes: 0 done, 1 a campaign file is invalid or cannot run now, 2 the command line is wrong`;
+
+const COMMANDS = ['validate', 'render', 'build', 'preview'] as const;
+type Command = (typeof COMMANDS)[number];
+const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** Where the command writes: results to `out`, problems to `err`. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+class UsageError extends Error {}
+
+/** The command line, checked: unknown flags, missing or extra arguments and bad values are refused. */
+function parse(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string' },
+      api: { type: 'string' },
+      locale: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  const [name, ...files] = positionals;
+  if (values.help || values.version)
+    return { values, command: null, files, port: 0, locale: 'zh-CN' as Locale };
+  if (!COMMANDS.includes(name as Command))
+    throw new UsageError(
+      name ? `unknown command "${name}"` : 'which command? validate, render, build or preview',
     );
-    return 2;
-  }
-  const flag = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
-  if (command === 'preview') {
-    const { startPreview } = await import('./node/preview-server.js');
-    const port = Number(flag('--port') ?? 5173);
-    const preview = await startPreview({ file, port });
-    out(`previewing ${file} at ${preview.url} (edit the file and the page follows; Ctrl+C to stop)`);
-    return new Promise<number>(() => {});
-  }
+  const command = name as Command;
+  if (files.length === 0) throw new UsageError(`${command} needs a campaign file`);
+  if (command !== 'validate' && files.length > 1)
+    throw new UsageError(`${command} takes one campaign file, got ${files.length}`);
+  const allowed: Record<Command, readonly string[]> = {
+    validate: [],
+    render: ['out', 'locale'],
+    build: ['out', 'api', 'locale'],
+    preview: ['port'],
+  };
+  for (const flag of Object.keys(values))
+    if (!allowed[command].includes(flag)) throw new UsageError(`${command} does not take --${flag}`);
+  if ((command === 'render' || command === 'build') && !values.out)
+    throw new UsageError(`${command} needs --out <dir>`);
+  if (values.locale !== undefined && !LOCALES.includes(values.locale as Locale))
+    throw new UsageError(`--locale ${values.locale}: use one of ${LOCALES.join(', ')}`);
+  const port = values.port === undefined ? 5173 : Number(values.port);
+  if (!/^\d{1,5}$/.test(values.port ?? '0') || port > 65_535)
+    throw new UsageError(`--port ${values.port}: use a port number from 0 to 65535`);
+  return { values, command, files, port, locale: (values.locale ?? 'zh-CN') as Locale };
+}
+
+/** Reads and validates one file; on a problem reports it and returns null. */
+function load(file: string, io: CliIo): AnyCampaign | null {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    out(`${file}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
-    return 1;
+    io.err(`${file}: cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
+    return null;
   }
   const checked = validateCampaign(json);
   if (!checked.ok) {
-    out(`${file}: ${checked.error.message}`);
-    return 1;
+    io.err(`${file}: ${checked.error.message}`);
+    return null;
   }
-  const { campaign } = checked;
-  const findings = lintCampaign(campaign);
-  for (const f of findings) out(`${file}: ${f.severity} ${f.rule} at ${f.path}: ${f.message}`);
-  if (command === 'validate') {
-    out(
-      `${file}: valid ${campaign.kind} campaign "${campaign.id}"${findings.length ? ` with ${findings.length} compliance finding(s)` : ''}`,
-    );
-    return findings.some((f) => f.severity === 'error') ? 1 : 0;
-  }
-  const dir = flag('--out');
-  if (!dir) {
-    out(`${command} needs --out <dir>`);
+  return checked.campaign;
+}
+
+/**
+ * Runs `liebian` with the given arguments and returns the exit code (0 done, 1 invalid file, 2 bad command line).
+ *
+ * @example
+ * process.exitCode = await runCli(['validate', 'campaigns/spring.json']);
+ */
+export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    const fromParseArgs = String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+    if (!(error instanceof UsageError) && !fromParseArgs) throw error;
+    io.err(`liebian: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const locale: Locale = flag('--locale') === 'en' ? 'en' : 'zh-CN';
-  if (command === 'build') {
-    const { buildSite } = await import('./node/build-site.js');
-    const built = await buildSite({ file, outDir: dir, apiBase: flag('--api') ?? '/api', locale });
-    for (const f of built.files) out(`wrote ${join(dir, f)}`);
-    out(
-      `open it as ${join(dir, 'index.html')}?i=<instanceId> once createHandler answers at ${flag('--api') ?? '/api'}`,
-    );
+  if (parsed.values.help) {
+    io.out(USAGE);
     return 0;
   }
+  if (parsed.values.version) {
+    io.out(createRequire(import.meta.url)('../package.json').version);
+    return 0;
+  }
+  const { files, values } = parsed;
+  const command = parsed.command as Command;
+  if (command === 'validate') {
+    let code = 0;
+    for (const file of files) if (!validateOne(file, io)) code = 1;
+    return code;
+  }
+  const file = files[0] as string;
+  if (command === 'preview') {
+    const { startPreview } = await import('./node/preview-server.js');
+    const preview = await startPreview({ file, port: parsed.port });
+    io.out(`previewing ${file} at ${preview.url} (edit the file and the page follows; Ctrl+C to stop)`);
+    return new Promise<number>(() => {});
+  }
+  const campaign = load(file, io);
+  if (!campaign) return 1;
+  const dir = values.out as string;
+  if (command === 'build') {
+    const { buildSite } = await import('./node/build-site.js');
+    const apiBase = values.api ?? '/api';
+    const built = await buildSite({ file, outDir: dir, apiBase, locale: parsed.locale });
+    for (const f of built.files) io.out(`wrote ${join(dir, f)}`);
+    io.out(`open it as ${join(dir, 'index.html')}?i=<instanceId> once createHandler answers at ${apiBase}`);
+    return 0;
+  }
+  return render(file, campaign, dir, parsed.locale, io);
+}
+
+/** `validate` for one file: true when it is valid and has no compliance error. */
+function validateOne(file: string, io: CliIo): boolean {
+  const campaign = load(file, io);
+  if (!campaign) return false;
+  const findings = lintCampaign(campaign);
+  for (const f of findings) {
+    const line = `${file}: ${f.severity} ${f.rule} at ${f.path}: ${f.message}`;
+    if (f.severity === 'error') io.err(line);
+    else io.out(line);
+  }
+  const noted = findings.length ? ` with ${findings.length} compliance finding(s)` : '';
+  io.out(`${file}: valid ${campaign.kind} campaign "${campaign.id}"${noted}`);
+  return !findings.some((f) => f.severity === 'error');
+}
+
+/** `render`: the page of a fresh instance, as a visitor and as the initiator see it. */
+async function render(file: string, campaign: AnyCampaign, dir: string, locale: Locale, io: CliIo) {
   const engine = createEngine({
     campaigns: [campaign],
     clock: { now: () => Math.max(Date.now(), campaign.schedule.startsAt) },
@@ -86,7 +198,7 @@ export async function runCli(
       input,
     });
     if (started.status === 'rejected') {
-      out(`${file}: cannot start an instance now (${started.reason})`);
+      io.err(`${file}: cannot start an instance now (${started.reason})`);
       return 1;
     }
     mkdirSync(dir, { recursive: true });
@@ -102,15 +214,13 @@ export async function runCli(
       });
       const path = join(dir, `${campaign.id}.${name}.html`);
       writeFileSync(path, html);
-      out(`wrote ${path}`);
+      io.out(`wrote ${path}`);
     }
     return 0;
   } catch (error) {
-    if (isLiebianError(error)) {
-      out(`${file}: ${error.message}`);
-      return 1;
-    }
-    throw error;
+    if (!isLiebianError(error)) throw error;
+    io.err(`${file}: ${error.message}`);
+    return 1;
   } finally {
     await engine.dispose();
   }

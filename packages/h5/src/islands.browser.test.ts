@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { sendResponse, toRequest } from '@liebian/core/node';
 import { describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
-import { send, toRequest } from './node/node-fetch-bridge.js';
 import { renderDocument } from './render-document.js';
 
 const haveBrowser = haveChromium('the islands browser test');
@@ -21,12 +21,15 @@ describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
     });
     const signatures: string[] = [];
     const server = createServer(async (req, res) => {
-      const request = toRequest(req, 'http://127.0.0.1');
+      const request = toRequest(req, { origin: 'http://127.0.0.1' }) as Request;
       const url = new URL(request.url);
-      if (url.pathname.startsWith('/api/')) return send(res, await api(request));
+      if (url.pathname.startsWith('/api/')) return sendResponse(res, await api(request));
       if (url.pathname === '/wx-signature') {
         signatures.push(url.searchParams.get('url') ?? '');
-        return send(res, Response.json({ appId: 'wx123', timestamp: 1, nonceStr: 'n', signature: 's' }));
+        return sendResponse(
+          res,
+          Response.json({ appId: 'wx123', timestamp: 1, nonceStr: 'n', signature: 's' }),
+        );
       }
       const html = renderDocument({
         campaign,
@@ -43,7 +46,10 @@ describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
           },
         },
       });
-      return send(res, new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }));
+      return sendResponse(
+        res,
+        new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+      );
     });
     const origin = await listenLocally(server);
     const browser = await launchChromium();

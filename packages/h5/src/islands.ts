@@ -39,6 +39,8 @@ type PosterModule = typeof import('./poster/draw-poster.js');
 export function runIslands(config: IslandConfig): void {
   const api = `${config.apiBase}/instances/${encodeURIComponent(config.instanceId)}`;
   let timers: number[] = [];
+  // Under a nonce-based CSP, the module loader below carries the nonce of the script that started the islands.
+  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce ?? '';
 
   /**
    * Fetches this page again and swaps in its new main content: the live state without a reload. The ticker's
@@ -73,6 +75,7 @@ export function runIslands(config: IslandConfig): void {
   const importModule = (url: string): Promise<PosterModule> => {
     const key = `__liebian_${Math.random().toString(36).slice(2)}`;
     const script = document.createElement('script');
+    if (nonce) script.nonce = nonce;
     // An inline classic script runs as soon as it is inserted, leaving the import's promise behind.
     script.textContent = `window[${JSON.stringify(key)}] = import(${JSON.stringify(url)});`;
     document.head.append(script);
@@ -160,7 +163,12 @@ export function runIslands(config: IslandConfig): void {
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
               type: action,
-              eventId: crypto.randomUUID(),
+              // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+              eventId:
+                crypto.randomUUID?.() ??
+                Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+                  b.toString(16).padStart(2, '0'),
+                ).join(''),
               ...(config.payloads?.[action] ?? {}),
               ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
             }),

@@ -1,8 +1,9 @@
 import type { Engine } from '../engine/types.js';
 import { type ErrorCode, RETRYABLE_CODES } from '../errors/error-codes.js';
-import { isLiebianError } from '../errors/liebian-error.js';
+import { isLiebianError, LiebianError } from '../errors/liebian-error.js';
 import type { Actor, Locale } from '../mechanics/mechanic.js';
 import { type Clock, systemClock } from '../primitives/clock.js';
+import { type CorsOptions, withCors } from './cors.js';
 import { signInvite, verifyInvite } from './invite-token.js';
 import { json, problem } from './problem.js';
 import { memoryRateCounter, type RateCounter, type RateLimit } from './rate-limiter.js';
@@ -33,6 +34,8 @@ export interface HandlerOptions {
   /** Largest request body accepted, in bytes. Default 16 KiB. */
   readonly maxBodyBytes?: number;
   readonly clock?: Clock;
+  /** Browsers on these other origins may call the API (see `withCors`). Without it, same origin only. */
+  readonly cors?: CorsOptions;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -100,10 +103,37 @@ async function readJson(request: Request, max: number): Promise<unknown> {
     offset += chunk.byteLength;
   }
   const text = new TextDecoder().decode(bytes);
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     return fail(400, 'malformed-json', 'the body is not valid JSON');
+  }
+  if (tooDeep(body)) fail(400, 'malformed-body', `the body nests deeper than ${MAX_DEPTH} levels`);
+  return body;
+}
+
+/** How deep a request body may nest (commands and start inputs are a few levels deep). */
+const MAX_DEPTH = 32;
+
+/** Whether `value` nests deeper than `MAX_DEPTH`, walked without recursion (a deep body cannot blow the stack). */
+function tooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, depth] = next;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_DEPTH) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** A path segment, percent-decoded; a malformed escape (`%E0%A4%A`, `%zz`) is the client's error. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return fail(400, 'malformed-url', `the path segment "${segment}" has a malformed percent escape`);
   }
 }
 
@@ -123,6 +153,11 @@ export function createHandler(
   engine: Engine,
   options: HandlerOptions,
 ): (request: Request) => Promise<Response> {
+  if (options.invites && !options.invites.secret)
+    throw new LiebianError(
+      'invalid-argument',
+      'createHandler: invites.secret is empty; pass a long random secret',
+    );
   const base = (options.basePath ?? '/api').replace(/\/$/, '');
   const max = options.maxBodyBytes ?? 16 * 1024;
   const clock = options.clock ?? systemClock;
@@ -144,7 +179,7 @@ export function createHandler(
     const parts = url.pathname
       .slice(base.length + 1)
       .split('/')
-      .map(decodeURIComponent);
+      .map(decodeSegment);
     const method = request.method.toUpperCase();
     const allow = (...methods: string[]) => {
       if (!methods.includes(method))
@@ -237,7 +272,7 @@ export function createHandler(
     return fail(404, 'not-found', `no route ${method} ${url.pathname}`);
   }
 
-  return async (request) => {
+  const handle = async (request: Request): Promise<Response> => {
     try {
       return await route(request);
     } catch (error) {
@@ -249,4 +284,5 @@ export function createHandler(
       return problem(500, 'internal', 'something went wrong on our side');
     }
   };
+  return options.cors ? withCors(handle, options.cors) : handle;
 }

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { sendResponse, toRequest } from '@liebian/core/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from './build-site.js';
 import { haveChromium, launchChromium, listenLocally } from './chromium.test-utils.js';
-import { send, toRequest } from './node-fetch-bridge.js';
 
 const haveBrowser = haveChromium('the built-page browser test');
 
@@ -53,13 +53,13 @@ describe.skipIf(!haveBrowser)('a built page in Chromium', () => {
       invites: { secret: 'build-test' },
     });
     const server = createServer(async (req, res) => {
-      const request = toRequest(req, 'http://127.0.0.1');
+      const request = toRequest(req, { origin: 'http://127.0.0.1' }) as Request;
       const { pathname } = new URL(request.url);
-      if (pathname.startsWith('/lb/')) return send(res, await handler(request));
+      if (pathname.startsWith('/lb/')) return sendResponse(res, await handler(request));
       const path = join(outDir, pathname.replace(/^\/promo\//, '/').replace(/\/$/, '/index.html'));
-      if (!existsSync(path)) return send(res, new Response('not found', { status: 404 }));
+      if (!existsSync(path)) return sendResponse(res, new Response('not found', { status: 404 }));
       const type = extname(path) === '.js' ? 'text/javascript' : 'text/html; charset=utf-8';
-      return send(res, new Response(readFileSync(path), { headers: { 'content-type': type } }));
+      return sendResponse(res, new Response(readFileSync(path), { headers: { 'content-type': type } }));
     });
     const origin = await listenLocally(server);
     const browser = await launchChromium();

@@ -1,17 +1,17 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Locale, mechanicFor, validateCampaign } from '@liebian/core';
-import { build } from 'vite';
+import type { InlineConfig } from 'vite';
 import { renderDocument } from '../render-document.js';
 import { STATIC_DATA_ID, type StaticPageData } from '../static/static-page-data.js';
+import { optionalPeer, sourceDir, viteBase } from './tooling.js';
 
-const viteBase = {
-  configFile: false as const,
-  logLevel: 'warn' as const,
-  resolve: { conditions: ['source', 'module', 'browser', 'production'] },
-  oxc: { jsx: { runtime: 'automatic' as const, importSource: 'preact' } },
-};
+/** One production bundle with Vite (loaded only here: rendering pages does not need it). */
+async function bundle(config: InlineConfig) {
+  const { build } = await optionalPeer('vite', () => import('vite'), 'building pages');
+  const result = await build({ ...viteBase('production'), ...config });
+  return (Array.isArray(result) ? result : [result]) as { output: { fileName: string; type: string }[] }[];
+}
 
 /**
  * Bundles the share poster as one content-hashed ES module into `outDir` and returns its file name, for
@@ -19,9 +19,8 @@ const viteBase = {
  * only when someone taps the poster button.
  */
 export async function buildPosterModule(outDir: string): Promise<string> {
-  const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../poster/draw-poster.ts');
-  const result = await build({
-    ...viteBase,
+  const entry = join(sourceDir, 'poster', 'draw-poster.ts');
+  const outputs = await bundle({
     root: dirname(entry),
     build: {
       outDir: resolve(outDir),
@@ -32,9 +31,6 @@ export async function buildPosterModule(outDir: string): Promise<string> {
       rollupOptions: { output: { entryFileNames: 'poster-[hash].js' } },
     },
   });
-  const outputs = (Array.isArray(result) ? result : [result]) as {
-    output: { fileName: string; type: string }[];
-  }[];
   const chunk = outputs.flatMap((r) => r.output).find((o) => o.type === 'chunk');
   if (!chunk) throw new Error('liebian: the poster module was not produced');
   return chunk.fileName;
@@ -82,9 +78,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
     apiBase,
     ...(options.leadFormAction ? { leadFormAction: options.leadFormAction } : {}),
   };
-  const entry = resolve(dirname(fileURLToPath(import.meta.url)), '../static/static-page.tsx');
-  await build({
-    ...viteBase,
+  const entry = join(sourceDir, 'static', 'static-page.tsx');
+  await bundle({
     root: dirname(entry),
     build: {
       outDir,

@@ -1,3 +1,2 @@
 export { type BuildSiteOptions, type BuiltSite, buildPosterModule, buildSite } from './build-site.js';
-export { send, toRequest } from './node-fetch-bridge.js';
 export { type PreviewOptions, type PreviewState, readPreviewState, startPreview } from './preview-server.js';

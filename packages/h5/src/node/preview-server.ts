@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { validateCampaign } from '@liebian/core';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import type { Plugin } from 'vite';
+import { optionalPeer, PREACT_JSX, sourceDir, viteBase } from './tooling.js';
 
 /** What the preview page is given: the last campaign that validated, and the current file's problem, if any. */
 export interface PreviewState {
@@ -38,7 +38,7 @@ export function readPreviewState(file: string, previous: PreviewState | null): P
 }
 
 /** Serves the state as a virtual module and pushes every change of the file to the open pages. */
-function campaignFilePlugin(file: string): Plugin {
+function campaignFilePlugin(file: string, mswWorker: string): Plugin {
   let state = readPreviewState(file, null);
   return {
     name: 'liebian-preview-campaign',
@@ -56,8 +56,7 @@ function campaignFilePlugin(file: string): Plugin {
       server.watcher.on('change', changed);
       server.watcher.on('add', changed);
       // msw's service worker, served from the installed package (a marketer never runs `msw init`).
-      const require = createRequire(import.meta.url);
-      const worker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+      const worker = readFileSync(mswWorker, 'utf8');
       server.middlewares.use('/mockServiceWorker.js', (_req, res) => {
         res.setHeader('content-type', 'text/javascript');
         res.end(worker);
@@ -86,22 +85,27 @@ export interface PreviewOptions {
  */
 export async function startPreview(
   options: PreviewOptions,
-): Promise<{ url: string; server: ViteDevServer; close(): Promise<void> }> {
+): Promise<{ url: string; close(): Promise<void> }> {
   const file = resolve(options.file);
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../preview/app');
+  const { createServer } = await optionalPeer('vite', () => import('vite'), 'liebian preview');
+  const require = createRequire(import.meta.url);
+  const mswWorker = await optionalPeer(
+    'msw',
+    async () => require.resolve('msw/mockServiceWorker.js'),
+    'liebian preview',
+  );
   const server = await createServer({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    plugins: [campaignFilePlugin(file)],
-    resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    ...viteBase('development|production'),
+    root: join(sourceDir, 'preview', 'app'),
+    plugins: [campaignFilePlugin(file, mswWorker)],
     server: { port: options.port ?? 5173, host: options.host ?? '127.0.0.1', strictPort: options.port !== 0 },
     optimizeDeps: {
       include: ['msw/browser', 'preact', 'preact-render-to-string', 'xstate', 'zod', 'nanoid'],
+      // The dependency scan reads the sources too; installed, no tsconfig tells it the JSX is Preact's.
+      rolldownOptions: { transform: { jsx: PREACT_JSX } },
     },
   });
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${options.port ?? 5173}/`;
-  return { url, server, close: () => server.close() };
+  return { url, close: () => server.close() };
 }
