@@ -1,26 +1,30 @@
-import type { AnyCampaign, Engine, Store } from '@liebian/core';
+import { type AnyCampaign, createConsumer, type Engine, type Store } from '@liebian/core';
 import { FRIEND_ACTION } from '@liebian/h5';
 
 /**
  * `--simulate N`: N simulated friends take turns acting on the instances people launch. Instances are discovered
- * from the engine's own effect outbox (`*.started`), so nothing is invented: every action goes through the engine.
+ * from the engine's own effect outbox (`*.started`) through a durable consumer, so nothing is invented and a restart
+ * carries on where it stopped: every action goes through the engine.
  */
 export function startSimulation(
   engine: Engine,
-  _store: Store,
+  store: Store,
   campaigns: readonly AnyCampaign[],
   friends: number,
 ): () => void {
   const kinds = new Map<string, AnyCampaign['kind']>(campaigns.map((c) => [c.id, c.kind]));
   const open = new Map<string, AnyCampaign['kind']>();
-  let cursor: string | null = null;
-  let turn = 0;
-  const timer = setInterval(async () => {
-    for (const { cursor: next, effect } of await engine.readEffects(cursor, 500)) {
-      cursor = next;
+  const launches = createConsumer({
+    store,
+    name: 'demo-simulation',
+    handler: (effect) => {
       const kind = kinds.get(effect.campaignId);
       if (effect.type.endsWith('.started') && kind) open.set(effect.instanceId, kind);
-    }
+    },
+  });
+  launches.start();
+  let turn = 0;
+  const timer = setInterval(async () => {
     const ids = [...open.keys()];
     if (ids.length === 0) return;
     turn++;
@@ -42,5 +46,8 @@ export function startSimulation(
         .catch(() => null);
     }
   }, 2_000);
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    void launches.stop();
+  };
 }

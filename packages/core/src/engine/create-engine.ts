@@ -77,7 +77,7 @@ export function createEngine(options: EngineOptions): Engine {
   const deliver = (effects: readonly Effect[]) => {
     if (!options.onEffect) return;
     for (const effect of effects) {
-      // At-least-once: a failing handler does not undo the commit; redeliver from readEffects().
+      // A hint only: a failing handler does not undo the commit; a durable consumer (createConsumer) delivers.
       Promise.resolve()
         .then(() => options.onEffect?.(effect))
         .catch(() => {});
