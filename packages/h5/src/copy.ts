@@ -1,10 +1,17 @@
 import type { Locale, RejectionReason } from '@liebian/core';
+import type { IslandMessages } from './islands.js';
+
+/** The kinds of deadline a view reports, each with the words that label its countdown. */
+type Until = Record<
+  'expire' | 'pay-by' | 'close' | 'accept' | 'freeze' | 'settle' | 'handover',
+  readonly [qualifier: string, prefix: string]
+>;
 
 /** Interface copy in both languages. Marketer text comes from the campaign, never from here. */
 export const COPY = {
   'zh-CN': {
     proofTitle: '为什么值得信赖',
-    ctaTitle: '立即参与',
+    ctaTitle: '更多参与方式',
     rulesTitle: '活动规则',
     privacyTitle: '个人信息保护',
     privacy:
@@ -19,14 +26,27 @@ export const COPY = {
     posterCaption: '长按识别二维码，一起参与',
     close: '关闭',
     participants: (n: number) => `已有 ${n} 人参与`,
-    left: (ms: number) => `剩余 ${timeLeft(ms, '天', '小时', '分')}`,
+    day: '天',
+    was: '原价',
+    open: '待加入',
+    /** What a countdown counts down to, by the deadline's kind: the qualifier, then the clock's own prefix. */
+    until: {
+      expire: ['活动', '剩余 '],
+      'pay-by': ['支付', '剩余 '],
+      close: ['邀请', '剩余 '],
+      accept: ['应战', '剩余 '],
+      freeze: ['比赛', '剩余 '],
+      settle: ['公示', '剩余 '],
+      handover: ['交接', '剩余 '],
+    } satisfies Until,
     ended: '已结束',
+    copyLink: '邀请链接（已复制，可粘贴发给好友）',
     recent: '最新动态',
     virtual: (n: number) => `含 ${n} 个系统虚拟名额`,
   },
   en: {
     proofTitle: 'Why you can trust this',
-    ctaTitle: 'Take part',
+    ctaTitle: 'More ways to take part',
     rulesTitle: 'Rules',
     privacyTitle: 'Your personal information',
     privacy:
@@ -41,18 +61,37 @@ export const COPY = {
     posterCaption: 'Scan to join in',
     close: 'Close',
     participants: (n: number) => `${n} taking part`,
-    left: (ms: number) => `Ends in ${timeLeft(ms, 'd', 'h', 'm')}`,
+    day: 'd',
+    was: 'was',
+    open: 'open',
+    until: {
+      expire: ['', 'Ends in '],
+      'pay-by': ['', 'Pay within '],
+      close: ['', 'Invites close in '],
+      accept: ['', 'Accept within '],
+      freeze: ['', 'Scoring ends in '],
+      settle: ['', 'Results in '],
+      handover: ['', 'Hand over within '],
+    } satisfies Until,
     ended: 'Ended',
+    copyLink: 'Invite link (copied — paste it to a friend)',
     recent: 'Latest',
     virtual: (n: number) => `including ${n} virtual seat${n === 1 ? '' : 's'}`,
   },
 } satisfies Record<Locale, unknown>;
 
-function timeLeft(ms: number, d: string, h: string, m: string): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  return days > 0 ? `${days}${d} ${hours}${h}` : `${hours}${h} ${minutes % 60}${m}`;
+/**
+ * A countdown as the page shows it: `3天 04:05:06` (or `3d 04:05:06`) from a day on, `0:59:07` below a day. The
+ * islands tick it with the same rule (`runIslands` repeats it, as it must be self-contained).
+ *
+ * @example
+ * countdown(90_061_000, '天'); // '1天 01:01:01'
+ */
+export function countdown(ms: number, day: string): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = `${two(Math.floor((s % 86_400) / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+  return s >= 86_400 ? `${Math.floor(s / 86_400)}${day} ${clock}` : clock.replace(/^0/, '');
 }
 
 /**
@@ -114,3 +153,31 @@ export const REASON: Record<Locale, Partial<Record<RejectionReason, string>>> = 
 /** The words for a refusal reason, or the generic one. */
 export const reasonText = (locale: Locale, reason: RejectionReason): string =>
   REASON[locale][reason] ?? (REASON[locale]['not-applicable'] as string);
+
+const FAILURES: Record<Locale, Omit<IslandMessages, 'reasons'>> = {
+  'zh-CN': {
+    signIn: '请先登录后再参与',
+    refused: '暂时无法操作，请刷新页面后再试',
+    tooMany: '操作太频繁了，请稍后再试',
+    server: '服务繁忙，请稍后再试',
+    offline: '网络连接失败，请检查网络后再试',
+  },
+  en: {
+    signIn: 'Please sign in first',
+    refused: 'This cannot be done right now — reload the page and try again',
+    tooMany: 'Too many tries — please wait a moment',
+    server: 'The service is busy — please try again shortly',
+    offline: 'No connection — check your network and try again',
+  },
+};
+
+/**
+ * What the islands say when an action fails, in the page's locale.
+ *
+ * @example
+ * islandMessages('zh-CN').signIn; // '请先登录后再参与'
+ */
+export const islandMessages = (locale: Locale): IslandMessages => ({
+  reasons: REASON[locale] as Record<string, string>,
+  ...FAILURES[locale],
+});

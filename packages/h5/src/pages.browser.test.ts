@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { type AnyCampaign, defineCampaign } from '@liebian/core';
+import { type AnyCampaign, createHandler, defineCampaign } from '@liebian/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
 import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
 import { renderDocument } from './render-document.js';
+import { showSamplePage } from './sample-pages.test-utils.js';
 
 const haveBrowser = haveChromium('the page browser tests');
 
@@ -39,8 +40,13 @@ describe.skipIf(!haveBrowser)('landing pages in Chromium', () => {
           });
           await page.setContent(html);
           const where = `${scene.id} as ${role.id}`;
-          for (const section of ['hook', 'proof', 'cta-section', 'rules', 'privacy'])
+          for (const section of ['hook', 'proof', 'rules', 'privacy'])
             expect(await page.locator(`section.${section}`).count(), `${where}: ${section}`).toBe(1);
+          // One enabled primary button on the screen, in the bar at its bottom.
+          expect(await page.locator('.cta:not([disabled])').count(), where).toBeLessThanOrEqual(2); // + the form's
+          expect(await page.locator('.action-bar .cta:not([disabled])').count(), where).toBeLessThanOrEqual(
+            1,
+          );
           expect(await page.locator('section.rules li').count(), where).toBeGreaterThan(3);
           // Every control can be named by a screen reader, every image has a text alternative.
           const unnamed = await page.evaluate(
@@ -60,6 +66,57 @@ describe.skipIf(!haveBrowser)('landing pages in Chromium', () => {
       await page.close();
     },
     60_000,
+  );
+
+  it.each(campaigns.map((c) => [c.kind, c] as const))(
+    '%s: never wider than the screen at 320, 375 and 412 px, in every state for every role, after tapping 邀请 too',
+    async (_kind, campaign) => {
+      const page = await browser.newPage();
+      const wide: string[] = [];
+      for (const scene of SCENES) {
+        const played = await playScene(campaign, scene.id);
+        for (const role of PREVIEW_ROLES) {
+          const viewer = played.viewers[role.id];
+          const html = renderDocument({
+            campaign,
+            view: await played.engine.view(played.instanceId, viewer),
+            disclosure: played.engine.disclose(campaign.id, 'zh-CN'),
+            locale: 'zh-CN',
+            leadFormAction: '/leads',
+            islands: { apiBase: '/api', instanceId: played.instanceId, pollMs: 0 },
+          });
+          const api = createHandler(played.engine, {
+            authenticate: () => viewer,
+            invites: { secret: 'width-test' },
+          });
+          await page.setViewportSize({ width: 320, height: 700 });
+          await showSamplePage(page, html, api);
+          const check = async (when: string) => {
+            for (const width of [320, 375, 412]) {
+              await page.setViewportSize({ width, height: 700 });
+              const overflow = await page.evaluate(
+                () => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
+              );
+              if (overflow > 0)
+                wide.push(`${scene.id} as ${role.id} at ${width} px${when}: ${overflow} px wider`);
+            }
+          };
+          await check('');
+          const invite = page.locator('[data-action=invite]:not([disabled])');
+          if ((await invite.count()) === 0) continue;
+          await page.setViewportSize({ width: 320, height: 700 });
+          await invite.click();
+          const link = page.locator('#invite-link');
+          await link.waitFor();
+          expect((await link.textContent())?.length).toBeGreaterThan(100);
+          await check(', after 邀请');
+        }
+        await played.engine.dispose();
+      }
+      expect(wide).toEqual([]);
+      await page.close();
+    },
+    120_000,
   );
 
   it('validates the lead form before sending it, and sends it with the consent box as ticked by the person', async () => {

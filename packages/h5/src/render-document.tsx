@@ -1,4 +1,5 @@
 import { renderToString } from 'preact-render-to-string';
+import { islandMessages } from './copy.js';
 import { islandScript } from './islands.js';
 import { LandingPage, type LandingPageProps } from './landing-page.js';
 import { styles } from './styles.js';
@@ -22,6 +23,8 @@ export function renderDocument(props: LandingPageProps): string {
       <style dangerouslySetInnerHTML={{ __html: styles(props.campaign.page.brandColor) }} />
     </head>,
   );
-  const script = props.islands ? islandScript(props.islands) : '';
+  const script = props.islands
+    ? islandScript({ messages: islandMessages(props.locale), ...props.islands })
+    : '';
   return `<!doctype html><html lang="${lang}">${head}<body>${body}${script}</body></html>`;
 }

@@ -12,16 +12,28 @@ export function AssistWidget({
   rewardName: (id: string) => string;
 }) {
   const zh = locale === 'zh-CN';
-  const { points, goal, left } = view.progress;
+  const { points, goal, left, helps } = view.progress;
+  const label = zh ? `助力进度 ${points}/${goal} 点` : `Help ${points}/${goal} points`;
   return (
-    <div class="widget">
-      <Progress value={points / goal} label={zh ? `${points} / ${goal} 点` : `${points} / ${goal} points`} />
-      <p>{zh ? `还差 ${left} 点` : `${left} point${left === 1 ? '' : 's'} to go`}</p>
+    <div class="widget" data-highlight={label}>
+      <p class="big">{zh ? `${helps} 位好友已助力` : `${helps} friend${helps === 1 ? '' : 's'} helped`}</p>
+      <Progress value={points / goal} label={label} />
+      <p class="status">
+        {left > 0
+          ? zh
+            ? `还差 ${left} 点`
+            : `${left} point${left === 1 ? '' : 's'} to go`
+          : zh
+            ? '已达成目标'
+            : 'Goal reached'}
+      </p>
       <ol class="ladder">
         {view.tiers.map((tier) => (
           <li key={tier.helps} class={tier.reached ? 'reached' : ''}>
-            {zh ? `${tier.helps} 点` : `${tier.helps} pts`} · {rewardName(tier.rewardId)}
-            {tier.reached ? ' ✓' : ''}
+            <span>
+              {zh ? `${tier.helps} 点` : `${tier.helps} pts`} · {rewardName(tier.rewardId)}
+            </span>
+            <span>{tier.reached ? (zh ? '✓ 已达成' : '✓ reached') : ''}</span>
           </li>
         ))}
       </ol>

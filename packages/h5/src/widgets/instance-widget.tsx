@@ -24,7 +24,7 @@ export function InstanceWidget({
     case 'assist':
       return <AssistWidget view={view} locale={locale} rewardName={rewardName} />;
     case 'coupon':
-      return <CouponWidget view={view} locale={locale} />;
+      return <CouponWidget view={view} locale={locale} timezone={campaign.timezone} />;
     case 'group-buy':
       return <GroupBuyWidget view={view} locale={locale} />;
     case 'leaderboard':

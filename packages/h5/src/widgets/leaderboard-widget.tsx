@@ -1,5 +1,6 @@
 import type { LeaderboardView, Locale } from '@liebian/core';
-import { Ticker } from './parts.js';
+import { COPY } from '../copy.js';
+import { Seats, Ticker } from './parts.js';
 
 type Row = { rank: number; member: string; score: number; me: boolean; rewardId?: string | null };
 
@@ -8,11 +9,14 @@ function RankTable({
   unit,
   locale,
   rewardName,
+  who = (member) => member,
 }: {
   rows: readonly Row[];
   unit: string;
   locale: Locale;
   rewardName: (id: string) => string;
+  /** How a row's member is named (a duel's standings list sides). */
+  who?: (member: string) => string;
 }) {
   const zh = locale === 'zh-CN';
   return (
@@ -29,7 +33,7 @@ function RankTable({
           <tr key={`${row.rank}:${row.member}`} class={row.me ? 'me' : ''}>
             <td>{row.rank}</td>
             <td>
-              {row.member}
+              {who(row.member)}
               {row.rewardId ? ` · ${rewardName(row.rewardId)}` : ''}
             </td>
             <td>
@@ -55,10 +59,20 @@ export function LeaderboardWidget({
   const zh = locale === 'zh-CN';
   const t = (zhText: string, enText: string) => (zh ? zhText : enText);
   const { unit, name } = view.metric;
-  const side = (id: 'a' | 'b') => (id === 'a' ? t('发起方', 'Challengers') : t('应战方', 'Opponents'));
+  const side = (id: string) => (id === 'a' ? t('发起方', 'Challengers') : t('应战方', 'Opponents'));
+  const published =
+    view.state === 'settled'
+      ? t('最终排名 · 奖励已发放', 'Final standings · prizes issued')
+      : t('最终排名（公示中）', 'Final standings (on notice)');
   return (
-    <div class="widget">
-      <p>
+    <div
+      class="widget"
+      data-highlight={
+        view.sides?.map((s) => `${side(s.id)} ${s.score} ${unit}`).join(' : ') ??
+        t(`按「${name}」排名`, `Ranked by "${name}"`)
+      }
+    >
+      <p class="progress-label">
         {zh ? `按「${name}」排名` : `Ranked by "${name}"`} ·{' '}
         {zh ? `共 ${view.totals.events} 次记分` : `${view.totals.events} scores recorded`}
       </p>
@@ -70,24 +84,27 @@ export function LeaderboardWidget({
               <p class="big">
                 {s.score} {unit}
               </p>
-              <ul class="slots">
-                {Array.from({ length: s.seats }, (_, i) => {
+              <Seats
+                empty={COPY[locale].open}
+                seats={Array.from({ length: s.seats }, (_, i) => {
                   const m = s.members[i];
-                  return (
-                    <li key={i} class={m ? 'filled' : ''}>
-                      {m ? `${m.member} ${m.points}` : '?'}
-                    </li>
-                  );
+                  return m ? { name: m.member, caption: `${m.member} ${m.points}`, state: 'filled' } : null;
                 })}
-              </ul>
+              />
             </div>
           ))}
         </div>
       )}
       {view.standings ? (
         <>
-          <h3>{zh ? '最终排名（公示中）' : 'Final standings'}</h3>
-          <RankTable rows={view.standings} unit={unit} locale={locale} rewardName={rewardName} />
+          <h3>{published}</h3>
+          <RankTable
+            rows={view.standings}
+            unit={unit}
+            locale={locale}
+            rewardName={rewardName}
+            {...(view.format === 'duel' ? { who: side } : {})}
+          />
         </>
       ) : (
         view.board && (
@@ -98,7 +115,7 @@ export function LeaderboardWidget({
               <p>{zh ? '还没有人上榜，第一名等你来拿' : 'Nobody has scored yet'}</p>
             )}
             {view.board.me && (
-              <p class="me">
+              <p class="me-row">
                 {zh
                   ? `我的成绩 ${view.board.me.score} ${unit}，第 ${view.board.me.rank ?? view.board.me.position} 名`
                   : `You: ${view.board.me.score} ${unit}, #${view.board.me.rank ?? view.board.me.position}`}

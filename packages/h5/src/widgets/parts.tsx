@@ -1,20 +1,68 @@
-import type { Locale } from '@liebian/core';
+import { formatMoney, type Locale } from '@liebian/core';
 import { COPY } from '../copy.js';
 
+/** A bar with its label beside it in text (never white text over a fill, which cannot meet contrast). */
 export function Progress({ value, label }: { value: number; label: string }) {
   const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
   return (
-    <div
-      class="progress"
-      role="progressbar"
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={percent}
-      aria-label={label}
-    >
-      <span style={`width:${percent}%`} />
-      <em>{label}</em>
-    </div>
+    <>
+      <div
+        class="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label={label}
+      >
+        <span style={`width:${percent}%`} />
+      </div>
+      <p class="progress-label">{label}</p>
+    </>
+  );
+}
+
+/** The price block: the live price with what it is, and the labelled reference price struck through. */
+export function Price({
+  label,
+  price,
+  reference,
+  locale,
+}: {
+  label: string;
+  price: number;
+  reference: number;
+  locale: Locale;
+}) {
+  return (
+    <p class="price">
+      <span class="label">{label}</span>
+      <b class="big">{formatMoney(price)}</b>
+      {reference > price && (
+        <span class="label">
+          {COPY[locale].was} <s>{formatMoney(reference)}</s>
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Seats as round avatars: a filled one shows the first character of the (masked) name, an empty one a "?". */
+export function Seats({
+  seats,
+  empty,
+}: {
+  seats: readonly ({ name: string; caption: string; state: 'filled' | 'pending' } | null)[];
+  empty: string;
+}) {
+  return (
+    <ul class="seats">
+      {seats.map((seat, i) => (
+        <li key={i} class={seat?.state ?? ''}>
+          <i aria-hidden="true">{seat ? Array.from(seat.name)[0] : '?'}</i>
+          {seat ? seat.caption : empty}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -25,7 +73,7 @@ export function Ticker({ items, locale }: { items: readonly string[]; locale: Lo
     <div class="ticker" aria-live="polite">
       <strong>{COPY[locale].recent}</strong>
       <ul>
-        {items.slice(0, 5).map((item) => (
+        {items.slice(0, 3).map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>

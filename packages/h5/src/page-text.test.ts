@@ -1,0 +1,83 @@
+import type { Locale } from '@liebian/core';
+import { describe, expect, it } from 'vitest';
+import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
+import { renderDocument } from './render-document.js';
+import { SAMPLE_FILES } from './sample-pages.test-utils.js';
+
+/** The visible text of a document's body (and the text read aloud from attributes), entities decoded. */
+function visibleText(html: string): string {
+  return (html.split('<body>')[1] ?? html)
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]*?\s(?:alt|aria-label|placeholder|data-highlight)="([^"]*)"[^>]*>/g, ' $1 ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
+
+/** Fields of a campaign file that are codes, not words a person wrote for the page. */
+const CODES = new Set([
+  '$schema',
+  'id',
+  'kind',
+  'timezone',
+  'channel',
+  'status',
+  'strategy',
+  'rewardId',
+  'src',
+]);
+
+/** Every string the campaign's author wrote (copy, names), longest first. */
+function campaignStrings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) if (!CODES.has(k)) campaignStrings(v, out);
+  return out.sort((a, b) => b.length - a.length);
+}
+
+/** The page's own words: its text with everything the campaign's author wrote taken out. */
+const ownWords = (text: string, input: unknown) =>
+  campaignStrings(input).reduce((rest, s) => rest.split(s).join(' '), text);
+
+/** Words a zh-CN page may print in Latin letters: 「PK」「TA」 are how Chinese pages say them. */
+const LATIN_IN_CHINESE = new Set(['PK', 'TA']);
+
+async function* allPages(locale: Locale) {
+  for (const { campaign, input } of SAMPLE_FILES)
+    for (const scene of SCENES) {
+      const played = await playScene(campaign, scene.id);
+      for (const role of PREVIEW_ROLES) {
+        const html = renderDocument({
+          campaign,
+          view: await played.engine.view(played.instanceId, played.viewers[role.id]),
+          disclosure: played.engine.disclose(campaign.id, locale),
+          locale,
+          leadFormAction: '/leads',
+        });
+        yield { where: `${campaign.kind} ${scene.id} as ${role.id}`, text: visibleText(html), input };
+      }
+      await played.engine.dispose();
+    }
+}
+
+describe('the words of every sample page, in every state, for every role', () => {
+  it('zh-CN: no raw code, no English word, nothing undefined, nothing "still needed" after the goal', async () => {
+    const problems: string[] = [];
+    for await (const { where, text, input } of allPages('zh-CN')) {
+      const own = ownWords(text, input);
+      const latin = (own.match(/[A-Za-z][A-Za-z_/-]+/g) ?? []).filter((w) => !LATIN_IN_CHINESE.has(w));
+      if (latin.length > 0) problems.push(`${where}: ${[...new Set(latin)].join(', ')}`);
+      if (/还差 (?:¥0\.00|0 )|还需 0 /.test(own)) problems.push(`${where}: "still needed" after the goal`);
+      if (/\d{3,}:\d{2}:\d{2}/.test(own)) problems.push(`${where}: a countdown in hours past a day`);
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('every locale: nothing undefined, NaN or [object …]', async () => {
+    for (const locale of ['zh-CN', 'en'] as const)
+      for await (const { where, text } of allPages(locale))
+        expect(text, `${locale} ${where}`).not.toMatch(/undefined|NaN|\[object|null/);
+  }, 120_000);
+});
