@@ -5,7 +5,8 @@ import {
   type InstanceView,
   type Locale,
 } from '@liebian/core';
-import { COPY, countdown } from './copy.js';
+import { countdown } from './copy/copy-words.js';
+import type { Copy } from './copy/zh-cn.js';
 import type { IslandConfig } from './islands.js';
 import { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
@@ -20,6 +21,8 @@ export interface LandingPageProps {
   /** The campaign's rules in words, from `engine.disclose()`. */
   readonly disclosure: Disclosure;
   readonly locale: Locale;
+  /** The page's own words in `locale` (`COPY[locale]`; a built page's script loads only its locale's). */
+  readonly copy: Copy;
   /** Where the lead form posts. Without it the form is not shown (a form that goes nowhere would mislead). */
   readonly leadFormAction?: string;
   /** Mounts the islands against this API (see `islandScript`); without it the page is static HTML. */
@@ -67,31 +70,31 @@ function ActionButton({ action, secondary }: { action: PrimaryAction; secondary?
 const COLLECTING = new Set(['cutting', 'collecting', 'open', 'forming', 'waiting', 'live']);
 
 /**
- * The three sections — hook, proof, call to action — then the rules and the privacy notice, and the one primary
+ * The three sections — hook, proof, call to action — then the rules and the privacy notice; the one primary
  * action in a bar at the bottom of the screen.
  *
  * @example
- * <LandingPage campaign={campaign} view={view} disclosure={engine.disclose(campaign.id, 'zh-CN')} locale="zh-CN" />
+ * <LandingPage campaign={campaign} view={view} disclosure={engine.disclose(campaign.id, 'zh-CN')} locale="zh-CN" copy={COPY['zh-CN']} />
  */
 export function LandingPage({
   campaign,
   view,
   disclosure,
-  locale,
+  copy,
   leadFormAction,
   islands,
   poster,
 }: LandingPageProps) {
-  const copy = COPY[locale];
+  const words = copy.page;
   const { hook, proof, cta } = campaign.page;
   const canStart = view ? campaignPhase(campaign, view.serverNow) === 'live' : true;
   const action: PrimaryAction = view
-    ? primaryAction(view, locale, canStart)
-    : { action: 'start', label: hook.ctaLabel ?? copy.start, allowed: true };
+    ? primaryAction(view, copy, canStart)
+    : { action: 'start', label: hook.ctaLabel ?? words.start, allowed: true };
   const deadline = view?.deadline ?? null;
   const count = view ? participants(view) : 0;
-  const loop = view && canStart && view.role !== 'initiator' ? loopLabel(view, locale) : null;
-  const headline = !view || COLLECTING.has(view.state) ? cta.headline : copy.ctaTitle;
+  const loop = view && canStart && view.role !== 'initiator' ? loopLabel(view, copy) : null;
+  const headline = !view || COLLECTING.has(view.state) ? cta.headline : words.moreTitle;
   const invite = action.action !== 'invite' && view?.can.invite.allowed === true;
   const posterButton = view !== null && (poster === true || islands?.posterModule !== undefined);
   const startButton = loop !== null && action.loop === undefined;
@@ -115,24 +118,38 @@ export function LandingPage({
         {hook.subtitle && <p class="sub">{hook.subtitle}</p>}
         {deadline && view && (
           <p class="deadline">
-            {copy.until[deadline.kind][0]}
+            {words.until[deadline.kind][0]}
             <time
               data-deadline={deadline.at}
               data-server-now={view.serverNow}
-              data-day={copy.day}
-              data-prefix={copy.until[deadline.kind][1]}
+              data-day={words.day}
+              data-prefix={words.until[deadline.kind][1]}
             >
-              {copy.until[deadline.kind][1]}
-              {countdown(deadline.at - view.serverNow, copy.day)}
+              {words.until[deadline.kind][1]}
+              {countdown(deadline.at - view.serverNow, words.day)}
             </time>
           </p>
         )}
-        {view && <InstanceWidget view={view} locale={locale} campaign={campaign} />}
+        {view && <InstanceWidget view={view} copy={copy} campaign={campaign} />}
       </section>
 
+      <div class="action-bar" data-campaign={campaign.id}>
+        {action.loop ? (
+          <>
+            {/* What happened here, as the disabled action it answers; then the viewer's own instance. */}
+            <button type="button" class="cta said" data-action={action.action} disabled>
+              {action.label}
+            </button>
+            <ActionButton action={{ action: 'start', label: action.loop, allowed: true }} />
+          </>
+        ) : (
+          <ActionButton action={action} />
+        )}
+      </div>
+
       <section class="proof" aria-labelledby="proof-title">
-        <h2 id="proof-title">{copy.proofTitle}</h2>
-        {count > 0 && <p class="count">{copy.participants(count)}</p>}
+        <h2 id="proof-title">{words.proofTitle}</h2>
+        {count > 0 && <p class="count">{words.participants(count)}</p>}
         <ul>
           {proof.certifications.map((c) => (
             <li key={c.name}>
@@ -157,17 +174,17 @@ export function LandingPage({
         <section class="cta-section" aria-labelledby="cta-title">
           <h2 id="cta-title">{headline}</h2>
           {invite && (
-            <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} secondary />
+            <ActionButton action={{ action: 'invite', label: words.invite, allowed: true }} secondary />
           )}
           {posterButton && (
             <button
               type="button"
               class="secondary"
               data-action="poster"
-              data-caption={copy.posterCaption}
-              data-close={copy.close}
+              data-caption={words.posterCaption}
+              data-close={words.close}
             >
-              {copy.poster}
+              {words.poster}
             </button>
           )}
           {loop && startButton && (
@@ -176,7 +193,7 @@ export function LandingPage({
           {cta.leadForm?.enabled && leadFormAction && (
             <form method="post" action={leadFormAction} data-lead>
               <label>
-                {copy.phone}
+                {words.phone}
                 <input
                   type="tel"
                   name="phone"
@@ -187,14 +204,14 @@ export function LandingPage({
                 />
               </label>
               <label>
-                {copy.code}
+                {words.code}
                 <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
               </label>
               <label>
-                <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? copy.consent}
+                <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? words.consent}
               </label>
               <button type="submit" class="cta">
-                {copy.submit}
+                {words.submit}
               </button>
             </form>
           )}
@@ -212,23 +229,9 @@ export function LandingPage({
       </section>
 
       <section class="privacy" aria-labelledby="privacy-title">
-        <h2 id="privacy-title">{copy.privacyTitle}</h2>
-        <p>{copy.privacy}</p>
+        <h2 id="privacy-title">{words.privacyTitle}</h2>
+        <p>{words.privacy}</p>
       </section>
-
-      <div class="action-bar" data-campaign={campaign.id}>
-        {action.loop ? (
-          <>
-            {/* What happened here, as the disabled action it answers; then the viewer's own instance. */}
-            <button type="button" class="cta said" data-action={action.action} disabled>
-              {action.label}
-            </button>
-            <ActionButton action={{ action: 'start', label: action.loop, allowed: true }} />
-          </>
-        ) : (
-          <ActionButton action={action} />
-        )}
-      </div>
     </main>
   );
 }

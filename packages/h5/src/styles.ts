@@ -15,7 +15,8 @@ export const styles = (brand: string) => {
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font:15px/1.6 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f1f1f;background:#f2f2f2;padding:0 env(safe-area-inset-right) 0 env(safe-area-inset-left);overflow-wrap:anywhere}
-main{max-width:480px;margin:0 auto;min-height:100vh;display:flex;flex-direction:column}
+main{max-width:480px;margin:0 auto;padding-bottom:calc(84px + env(safe-area-inset-bottom))}
+main:has(.said){padding-bottom:calc(124px + env(safe-area-inset-bottom))}
 section{background:#fff;margin:10px 10px 0;border-radius:14px;padding:16px}
 h2{font-size:17px;margin:0 0 8px;line-height:1.4}
 h3{font-size:15px;margin:12px 0 6px}
@@ -62,7 +63,7 @@ h3{font-size:15px;margin:12px 0 6px}
 .cta{display:block;width:100%;min-height:48px;border:0;border-radius:24px;padding:10px 16px;font-size:17px;font-weight:700;background:var(--surface);color:var(--on-surface);margin:0;box-shadow:0 4px 12px rgba(0,0,0,.22);font-family:inherit}
 .cta:disabled{background:#e6e6e6;color:#555;box-shadow:none;font-weight:500}
 .secondary{display:block;width:100%;min-height:44px;border:1.5px solid var(--ink);border-radius:22px;padding:8px 16px;font-size:15px;background:#fff;color:var(--ink);margin-top:10px;font-family:inherit}
-.action-bar{position:sticky;bottom:0;z-index:2;background:#fff;margin-top:auto;padding:10px 14px calc(10px + env(safe-area-inset-bottom));box-shadow:0 -4px 14px rgba(0,0,0,.08)}
+.action-bar{position:fixed;left:0;right:0;bottom:0;z-index:2;max-width:480px;margin:0 auto;background:#fff;padding:10px 14px calc(10px + env(safe-area-inset-bottom));box-shadow:0 -4px 14px rgba(0,0,0,.08)}
 .action-bar .said{min-height:0;background:none;color:#333;font-size:14px;font-weight:600;padding:0 0 8px}
 .invite-link{margin:10px 0 0;padding:8px 10px;border-radius:8px;background:#f2f2f2;font:12px/1.5 ui-monospace,monospace;color:#333;word-break:break-all;user-select:all;-webkit-user-select:all;max-height:4.6em;overflow:auto}
 dialog.poster{border:0;border-radius:12px;padding:12px;width:min(92vw,420px)}

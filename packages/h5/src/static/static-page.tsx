@@ -8,7 +8,8 @@
  */
 import type { InstanceView } from '@liebian/core';
 import { render } from 'preact';
-import { islandMessages } from '../copy.js';
+import { islandMessages } from '../copy/copy-words.js';
+import type { Copy } from '../copy/zh-cn.js';
 import { runIslands } from '../islands.js';
 import { LandingPage } from '../landing-page.js';
 import { STATIC_DATA_ID, type StaticPageData } from './static-page-data.js';
@@ -18,7 +19,11 @@ const { campaign, disclosure, locale, apiBase, leadFormAction, posterModule } = 
 ) as StaticPageData;
 const params = new URLSearchParams(location.search);
 
-const messages = islandMessages(locale);
+/** Only this page's locale's words are loaded (a chunk of their own), while the state is fetched. */
+const copy: Copy =
+  locale === 'en' ? (await import('../copy/en.js')).en : (await import('../copy/zh-cn.js')).zhCN;
+
+const messages = islandMessages(copy);
 
 /** A failed call, said in the page's words (the API's own detail is for developers, in English). */
 class Failure extends Error {}
@@ -67,6 +72,7 @@ async function mount(instanceId: string) {
       view,
       disclosure,
       locale,
+      copy,
       poster: true,
       ...(leadFormAction ? { leadFormAction } : {}),
     };

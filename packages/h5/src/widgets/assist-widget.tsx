@@ -1,43 +1,36 @@
-import type { AssistView, Locale } from '@liebian/core';
+import type { AssistView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 import { Progress, Ticker } from './parts.js';
 
 /** Help points toward the goal and the reward ladder with what is reached. */
 export function AssistWidget({
   view,
-  locale,
+  copy,
   rewardName,
 }: {
   view: AssistView;
-  locale: Locale;
+  copy: Copy;
   rewardName: (id: string) => string;
 }) {
-  const zh = locale === 'zh-CN';
+  const t = copy.assist;
   const { points, goal, left, helps } = view.progress;
-  const label = zh ? `助力进度 ${points}/${goal} 点` : `Help ${points}/${goal} points`;
+  const label = t.progress(points, goal);
   return (
     <div class="widget" data-highlight={label}>
-      <p class="big">{zh ? `${helps} 位好友已助力` : `${helps} friend${helps === 1 ? '' : 's'} helped`}</p>
+      <p class="big">{t.helped(helps)}</p>
       <Progress value={points / goal} label={label} />
-      <p class="status">
-        {left > 0
-          ? zh
-            ? `还差 ${left} 点`
-            : `${left} point${left === 1 ? '' : 's'} to go`
-          : zh
-            ? '已达成目标'
-            : 'Goal reached'}
-      </p>
+      <p class="status">{left > 0 ? t.left(left) : t.reached}</p>
       <ol class="ladder">
         {view.tiers.map((tier) => (
           <li key={tier.helps} class={tier.reached ? 'reached' : ''}>
             <span>
-              {zh ? `${tier.helps} 点` : `${tier.helps} pts`} · {rewardName(tier.rewardId)}
+              {t.tier(tier.helps)} · {rewardName(tier.rewardId)}
             </span>
-            <span>{tier.reached ? (zh ? '✓ 已达成' : '✓ reached') : ''}</span>
+            <span>{tier.reached ? t.tierReached : ''}</span>
           </li>
         ))}
       </ol>
-      <Ticker locale={locale} items={view.recentHelps.map((h) => `${h.by} +${h.points}`)} />
+      <Ticker copy={copy} items={view.recentHelps.map((h) => `${h.by} +${h.points}`)} />
     </div>
   );
 }

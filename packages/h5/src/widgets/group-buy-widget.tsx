@@ -1,54 +1,38 @@
-import { formatMoney, type GroupBuyView, type Locale } from '@liebian/core';
-import { COPY } from '../copy.js';
+import { formatMoney, type GroupBuyView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 import { Price, Seats } from './parts.js';
 
 /** Group price, the seats as avatars (who paid, empty seats), and what the group still needs, in words. */
-export function GroupBuyWidget({ view, locale }: { view: GroupBuyView; locale: Locale }) {
-  const zh = locale === 'zh-CN';
+export function GroupBuyWidget({ view, copy }: { view: GroupBuyView; copy: Copy }) {
+  const t = copy.groupBuy;
   const { price, seats } = view;
-  const unpaid = seats.taken - seats.paid;
-  const label = zh ? `${seats.size} 人拼团价` : `Price in a group of ${seats.size}`;
+  const label = t.price(seats.size);
   const status =
-    view.state === 'succeeded'
-      ? zh
-        ? `${seats.size} 人已全部付款`
-        : `All ${seats.size} paid`
-      : view.state === 'failed'
-        ? zh
-          ? `${seats.paid}/${seats.size} 人已付款`
-          : `${seats.paid}/${seats.size} paid`
-        : seats.left > 0
-          ? zh
-            ? `还差 ${seats.left} 人成团${seats.paid > 0 ? `，已付款 ${seats.paid} 人` : ''}`
-            : `${seats.left} more to fill the group${seats.paid > 0 ? `, ${seats.paid} paid` : ''}`
-          : zh
-            ? `已满员，等待 ${unpaid} 人付款`
-            : `Full — waiting for ${unpaid} to pay`;
+    view.state !== 'forming'
+      ? t.paidOf(seats.paid, seats.size)
+      : seats.left > 0
+        ? t.toFill(seats.left, seats.paid)
+        : t.waiting(seats.taken - seats.paid);
   return (
     <div class="widget" data-highlight={`${label} ${formatMoney(price.group)}`}>
-      <Price label={label} price={price.group} reference={price.original} locale={locale} />
-      {price.leader < price.group && (
-        <p class="progress-label">
-          {zh ? `团长价 ${formatMoney(price.leader)}` : `The leader pays ${formatMoney(price.leader)}`}
-        </p>
-      )}
+      <Price label={label} price={price.group} reference={price.original} copy={copy} />
+      {price.leader < price.group && <p class="progress-label">{t.leaderPrice(price.leader)}</p>}
       <Seats
-        empty={COPY[locale].open}
+        copy={copy}
         seats={Array.from({ length: seats.size }, (_, i) => {
           const m = view.members[i];
           if (!m) return null;
           const paid = m.status === 'paid';
-          const who = m.leader ? (zh ? '团长' : 'Leader') : m.name;
           return {
             name: m.name,
-            caption: `${who}${paid ? (zh ? ' 已付' : ' paid') : ''}`,
+            caption: `${m.leader ? t.leader : m.name}${paid ? t.paid : ''}`,
             state: paid ? 'filled' : 'pending',
           };
         })}
       />
       <p class="status">
         {status}
-        {seats.virtual > 0 && `（${COPY[locale].virtual(seats.virtual)}）`}
+        {seats.virtual > 0 && t.virtual(seats.virtual)}
       </p>
     </div>
   );

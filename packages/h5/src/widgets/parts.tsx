@@ -1,5 +1,5 @@
-import { formatMoney, type Locale } from '@liebian/core';
-import { COPY } from '../copy.js';
+import { formatMoney } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 
 /** A bar with its label beside it in text (never white text over a fill, which cannot meet contrast). */
 export function Progress({ value, label }: { value: number; label: string }) {
@@ -26,12 +26,12 @@ export function Price({
   label,
   price,
   reference,
-  locale,
+  copy,
 }: {
   label: string;
   price: number;
   reference: number;
-  locale: Locale;
+  copy: Copy;
 }) {
   return (
     <p class="price">
@@ -39,7 +39,7 @@ export function Price({
       <b class="big">{formatMoney(price)}</b>
       {reference > price && (
         <span class="label">
-          {COPY[locale].was} <s>{formatMoney(reference)}</s>
+          {copy.page.was} <s>{formatMoney(reference)}</s>
         </span>
       )}
     </p>
@@ -49,17 +49,17 @@ export function Price({
 /** Seats as round avatars: a filled one shows the first character of the (masked) name, an empty one a "?". */
 export function Seats({
   seats,
-  empty,
+  copy,
 }: {
   seats: readonly ({ name: string; caption: string; state: 'filled' | 'pending' } | null)[];
-  empty: string;
+  copy: Copy;
 }) {
   return (
     <ul class="seats">
       {seats.map((seat, i) => (
         <li key={i} class={seat?.state ?? ''}>
           <i aria-hidden="true">{seat ? Array.from(seat.name)[0] : '?'}</i>
-          {seat ? seat.caption : empty}
+          {seat ? seat.caption : copy.page.open}
         </li>
       ))}
     </ul>
@@ -67,14 +67,14 @@ export function Seats({
 }
 
 /** Real recent activity only; announced politely to screen readers. */
-export function Ticker({ items, locale }: { items: readonly string[]; locale: Locale }) {
+export function Ticker({ items, copy }: { items: readonly string[]; copy: Copy }) {
   if (items.length === 0) return null;
   return (
     <div class="ticker" aria-live="polite">
-      <strong>{COPY[locale].recent}</strong>
+      <strong>{copy.page.recent}</strong>
       <ul>
-        {items.slice(0, 3).map((item) => (
-          <li key={item}>{item}</li>
+        {items.slice(0, 3).map((item, i) => (
+          <li key={i}>{item}</li>
         ))}
       </ul>
     </div>
