@@ -23,7 +23,7 @@ h3{font-size:15px;margin:12px 0 6px}
 .hook{background:var(--surface);color:var(--on-surface);margin:0;border-radius:0 0 22px 22px;padding:calc(14px + env(safe-area-inset-top)) 14px 16px}
 .hook h1{margin:0 0 2px;font-size:22px;line-height:1.35;letter-spacing:.5px}
 .hook .sub{margin:0 0 12px;font-size:14px}
-.product{display:block;width:100%;height:auto;border-radius:14px;background:#fff;margin:0 0 12px}
+.product{display:block;width:100%;height:auto;aspect-ratio:2/1;object-fit:cover;border-radius:14px;background:#fff;margin:0 0 12px}
 .widget{background:#fff;color:#1f1f1f;border-radius:14px;padding:14px;box-shadow:0 6px 18px rgba(0,0,0,.18)}
 .price{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px;margin:0}
 .price b.big{font-size:30px;line-height:1.2;color:var(--ink)}
@@ -48,17 +48,17 @@ h3{font-size:15px;margin:12px 0 6px}
 .ladder li{display:flex;justify-content:space-between;gap:8px;padding:6px 0;border-bottom:1px dashed #e4e4e4;font-size:14px}
 .ladder li.reached{color:var(--ink);font-weight:600}
 .coupons li{display:flex;align-items:center;gap:12px;border-radius:10px;background:var(--tint);border:1px solid var(--brand);padding:8px 12px;margin:8px 0}
-.coupons b{font-size:22px;color:var(--ink)}
+.coupons b{font-size:22px;color:var(--ink);white-space:nowrap}
 .coupons span{font-size:13px;color:#444}
-.offers li{padding:8px 0;border-bottom:1px solid #eee;display:flex;justify-content:space-between;gap:8px}
-.tag{font-size:12px;border-radius:10px;padding:0 8px;background:#ededed;color:#444;white-space:nowrap}
+.offers li{padding:8px 0;border-bottom:1px solid #eee;display:flex;justify-content:space-between;align-items:center;gap:8px}
+.tag{font-size:12px;line-height:22px;border-radius:11px;padding:0 8px;background:#ededed;color:#444;white-space:nowrap}
 .ranking{width:100%;border-collapse:collapse;font-size:14px}
 .ranking th,.ranking td{padding:6px;text-align:left;border-bottom:1px solid #eee}
 .ranking th{font-weight:600;color:#555;font-size:12px}
 .ranking tr.me{font-weight:700;background:var(--tint);color:var(--ink)}
 .me-row{background:var(--tint);color:var(--ink);border-radius:8px;padding:6px 10px;font-weight:600;margin:8px 0 0}
 .duel{display:flex;gap:8px}.duel>div{flex:1;min-width:0;text-align:center;border-radius:10px;background:#fafafa;padding:8px 4px}
-.duel .seats{justify-content:center;gap:4px}.duel .seats li{width:48px}.duel .seats i{width:36px;height:36px;font-size:14px}
+.duel .seats{justify-content:center;gap:2px}.duel .seats li{width:44px;font-size:11px}.duel .seats i{width:34px;height:34px;font-size:14px}
 .cta-section{display:flex;flex-direction:column}
 .cta{display:block;width:100%;min-height:48px;border:0;border-radius:24px;padding:10px 16px;font-size:17px;font-weight:700;background:var(--surface);color:var(--on-surface);margin:0;box-shadow:0 4px 12px rgba(0,0,0,.22);font-family:inherit}
 .cta:disabled{background:#e6e6e6;color:#555;box-shadow:none;font-weight:500}
