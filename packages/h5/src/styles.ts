@@ -19,7 +19,7 @@ main{max-width:480px;margin:0 auto;padding-bottom:calc(84px + env(safe-area-inse
 main:has(.said){padding-bottom:calc(124px + env(safe-area-inset-bottom))}
 section{background:#fff;margin:10px 10px 0;border-radius:14px;padding:16px}
 h2{font-size:17px;margin:0 0 8px;line-height:1.4}
-h3{font-size:15px;margin:12px 0 6px}
+h3,.sub-title{font-size:15px;margin:12px 0 6px}
 .hook{background:var(--surface);color:var(--on-surface);margin:0;border-radius:0 0 22px 22px;padding:calc(14px + env(safe-area-inset-top)) 14px 16px}
 .hook h1{margin:0 0 2px;font-size:22px;line-height:1.35;letter-spacing:.5px}
 .hook .sub{margin:0 0 12px;font-size:14px}

@@ -90,7 +90,7 @@ export function LeaderboardWidget({
       )}
       {view.standings ? (
         <>
-          <h3>{view.state === 'settled' ? t.settled : t.onNotice}</h3>
+          <h2 class="sub-title">{view.state === 'settled' ? t.settled : t.onNotice}</h2>
           <RankTable
             rows={view.standings}
             unit={unit}
