@@ -14,6 +14,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine, isLiebianError, type Locale, lintCampaign, validateCampaign } from '@liebian/core';
+import { COPY } from './copy.js';
 import { renderDocument } from './render-document.js';
 
 export async function runCli(
@@ -61,7 +62,15 @@ export async function runCli(
     out(`${command} needs --out <dir>`);
     return 2;
   }
-  const locale: Locale = flag('--locale') === 'en' ? 'en' : 'zh-CN';
+  // A locale the page has no words for is refused, never rendered silently in another language.
+  const requested = flag('--locale') ?? 'zh-CN';
+  if (!Object.hasOwn(COPY, requested)) {
+    out(
+      `--locale ${requested}: the pages have no words in this locale; use one of ${Object.keys(COPY).join(', ')}`,
+    );
+    return 2;
+  }
+  const locale = requested as Locale;
   if (command === 'build') {
     const { buildSite } = await import('./node/build-site.js');
     const built = await buildSite({ file, outDir: dir, apiBase: flag('--api') ?? '/api', locale });

@@ -66,6 +66,13 @@ describe('landing page document', () => {
     expect(html).toContain('主办方：青山茶业');
   });
 
+  it('refuses a locale it has no words for, naming it, rather than render another language', async () => {
+    const { render } = await bargain();
+    await expect(render('carol', 'zh-TW' as Locale)).rejects.toThrow(
+      'locale = "zh-TW": no copy for this locale; use one of zh-CN, en',
+    );
+  });
+
   it('escapes marketer text', async () => {
     const { render } = await bargain({
       page: {
