@@ -3,9 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium } from './node/chromium.test-utils.js';
-import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
-import { renderDocument } from './render-document.js';
-import { SAMPLES, showSamplePage } from './sample-pages.test-utils.js';
+import { SAMPLES, samplePages, showSamplePage } from './sample-pages.test-utils.js';
 
 /** axe-core's browser build, when the package is installed (it is a dev dependency to add; see docs/h5). */
 function axeSource(): string | null {
@@ -33,32 +31,18 @@ describe.skipIf(!axe)('accessibility (axe-core in Chromium)', () => {
     async (_kind, campaign) => {
       const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
       const found: string[] = [];
-      for (const scene of SCENES) {
-        const played = await playScene(campaign, scene.id);
-        for (const role of PREVIEW_ROLES)
-          for (const locale of ['zh-CN', 'en'] as const) {
-            await showSamplePage(
-              page,
-              renderDocument({
-                campaign,
-                view: await played.engine.view(played.instanceId, played.viewers[role.id]),
-                disclosure: played.engine.disclose(campaign.id, locale),
-                locale,
-                leadFormAction: '/leads',
-              }),
-            );
-            await page.addScriptTag({ content: axe as string });
-            const violations = await page.evaluate(async () => {
-              const run = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe
-                .run;
-              return (await run()).violations as { id: string; impact: string }[];
-            });
-            for (const v of violations)
-              if (v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
-                found.push(`${locale} ${scene.id} as ${role.id}: ${v.impact} ${v.id}`);
-          }
-        await played.engine.dispose();
-      }
+      for (const locale of ['zh-CN', 'en'] as const)
+        for await (const { where, html } of samplePages({ locale, only: campaign })) {
+          await showSamplePage(page, html);
+          await page.addScriptTag({ content: axe as string });
+          const violations = await page.evaluate(async () => {
+            const { axe } = window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } };
+            return (await axe.run()).violations as { id: string; impact: string }[];
+          });
+          for (const v of violations)
+            if (v.impact === 'serious' || v.impact === 'critical' || v.id === 'heading-order')
+              found.push(`${locale} ${where}: ${v.impact} ${v.id}`);
+        }
       expect(found).toEqual([]);
       await page.close();
     },

@@ -1,8 +1,6 @@
-import type { Locale } from '@liebian/core';
 import { describe, expect, it } from 'vitest';
-import { PREVIEW_PEOPLE, PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
-import { renderDocument } from './render-document.js';
-import { SAMPLE_FILES } from './sample-pages.test-utils.js';
+import { PREVIEW_PEOPLE } from './preview/scenes.js';
+import { samplePages } from './sample-pages.test-utils.js';
 
 /** The visible text of a document's body (and the text read aloud from attributes), entities decoded. */
 function visibleText(html: string): string {
@@ -45,29 +43,11 @@ const ownWords = (text: string, input: unknown) =>
 /** Words a zh-CN page may print in Latin letters: 「PK」「TA」 are how Chinese pages say them. */
 const LATIN_IN_CHINESE = new Set(['PK', 'TA']);
 
-async function* allPages(locale: Locale) {
-  for (const { campaign, input } of SAMPLE_FILES)
-    for (const scene of SCENES) {
-      const played = await playScene(campaign, scene.id);
-      for (const role of PREVIEW_ROLES) {
-        const html = renderDocument({
-          campaign,
-          view: await played.engine.view(played.instanceId, played.viewers[role.id]),
-          disclosure: played.engine.disclose(campaign.id, locale),
-          locale,
-          leadFormAction: '/leads',
-        });
-        yield { where: `${campaign.kind} ${scene.id} as ${role.id}`, text: visibleText(html), input };
-      }
-      await played.engine.dispose();
-    }
-}
-
 describe('the words of every sample page, in every state, for every role', () => {
   it('zh-CN: no raw code, no English word, nothing undefined, nothing "still needed" after the goal', async () => {
     const problems: string[] = [];
-    for await (const { where, text, input } of allPages('zh-CN')) {
-      const own = ownWords(text, input);
+    for await (const { where, html, input } of samplePages({ locale: 'zh-CN' })) {
+      const own = ownWords(visibleText(html), input);
       const latin = (own.match(/[A-Za-z][A-Za-z_/-]+/g) ?? []).filter((w) => !LATIN_IN_CHINESE.has(w));
       if (latin.length > 0) problems.push(`${where}: ${[...new Set(latin)].join(', ')}`);
       if (/还差 (?:¥0\.00|0 )|还需 0 /.test(own)) problems.push(`${where}: "still needed" after the goal`);
@@ -78,11 +58,11 @@ describe('the words of every sample page, in every state, for every role', () =>
 
   it("en: the page's own words are English (no Chinese outside what the campaign's author wrote)", async () => {
     const problems: string[] = [];
-    for await (const { where, text, input } of allPages('en')) {
+    for await (const { where, html, input } of samplePages({ locale: 'en' })) {
       // People's names (masked or not) and the books listed and offered in the swap scenes are data, not words.
       const people = [PREVIEW_PEOPLE.initiator, ...PREVIEW_PEOPLE.friends, PREVIEW_PEOPLE.visitor];
       const words = people
-        .reduce((rest, name) => rest.split(name).join(' '), ownWords(text, input))
+        .reduce((rest, name) => rest.split(name).join(' '), ownWords(visibleText(html), input))
         .replace(/\S\*|《[^》]*》\S*|九成新，无笔记/g, ' ');
       const chinese = words.match(/[\u3400-\u9fff\uff00-\uffef]+/g);
       if (chinese) problems.push(`${where}: ${[...new Set(chinese)].join(', ')}`);
@@ -92,7 +72,7 @@ describe('the words of every sample page, in every state, for every role', () =>
 
   it('every locale: nothing undefined, NaN or [object …]', async () => {
     for (const locale of ['zh-CN', 'en'] as const)
-      for await (const { where, text } of allPages(locale))
-        expect(text, `${locale} ${where}`).not.toMatch(/undefined|NaN|\[object|null/);
+      for await (const { where, html } of samplePages({ locale }))
+        expect(visibleText(html), `${locale} ${where}`).not.toMatch(/undefined|NaN|\[object|null/);
   }, 120_000);
 });

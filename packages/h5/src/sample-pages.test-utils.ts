@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { type AnyCampaign, defineCampaign } from '@liebian/core';
+import { type AnyCampaign, createHandler, defineCampaign, type Locale } from '@liebian/core';
 import type { Page } from 'playwright-core';
+import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
+import { renderDocument } from './render-document.js';
 
 const dir = new URL('../../../examples/campaigns/', import.meta.url);
 
@@ -58,4 +60,51 @@ export async function showSamplePage(
     return route.fulfill({ status: 404, body: '' });
   });
   await page.goto(`${SAMPLE_ORIGIN}/`, { waitUntil: 'load' });
+}
+
+export interface SamplePage {
+  readonly campaign: AnyCampaign;
+  /** The campaign file as written. */
+  readonly input: Record<string, unknown>;
+  /** `<kind> <scene> as <role>`. */
+  readonly where: string;
+  readonly html: string;
+  /** `createHandler` over the scene's engine, for this viewer (signed invites on). */
+  readonly api: (request: Request) => Promise<Response>;
+}
+
+/**
+ * Every sample (or one) in every scene for every role, rendered by `renderDocument` in `locale` with the lead form
+ * (and the islands against `/api` when `islands` is set); each scene's engine is disposed after its pages.
+ */
+export async function* samplePages({
+  locale,
+  only,
+  islands = false,
+}: {
+  locale: Locale;
+  only?: AnyCampaign;
+  islands?: boolean;
+}): AsyncGenerator<SamplePage> {
+  for (const { campaign, input } of SAMPLE_FILES.filter((s) => !only || s.campaign === only))
+    for (const scene of SCENES) {
+      const played = await playScene(campaign, scene.id);
+      for (const role of PREVIEW_ROLES) {
+        const viewer = played.viewers[role.id];
+        const html = renderDocument({
+          campaign,
+          view: await played.engine.view(played.instanceId, viewer),
+          disclosure: played.engine.disclose(campaign.id, locale),
+          locale,
+          leadFormAction: '/leads',
+          ...(islands ? { islands: { apiBase: '/api', instanceId: played.instanceId, pollMs: 0 } } : {}),
+        });
+        const api = createHandler(played.engine, {
+          authenticate: () => viewer,
+          invites: { secret: 'sample-pages' },
+        });
+        yield { campaign, input, where: `${campaign.kind} ${scene.id} as ${role.id}`, html, api };
+      }
+      await played.engine.dispose();
+    }
 }
