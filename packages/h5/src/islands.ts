@@ -22,18 +22,18 @@ export interface IslandConfig {
   /** Where the poster module is served (`buildPosterModule`); it is loaded only when someone taps the poster button. */
   readonly posterModule?: string;
   /**
-   * WeChat: when the page runs in WeChat with the JS-SDK loaded (`window.wx`, self-hosted by you), the islands
-   * configure it before any tap — the signature from your `signatureUrl?url=<page>` endpoint — so WeChat's own share
-   * menu carries this title, description and the viewer's signed invite link. A share is never assumed to happen:
-   * nothing is granted in the SDK's callbacks.
-   */
-  /**
    * The page's words for failures, in its locale (`renderDocument` fills them in from `islandMessages`): a refusal
    * reason, or an HTTP status class, shown with the way on.
    */
   readonly messages?: IslandMessages;
   /** Module use only: the address of another instance's page (default: this address with the id replaced). */
   readonly instanceUrl?: (instanceId: string) => string;
+  /**
+   * WeChat: when the page runs in WeChat with the JS-SDK loaded (`window.wx`, self-hosted by you), the islands
+   * configure it before any tap — the signature from your `signatureUrl?url=<page>` endpoint — so WeChat's own share
+   * menu carries this title, description and the viewer's signed invite link. A share is never assumed to happen:
+   * nothing is granted in the SDK's callbacks.
+   */
   readonly wechat?: {
     readonly signatureUrl: string;
     readonly share: { readonly title: string; readonly desc: string; readonly imgUrl?: string };
@@ -239,13 +239,11 @@ export function runIslands(config: IslandConfig): void {
             status?: string;
             reason?: string;
           };
-          if (!response.ok || result.status === 'rejected') {
-            failed(response.status, result.reason);
-            if (start) return;
-          }
+          // A refusal is said where the button is, and the page stays as it is (a refresh would hide the words).
+          if (!response.ok || result.status === 'rejected')
+            return void failed(response.status, result.reason);
           // A new own instance, or a full group sending the friend to another group (the campaign's whenFull).
-          else if (result.instanceId && result.instanceId !== config.instanceId)
-            return goTo(result.instanceId);
+          if (result.instanceId && result.instanceId !== config.instanceId) return goTo(result.instanceId);
           await refresh();
         } catch (error) {
           const status = (error as { status?: number }).status;

@@ -115,6 +115,37 @@ describe.skipIf(!haveBrowser)('landing pages in Chromium', () => {
     }
   }, 60_000);
 
+  it("a failed action is said in the page's words: signed out, refused, offline", async () => {
+    const campaign = campaigns.find((c) => c.kind === 'bargain') as AnyCampaign;
+    const played = await playScene(campaign, 'fresh');
+    const html = renderDocument({
+      campaign,
+      view: await played.engine.view(played.instanceId, null),
+      disclosure: played.engine.disclose(campaign.id, 'zh-CN'),
+      locale: 'zh-CN',
+      islands: { apiBase: '/api', instanceId: played.instanceId, pollMs: 0 },
+    });
+    let who: { id: string } | null = null;
+    const api = createHandler(played.engine, { authenticate: () => who });
+    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    const alert = page.locator('.action-bar [role=alert]');
+    try {
+      await showSamplePage(page, html, api);
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('请先登录后再参与');
+      who = played.viewers.initiator; // the initiator cannot cut their own price: the engine's reason, in words
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('不能为自己助力，快邀请好友吧');
+      await page.context().setOffline(true);
+      await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('网络连接失败，请检查网络后再试');
+    } finally {
+      await page.close();
+      await played.engine.dispose();
+    }
+  }, 60_000);
+
   it('validates the lead form before sending it, and sends it with the consent box as ticked by the person', async () => {
     const campaign = campaigns.find((c) => c.kind === 'bargain') as AnyCampaign;
     const played = await playScene(campaign, 'active');
