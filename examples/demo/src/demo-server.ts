@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
@@ -66,6 +66,14 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
     const user = actorOf(request);
     const [, first, second] = url.pathname.split('/').map(decodeURIComponent);
     if (url.pathname === '/') return html(indexPage(campaigns, user?.id ?? null, csrf));
+    // The sample campaigns' product images (their `page.hook.image.src` is `/images/<file>`).
+    if (first === 'images' && second && /^[\w-]+\.svg$/.test(second)) {
+      const image = new URL(`../../campaigns/images/${second}`, import.meta.url);
+      if (existsSync(image))
+        return new Response(readFileSync(image), {
+          headers: { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=3600' },
+        });
+    }
     if (first === 'assets' && second && assets && second === assets.poster) {
       return new Response(readFileSync(join(assets.dir, second)), {
         headers: {

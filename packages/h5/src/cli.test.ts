@@ -50,6 +50,20 @@ describe('liebian CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('renders in the locale asked for, and refuses one it has no words for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liebian-locale-'));
+    expect((await run('render', sample, '--out', dir, '--locale', 'en')).code).toBe(0);
+    const visitor = readFileSync(join(dir, 'tea-set-bargain.visitor.html'), 'utf8');
+    expect(visitor).toContain('<html lang="en">');
+    expect(visitor).toContain('Cut the price for them');
+    const taiwan = await run('render', sample, '--out', dir, '--locale', 'zh-TW');
+    expect(taiwan).toEqual({
+      code: 2,
+      output: '--locale zh-TW: the pages have no words in this locale; use one of zh-CN, en',
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('reports compliance findings for the channel and fails on errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liebian-lint-'));
     const wechat = { ...JSON.parse(readFileSync(sample, 'utf8')), channel: 'wechat-h5' };

@@ -1,4 +1,4 @@
-export { COPY, REASON, reasonText } from './copy.js';
+export { COPY, type Copy, copyFor, countdown, islandMessages, REASON, reasonText } from './copy.js';
 export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
 export {
@@ -13,5 +13,6 @@ export {
   type Scene,
   type SceneId,
 } from './preview/scenes.js';
-export { type PrimaryAction, primaryAction } from './primary-action.js';
+export { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
 export { renderDocument } from './render-document.js';
+export { contrast, type Theme, themeFor } from './theme.js';

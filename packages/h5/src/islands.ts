@@ -22,6 +22,13 @@ export interface IslandConfig {
   /** Where the poster module is served (`buildPosterModule`); it is loaded only when someone taps the poster button. */
   readonly posterModule?: string;
   /**
+   * The page's words for failures, in its locale (`renderDocument` fills them in from `islandMessages`): a refusal
+   * reason, or an HTTP status class, shown with the way on.
+   */
+  readonly messages?: IslandMessages;
+  /** Module use only: the address of another instance's page (default: this address with the id replaced). */
+  readonly instanceUrl?: (instanceId: string) => string;
+  /**
    * WeChat: when the page runs in WeChat with the JS-SDK loaded (`window.wx`, self-hosted by you), the islands
    * configure it before any tap — the signature from your `signatureUrl?url=<page>` endpoint — so WeChat's own share
    * menu carries this title, description and the viewer's signed invite link. A share is never assumed to happen:
@@ -34,6 +41,21 @@ export interface IslandConfig {
 }
 
 type PosterModule = typeof import('./poster/draw-poster.js');
+
+/** What the islands say when an action fails, per refusal reason and per kind of failure. */
+export interface IslandMessages {
+  readonly reasons: Readonly<Record<string, string>>;
+  /** 401: not signed in. */
+  readonly signIn: string;
+  /** 403, 409 and refusals without words of their own. */
+  readonly refused: string;
+  /** 429. */
+  readonly tooMany: string;
+  /** 5xx. */
+  readonly server: string;
+  /** The request never reached the server. */
+  readonly offline: string;
+}
 
 /** Runs in the browser. Written as one self-contained function so it can be inlined into the document. */
 export function runIslands(config: IslandConfig): void {
@@ -86,24 +108,60 @@ export function runIslands(config: IslandConfig): void {
   const inviteLink = async () => {
     const response = await fetch(`${api}/invites`, { method: 'POST' });
     const body = (await response.json()) as { token?: string; detail?: string };
-    if (!body.token) throw new Error(body.detail ?? 'invite failed');
+    if (!body.token)
+      throw Object.assign(new Error(body.detail ?? 'invite failed'), { status: response.status });
     return config.inviteUrl?.(body.token) ?? `${location.origin}/invite/${body.token}`;
+  };
+
+  /** Shows why an action failed, above the action bar's button (one message at a time). */
+  const say = (text: string) => {
+    document.getElementById('action-alert')?.remove();
+    const note = Object.assign(document.createElement('p'), {
+      id: 'action-alert',
+      className: 'notice',
+      textContent: text,
+    });
+    note.setAttribute('role', 'alert');
+    (document.querySelector('.action-bar') ?? document.body).prepend(note);
+  };
+  const words = config.messages;
+  const failed = (status: number, reason?: string) =>
+    words &&
+    say(
+      (reason && words.reasons[reason]) ||
+        (status === 401
+          ? words.signIn
+          : status === 429
+            ? words.tooMany
+            : status >= 500
+              ? words.server
+              : words.refused),
+    );
+  /** Opens another instance's page (a new own instance, or the group a full one sent the friend to). */
+  const goTo = (instanceId: string) => {
+    const here = encodeURIComponent(config.instanceId);
+    location.assign(
+      config.instanceUrl?.(instanceId) ??
+        (location.href.includes(here)
+          ? location.href.replace(here, encodeURIComponent(instanceId))
+          : `${location.pathname}?i=${encodeURIComponent(instanceId)}`),
+    );
   };
 
   const bind = (root: ParentNode) => {
     for (const timer of timers) clearInterval(timer);
     timers = [];
-    // Countdown: the server's clock, corrected for the phone's clock offset at render time.
+    // Countdown: the server's clock, corrected for the phone's clock offset at render time; the rule of `countdown`.
     for (const el of root.querySelectorAll<HTMLElement>('[data-deadline]')) {
       const offset = Number(el.dataset.serverNow) - Date.now();
       const deadline = Number(el.dataset.deadline);
-      const prefix = (el.textContent ?? '').replace(/[\d\s]+\D*$/u, '').split(/\d/)[0] ?? '';
+      const two = (n: number) => String(n).padStart(2, '0');
       const tick = () => {
         const left = Math.max(0, deadline - (Date.now() + offset));
-        const h = Math.floor(left / 3_600_000);
-        const m = Math.floor((left % 3_600_000) / 60_000);
-        const s = Math.floor((left % 60_000) / 1000);
-        el.textContent = `${prefix}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+        const s = Math.floor(left / 1000);
+        const clock = `${two(Math.floor((s % 86_400) / 3600))}:${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`;
+        const days = s >= 86_400 ? `${Math.floor(s / 86_400)}${el.dataset.day ?? 'd'} ` : '';
+        el.textContent = `${el.dataset.prefix ?? ''}${days}${days ? clock : clock.replace(/^0/, '')}`;
         if (left === 0) {
           for (const timer of timers) clearInterval(timer);
           void refresh();
@@ -130,12 +188,8 @@ export function runIslands(config: IslandConfig): void {
             await showPoster(
               {
                 title: document.querySelector('main h1')?.textContent ?? document.title,
-                highlight: (() => {
-                  // The live figure as shown, without a struck-through original price.
-                  const big = document.querySelector('.widget .big')?.cloneNode(true) as Element | undefined;
-                  for (const struck of big?.querySelectorAll('s') ?? []) struck.remove();
-                  return big?.textContent?.trim() ?? '';
-                })(),
+                // The live figure with its label, as the widget states it (e.g. 「当前价 ¥17.30」).
+                highlight: document.querySelector('[data-highlight]')?.getAttribute('data-highlight') ?? '',
                 url,
                 brandColor: brand || '#333',
                 caption: button.dataset.caption ?? '',
@@ -150,6 +204,7 @@ export function runIslands(config: IslandConfig): void {
             if (!shown) {
               shown = document.createElement('p');
               shown.id = 'invite-link';
+              shown.className = 'invite-link';
               button.after(shown);
             }
             shown.textContent = url;
@@ -158,29 +213,47 @@ export function runIslands(config: IslandConfig): void {
             else await navigator.clipboard?.writeText(url).catch(() => {});
             return;
           }
-          const response = await fetch(`${api}/events`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({
-              type: action,
-              // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
-              eventId:
-                crypto.randomUUID?.() ??
-                Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-                  b.toString(16).padStart(2, '0'),
-                ).join(''),
-              ...(config.payloads?.[action] ?? {}),
-              ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
-            }),
-          });
-          // A full group may send the friend to another group (the campaign's whenFull): follow it.
-          const result = (await response.json().catch(() => ({}))) as { instanceId?: string };
-          const here = encodeURIComponent(config.instanceId);
-          if (result.instanceId && result.instanceId !== config.instanceId && location.href.includes(here)) {
-            location.assign(location.href.replace(here, encodeURIComponent(result.instanceId)));
-            return;
-          }
+          const start = action === 'start';
+          const campaignId = document.querySelector<HTMLElement>('[data-campaign]')?.dataset.campaign ?? '';
+          const response = await fetch(
+            start
+              ? `${config.apiBase}/campaigns/${encodeURIComponent(campaignId)}/instances`
+              : `${api}/events`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(
+                start
+                  ? {}
+                  : {
+                      type: action,
+                      // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+                      eventId:
+                        crypto.randomUUID?.() ??
+                        Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+                          b.toString(16).padStart(2, '0'),
+                        ).join(''),
+                      ...(config.payloads?.[action] ?? {}),
+                      ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
+                    },
+              ),
+            },
+          );
+          const result = (await response.json().catch(() => ({}))) as {
+            instanceId?: string;
+            status?: string;
+            reason?: string;
+          };
+          // A refusal is said where the button is, and the page stays as it is (a refresh would hide the words).
+          if (!response.ok || result.status === 'rejected')
+            return void failed(response.status, result.reason);
+          // A new own instance, or a full group sending the friend to another group (the campaign's whenFull).
+          if (result.instanceId && result.instanceId !== config.instanceId) return goTo(result.instanceId);
           await refresh();
+        } catch (error) {
+          const status = (error as { status?: number }).status;
+          if (status) failed(status);
+          else if (words) say(navigator.onLine === false ? words.offline : words.server);
         } finally {
           button.disabled = false;
         }

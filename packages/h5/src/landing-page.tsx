@@ -1,7 +1,14 @@
-import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
-import { COPY } from './copy.js';
+import {
+  type AnyCampaign,
+  campaignPhase,
+  type Disclosure,
+  type InstanceView,
+  type Locale,
+} from '@liebian/core';
+import { countdown } from './copy/copy-words.js';
+import type { Copy } from './copy/zh-cn.js';
 import type { IslandConfig } from './islands.js';
-import { type PrimaryAction, primaryAction } from './primary-action.js';
+import { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
 
 export interface LandingPageProps {
@@ -14,6 +21,8 @@ export interface LandingPageProps {
   /** The campaign's rules in words, from `engine.disclose()`. */
   readonly disclosure: Disclosure;
   readonly locale: Locale;
+  /** The page's own words in `locale` (`COPY[locale]`; a built page's script loads only its locale's). */
+  readonly copy: Copy;
   /** Where the lead form posts. Without it the form is not shown (a form that goes nowhere would mislead). */
   readonly leadFormAction?: string;
   /** Mounts the islands against this API (see `islandScript`); without it the page is static HTML. */
@@ -43,11 +52,11 @@ function participants(view: InstanceView): number {
   }
 }
 
-function ActionButton({ action }: { action: PrimaryAction }) {
+function ActionButton({ action, secondary }: { action: PrimaryAction; secondary?: boolean }) {
   return (
     <button
       type="button"
-      class="cta"
+      class={secondary ? 'secondary' : 'cta'}
       data-action={action.action}
       data-payload={action.payload ? JSON.stringify(action.payload) : undefined}
       disabled={!action.allowed}
@@ -57,41 +66,90 @@ function ActionButton({ action }: { action: PrimaryAction }) {
   );
 }
 
-/** The three sections — hook, proof, call to action — then the rules and the privacy notice. */
+/** States in which an instance still collects what the campaign's headline asks for. */
+const COLLECTING = new Set(['cutting', 'collecting', 'open', 'forming', 'waiting', 'live']);
+
+/**
+ * The three sections — hook, proof, call to action — then the rules and the privacy notice; the one primary
+ * action in a bar at the bottom of the screen.
+ *
+ * @example
+ * <LandingPage campaign={campaign} view={view} disclosure={engine.disclose(campaign.id, 'zh-CN')} locale="zh-CN" copy={COPY['zh-CN']} />
+ */
 export function LandingPage({
   campaign,
   view,
   disclosure,
-  locale,
+  copy,
   leadFormAction,
   islands,
   poster,
 }: LandingPageProps) {
-  const copy = COPY[locale];
+  const words = copy.page;
   const { hook, proof, cta } = campaign.page;
+  const canStart = view ? campaignPhase(campaign, view.serverNow) === 'live' : true;
   const action: PrimaryAction = view
-    ? primaryAction(view, locale)
-    : { action: 'start', label: hook.ctaLabel ?? copy.start, allowed: true };
+    ? primaryAction(view, copy, canStart)
+    : { action: 'start', label: hook.ctaLabel ?? words.start, allowed: true };
   const deadline = view?.deadline ?? null;
   const count = view ? participants(view) : 0;
+  const loop = view && canStart && view.role !== 'initiator' ? loopLabel(view, copy) : null;
+  const headline = !view || COLLECTING.has(view.state) ? cta.headline : words.moreTitle;
+  const invite = action.action !== 'invite' && view?.can.invite.allowed === true;
+  const posterButton = view !== null && (poster === true || islands?.posterModule !== undefined);
+  const startButton = loop !== null && action.loop === undefined;
+  const leadForm = cta.leadForm?.enabled === true && leadFormAction !== undefined;
+  // The section is left out when it would hold only its heading (an ended instance without a form).
+  const ctaSection = invite || posterButton || startButton || leadForm || cta.followQr !== undefined;
   return (
     <main>
       <section class="hook" aria-labelledby="hook-title">
+        {hook.image && (
+          <img
+            class="product"
+            src={hook.image.src}
+            alt={hook.image.alt}
+            width={hook.image.width ?? 640}
+            height={hook.image.height ?? 360}
+            fetchpriority="high"
+          />
+        )}
         <h1 id="hook-title">{hook.title}</h1>
-        {hook.subtitle && <p>{hook.subtitle}</p>}
-        {hook.image && <img src={hook.image.src} alt={hook.image.alt} width={448} height={252} />}
-        {view && <InstanceWidget view={view} locale={locale} campaign={campaign} />}
+        {hook.subtitle && <p class="sub">{hook.subtitle}</p>}
         {deadline && view && (
-          <p class="deadline" data-deadline={deadline.at} data-server-now={view.serverNow}>
-            {copy.left(deadline.at - view.serverNow)}
+          <p class="deadline">
+            {words.until[deadline.kind][0]}
+            <time
+              data-deadline={deadline.at}
+              data-server-now={view.serverNow}
+              data-day={words.day}
+              data-prefix={words.until[deadline.kind][1]}
+            >
+              {words.until[deadline.kind][1]}
+              {countdown(deadline.at - view.serverNow, words.day)}
+            </time>
           </p>
         )}
-        <ActionButton action={action} />
+        {view && <InstanceWidget view={view} copy={copy} campaign={campaign} />}
       </section>
 
+      <div class="action-bar" data-campaign={campaign.id}>
+        {action.loop ? (
+          <>
+            {/* What happened here, as the disabled action it answers; then the viewer's own instance. */}
+            <button type="button" class="cta said" data-action={action.action} disabled>
+              {action.label}
+            </button>
+            <ActionButton action={{ action: 'start', label: action.loop, allowed: true }} />
+          </>
+        ) : (
+          <ActionButton action={action} />
+        )}
+      </div>
+
       <section class="proof" aria-labelledby="proof-title">
-        <h2 id="proof-title">{copy.proofTitle}</h2>
-        {count > 0 && <p class="count">{copy.participants(count)}</p>}
+        <h2 id="proof-title">{words.proofTitle}</h2>
+        {count > 0 && <p class="count">{words.participants(count)}</p>}
         <ul>
           {proof.certifications.map((c) => (
             <li key={c.name}>
@@ -112,50 +170,54 @@ export function LandingPage({
         ))}
       </section>
 
-      <section class="cta-section" aria-labelledby="cta-title">
-        <h2 id="cta-title">{cta.headline}</h2>
-        <ActionButton action={action} />
-        {action.action !== 'invite' && view?.can.invite.allowed && (
-          <ActionButton action={{ action: 'invite', label: copy.invite, allowed: true }} />
-        )}
-        {view && (poster || islands?.posterModule) && (
-          <button
-            type="button"
-            class="secondary"
-            data-action="poster"
-            data-caption={copy.posterCaption}
-            data-close={copy.close}
-          >
-            {copy.poster}
-          </button>
-        )}
-        {cta.leadForm?.enabled && leadFormAction && (
-          <form method="post" action={leadFormAction} data-lead>
-            <label>
-              {copy.phone}
-              <input
-                type="tel"
-                name="phone"
-                autocomplete="tel"
-                inputmode="numeric"
-                pattern="1[0-9]{10}"
-                required
-              />
-            </label>
-            <label>
-              {copy.code}
-              <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
-            </label>
-            <label>
-              <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? copy.consent}
-            </label>
-            <button type="submit" class="cta">
-              {copy.submit}
+      {ctaSection && (
+        <section class="cta-section" aria-labelledby="cta-title">
+          <h2 id="cta-title">{headline}</h2>
+          {invite && (
+            <ActionButton action={{ action: 'invite', label: words.invite, allowed: true }} secondary />
+          )}
+          {posterButton && (
+            <button
+              type="button"
+              class="secondary"
+              data-action="poster"
+              data-caption={words.posterCaption}
+              data-close={words.close}
+            >
+              {words.poster}
             </button>
-          </form>
-        )}
-        {cta.followQr && <img src={cta.followQr.src} alt={cta.followQr.alt} width={160} height={160} />}
-      </section>
+          )}
+          {loop && startButton && (
+            <ActionButton action={{ action: 'start', label: loop, allowed: true }} secondary />
+          )}
+          {cta.leadForm?.enabled && leadFormAction && (
+            <form method="post" action={leadFormAction} data-lead>
+              <label>
+                {words.phone}
+                <input
+                  type="tel"
+                  name="phone"
+                  autocomplete="tel"
+                  inputmode="numeric"
+                  pattern="1[0-9]{10}"
+                  required
+                />
+              </label>
+              <label>
+                {words.code}
+                <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
+              </label>
+              <label>
+                <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? words.consent}
+              </label>
+              <button type="submit" class="cta">
+                {words.submit}
+              </button>
+            </form>
+          )}
+          {cta.followQr && <img src={cta.followQr.src} alt={cta.followQr.alt} width={160} height={160} />}
+        </section>
+      )}
 
       <section class="rules" aria-labelledby="rules-title">
         <h2 id="rules-title">{disclosure.title}</h2>
@@ -167,8 +229,8 @@ export function LandingPage({
       </section>
 
       <section class="privacy" aria-labelledby="privacy-title">
-        <h2 id="privacy-title">{copy.privacyTitle}</h2>
-        <p>{copy.privacy}</p>
+        <h2 id="privacy-title">{words.privacyTitle}</h2>
+        <p>{words.privacy}</p>
       </section>
     </main>
   );

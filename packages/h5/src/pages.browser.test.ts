@@ -1,18 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { type AnyCampaign, defineCampaign } from '@liebian/core';
+import { type AnyCampaign, createHandler } from '@liebian/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
-import { PREVIEW_ROLES, playScene, SCENES } from './preview/scenes.js';
+import { playScene } from './preview/scenes.js';
 import { renderDocument } from './render-document.js';
+import { SAMPLES, samplePages, showSamplePage } from './sample-pages.test-utils.js';
 
 const haveBrowser = haveChromium('the page browser tests');
 
-const dir = new URL('../../../examples/campaigns/', import.meta.url);
-const campaigns: AnyCampaign[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
+const campaigns = SAMPLES;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,40 +24,127 @@ describe.skipIf(!haveBrowser)('landing pages in Chromium', () => {
     '%s: every state for every role has its three sections, the rules, and labelled controls',
     async (_kind, campaign) => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-      for (const scene of SCENES) {
-        const played = await playScene(campaign, scene.id);
-        for (const role of PREVIEW_ROLES) {
-          const html = renderDocument({
-            campaign,
-            view: await played.engine.view(played.instanceId, played.viewers[role.id]),
-            disclosure: played.engine.disclose(campaign.id, 'zh-CN'),
-            locale: 'zh-CN',
-            leadFormAction: '/leads',
-          });
-          await page.setContent(html);
-          const where = `${scene.id} as ${role.id}`;
-          for (const section of ['hook', 'proof', 'cta-section', 'rules', 'privacy'])
-            expect(await page.locator(`section.${section}`).count(), `${where}: ${section}`).toBe(1);
-          expect(await page.locator('section.rules li').count(), where).toBeGreaterThan(3);
-          // Every control can be named by a screen reader, every image has a text alternative.
-          const unnamed = await page.evaluate(
-            () =>
-              [...document.querySelectorAll('button, input, [role=progressbar]')].filter((el) => {
-                const label =
-                  el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent;
-                return !label?.trim();
-              }).length,
-          );
-          expect(unnamed, where).toBe(0);
-          expect(await page.locator('img:not([alt])').count(), where).toBe(0);
-          expect(await page.locator('.ticker:not([aria-live])').count(), where).toBe(0);
-        }
-        await played.engine.dispose();
+      for await (const { where, html } of samplePages({ locale: 'zh-CN', only: campaign })) {
+        await page.setContent(html);
+        for (const section of ['hook', 'proof', 'rules', 'privacy'])
+          expect(await page.locator(`section.${section}`).count(), `${where}: ${section}`).toBe(1);
+        // One enabled primary button on the screen, in the bar at its bottom.
+        expect(await page.locator('.cta:not([disabled])').count(), where).toBeLessThanOrEqual(2); // + the form's
+        expect(await page.locator('.action-bar .cta:not([disabled])').count(), where).toBeLessThanOrEqual(1);
+        expect(await page.locator('section.rules li').count(), where).toBeGreaterThan(3);
+        // Every control can be named by a screen reader, every image has a text alternative.
+        const unnamed = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('button, input, [role=progressbar]')].filter((el) => {
+              const label =
+                el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? el.textContent;
+              return !label?.trim();
+            }).length,
+        );
+        expect(unnamed, where).toBe(0);
+        expect(await page.locator('img:not([alt])').count(), where).toBe(0);
+        expect(await page.locator('.ticker:not([aria-live])').count(), where).toBe(0);
       }
       await page.close();
     },
     60_000,
   );
+
+  it.each(campaigns.map((c) => [c.kind, c] as const))(
+    '%s: never wider than the screen at 320, 375 and 412 px, in every state for every role, after tapping 邀请 too',
+    async (_kind, campaign) => {
+      const page = await browser.newPage();
+      const wide: string[] = [];
+      for await (const { where, html, api } of samplePages({
+        locale: 'zh-CN',
+        only: campaign,
+        islands: true,
+      })) {
+        await page.setViewportSize({ width: 320, height: 700 });
+        await showSamplePage(page, html, api);
+        const check = async (when: string) => {
+          for (const width of [320, 375, 412]) {
+            await page.setViewportSize({ width, height: 700 });
+            const overflow = await page.evaluate(
+              () => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
+            );
+            if (overflow > 0) wide.push(`${where} at ${width} px${when}: ${overflow} px wider`);
+          }
+        };
+        await check('');
+        const invite = page.locator('[data-action=invite]:not([disabled])');
+        if ((await invite.count()) === 0) continue;
+        await page.setViewportSize({ width: 320, height: 700 });
+        await invite.click();
+        const link = page.locator('#invite-link');
+        await link.waitFor();
+        expect((await link.textContent())?.length).toBeGreaterThan(100);
+        await check(', after 邀请');
+      }
+      expect(wide).toEqual([]);
+      await page.close();
+    },
+    120_000,
+  );
+
+  it('the loop: a friend who helped starts their own bargain in one tap and lands on its page', async () => {
+    const campaign = campaigns.find((c) => c.kind === 'bargain') as AnyCampaign;
+    const played = await playScene(campaign, 'active');
+    const friend = played.viewers.friend;
+    const html = renderDocument({
+      campaign,
+      view: await played.engine.view(played.instanceId, friend),
+      disclosure: played.engine.disclose(campaign.id, 'zh-CN'),
+      locale: 'zh-CN',
+      islands: { apiBase: '/api', instanceId: played.instanceId, pollMs: 0 },
+    });
+    const api = createHandler(played.engine, { authenticate: () => friend });
+    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    try {
+      await showSamplePage(page, html, api);
+      expect(await page.locator('.action-bar .said').textContent()).toBe('你已经参与过了');
+      await page.click('.action-bar [data-action=start]');
+      await page.waitForURL(/\?i=/);
+      const started = new URL(page.url()).searchParams.get('i') as string;
+      expect(started).not.toBe(played.instanceId);
+      const own = await played.engine.view(started, friend);
+      expect([own.kind, own.role]).toEqual(['bargain', 'initiator']);
+    } finally {
+      await page.close();
+      await played.engine.dispose();
+    }
+  }, 60_000);
+
+  it("a failed action is said in the page's words: signed out, refused, offline", async () => {
+    const campaign = campaigns.find((c) => c.kind === 'bargain') as AnyCampaign;
+    const played = await playScene(campaign, 'fresh');
+    const html = renderDocument({
+      campaign,
+      view: await played.engine.view(played.instanceId, null),
+      disclosure: played.engine.disclose(campaign.id, 'zh-CN'),
+      locale: 'zh-CN',
+      islands: { apiBase: '/api', instanceId: played.instanceId, pollMs: 0 },
+    });
+    let who: { id: string } | null = null;
+    const api = createHandler(played.engine, { authenticate: () => who });
+    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+    const alert = page.locator('.action-bar [role=alert]');
+    try {
+      await showSamplePage(page, html, api);
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('请先登录后再参与');
+      who = played.viewers.initiator; // the initiator cannot cut their own price: the engine's reason, in words
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('不能为自己助力，快邀请好友吧');
+      await page.context().setOffline(true);
+      await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+      await page.click('[data-action="bargain.help"]');
+      await expect.poll(() => alert.textContent()).toBe('网络连接失败，请检查网络后再试');
+    } finally {
+      await page.close();
+      await played.engine.dispose();
+    }
+  }, 60_000);
 
   it('validates the lead form before sending it, and sends it with the consent box as ticked by the person', async () => {
     const campaign = campaigns.find((c) => c.kind === 'bargain') as AnyCampaign;

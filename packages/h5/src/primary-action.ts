@@ -1,139 +1,155 @@
-import { type Availability, formatMoney, type InstanceView, type Locale } from '@liebian/core';
-import { reasonText } from './copy.js';
+import type { Availability, InstanceView } from '@liebian/core';
+import { reasonText } from './copy/copy-words.js';
+import type { Copy } from './copy/zh-cn.js';
 
 export interface PrimaryAction {
-  /** The command type to send, or `invite` for sharing. */
+  /** The command type to send, `invite` for sharing, `start` for the viewer's own instance, `none` for none. */
   readonly action: string;
   readonly label: string;
   readonly allowed: boolean;
   /** Fields sent with the command (e.g. the side a duel join takes). */
   readonly payload?: Readonly<Record<string, unknown>>;
+  /**
+   * The loop: when this viewer can do nothing more here (they helped, it is full, it ended), the words that offer
+   * them their own instance of the campaign; the page then shows `label` as the state and this as the button.
+   */
+  readonly loop?: string;
 }
 
-/** States that ended well say so, rather than "ended". */
-const SUCCESS: Record<string, readonly [zh: string, en: string]> = {
-  'bargain:purchased': ['已下单，感谢好友助力', 'Ordered — thanks to your friends'],
-  'assist:completed': ['任务已完成', 'Task complete'],
-  'group-buy:succeeded': ['拼团成功', 'The group succeeded'],
-  'swap:completed': ['交换完成', 'Swap complete'],
-  'leaderboard:settled': ['奖励已发放', 'Prizes issued'],
-};
+const SUCCESS = new Set([
+  'bargain:purchased',
+  'assist:completed',
+  'group-buy:succeeded',
+  'swap:completed',
+  'leaderboard:settled',
+]);
 
-/** States that ended without success say what happened and what to do next, whatever the viewer did before. */
-const ENDED: Record<string, readonly [zh: string, en: string]> = {
-  'bargain:expired': ['砍价已到期，可以重新发起', 'This bargain expired — start a new one'],
-  'bargain:unpaid': ['未在付款期内下单，已结束', 'Not bought within the pay window — ended'],
-  'bargain:cancelled': ['发起人已取消', 'Cancelled by the initiator'],
-  'assist:expired': ['助力已到期，已达成的档位奖励照常发放', 'Expired — tiers reached are still granted'],
-  'assist:cancelled': ['发起人已取消', 'Cancelled by the initiator'],
-  'coupon:failed': ['瓜分未成团，已结束', 'The pool did not fill — ended'],
-  'group-buy:failed': ['拼团未成功，已付款项将原路退回', 'The group did not fill — payments are refunded'],
-  'swap:expired': ['交换已过期', 'This listing expired'],
-  'swap:cancelled': ['发布人已取消', 'Cancelled by the owner'],
-  'leaderboard:cancelled': ['本场 PK 已取消', 'This duel was called off'],
-  'referral:closed': ['邀请活动已结束', 'This referral link is closed'],
-};
+/** The outcome key of a state that ended well (the words say so, rather than "ended"). */
+function success(view: InstanceView): string | undefined {
+  const key = `${view.kind}:${view.state}`;
+  if (SUCCESS.has(key)) return key;
+  // A pool that filled has issued its coupons (then `closed`, and `settled` once all are used or lapsed).
+  if (view.kind === 'coupon' && view.mode === 'pool' && view.people.left === 0 && view.state !== 'failed')
+    return 'coupon:pool-filled';
+  return undefined;
+}
+
+/**
+ * The loop: the words that offer a friend or visitor their own instance of the same campaign. A swap needs an
+ * item to list and a leaderboard board is opened by the operator, so neither offers it.
+ *
+ * @example
+ * loopLabel(groupBuyView, COPY['zh-CN']); // '我也去开团'
+ */
+export function loopLabel(view: InstanceView, copy: Copy): string | null {
+  const key =
+    view.kind === 'coupon'
+      ? `coupon:${view.mode}`
+      : view.kind === 'leaderboard'
+        ? `leaderboard:${view.format}`
+        : view.kind;
+  return copy.loop[key] ?? null;
+}
 
 const OTHER_ROLE = new Set(['not-initiator', 'not-member', 'not-holder', 'not-operator', 'not-applicable']);
 
 type Choice = readonly [
   action: string,
   availability: Availability,
-  zh: string,
-  en: string,
+  label: string,
   payload?: Readonly<Record<string, unknown>>,
 ];
 
-/** The one thing this viewer should do next, per kind, role and state: the first allowed choice, else why not. */
-export function primaryAction(view: InstanceView, locale: Locale): PrimaryAction {
-  const success = SUCCESS[`${view.kind}:${view.state}`];
-  if (success) return { action: 'none', label: locale === 'zh-CN' ? success[0] : success[1], allowed: false };
-  const ended = ENDED[`${view.kind}:${view.state}`];
-  const [zhEnded, enEnded] = ended ?? ['', ''];
-  const endedLabel = locale === 'zh-CN' ? zhEnded : enEnded;
-  const all = choicesFor(view);
+/**
+ * The one thing this viewer should do next, per kind, role and state: the first allowed choice, else why not.
+ * When the instance offers a friend or visitor nothing more (they helped, it is full, it ended) and the campaign
+ * still starts instances (`canStart`), `loop` offers them their own instance.
+ *
+ * @example
+ * primaryAction(await engine.view(id, viewer), COPY['zh-CN'], true); // { action: 'bargain.help', label: '帮TA砍一刀', allowed: true }
+ */
+export function primaryAction(view: InstanceView, copy: Copy, canStart: boolean): PrimaryAction {
+  const loop = canStart ? loopLabel(view, copy) : null;
+  const own = view.role === 'initiator';
+  const done = success(view);
+  if (done)
+    return {
+      action: 'none',
+      label: copy.outcomes[done] ?? '',
+      allowed: false,
+      ...(loop && !own ? { loop } : {}),
+    };
+  const ended = copy.outcomes[`${view.kind}:${view.state}`];
+  const all = choicesFor(view, copy);
   // Actions of another role (the initiator's purchase, for a friend) say nothing useful to this viewer.
   const choices = all.filter(([, a]) => a.allowed || !OTHER_ROLE.has(a.reason));
   const first = choices.find(([, a]) => a.allowed) ?? choices[0] ?? all[0];
-  if (ended && !first?.[1].allowed) return { action: 'none', label: endedLabel, allowed: false };
-  if (!first) return { action: 'none', label: '', allowed: false };
-  const [action, availability, zh, en, payload] = first;
-  if (availability.allowed)
-    return { action, label: locale === 'zh-CN' ? zh : en, allowed: true, ...(payload ? { payload } : {}) };
+  if (first?.[1].allowed) {
+    const [action, , label, payload] = first;
+    return { action, label, allowed: true, ...(payload ? { payload } : {}) };
+  }
+  const why =
+    ended ??
+    (first && !first[1].allowed
+      ? (copy.outcomes[`${view.kind}:${first[1].reason}`] ?? reasonText(copy, first[1].reason))
+      : '');
+  // A friend's page offers them their own; an ended instance of one's own may be started again.
   return {
-    action,
-    label: reasonText(locale, availability.reason),
+    action: first?.[0] ?? 'none',
+    label: why,
     allowed: false,
+    ...(loop && (!own || ended) ? { loop } : {}),
   };
 }
 
-function choicesFor(view: InstanceView): Choice[] {
+function choicesFor(view: InstanceView, copy: Copy): Choice[] {
+  const a = copy.actions;
   switch (view.kind) {
     case 'bargain':
       return [
-        [
-          'bargain.purchase',
-          view.can.purchase,
-          `立即购买 ${formatMoney(view.price.current)}`,
-          `Buy now at ${formatMoney(view.price.current)}`,
-        ],
-        ['invite', view.can.invite, '邀请好友帮砍', 'Invite friends to cut'],
-        ['bargain.help', view.can.help, '帮TA砍一刀', 'Cut the price for them'],
+        ['bargain.purchase', view.can.purchase, a['bargain.purchase'](view.price.current)],
+        ['invite', view.can.invite, a['bargain.invite']],
+        ['bargain.help', view.can.help, a['bargain.help']],
       ];
     case 'assist':
       return [
-        ['invite', view.can.invite, '邀请好友助力', 'Invite friends to help'],
-        ['assist.help', view.can.help, '帮TA助力', 'Help them'],
+        ['invite', view.can.invite, a['assist.invite']],
+        ['assist.help', view.can.help, a['assist.help']],
       ];
     case 'coupon':
       return [
-        ['invite', view.can.invite, '邀请好友', 'Invite friends'],
+        ['invite', view.can.invite, a['coupon.invite']],
         view.mode === 'pool'
-          ? ['coupon.join', view.can.join, '参与瓜分', 'Join the split']
-          : ['coupon.claim', view.can.claim, '领取优惠券', 'Claim the coupon'],
+          ? ['coupon.join', view.can.join, a['coupon.join']]
+          : ['coupon.claim', view.can.claim, a['coupon.claim']],
       ];
     case 'group-buy':
       return [
-        [
-          'group-buy.pay',
-          view.can.pay,
-          `去付款 ${formatMoney(view.price.mine ?? view.price.group)}`,
-          `Pay ${formatMoney(view.price.mine ?? view.price.group)}`,
-        ],
-        ['invite', view.can.invite, '邀请好友参团', 'Invite friends to join'],
-        [
-          'group-buy.join',
-          view.can.join,
-          `参团 ${formatMoney(view.price.group)}`,
-          `Join at ${formatMoney(view.price.group)}`,
-        ],
+        ['group-buy.pay', view.can.pay, a['group-buy.pay'](view.price.mine ?? view.price.group)],
+        ['invite', view.can.invite, a['group-buy.invite']],
+        ['group-buy.join', view.can.join, a['group-buy.join'](view.price.group)],
       ];
     case 'leaderboard':
       return [
         [
           'leaderboard.join',
           view.can.join,
-          view.joinSide === 'a' ? '加入发起方' : '接受挑战',
-          view.joinSide === 'a' ? 'Join the challengers' : 'Take the challenge',
+          a['leaderboard.join'](view.joinSide ?? 'b'),
           { side: view.joinSide ?? 'b' },
         ],
-        [
-          'invite',
-          view.can.invite,
-          view.format === 'duel' ? '邀请好友助阵' : '分享榜单',
-          view.format === 'duel' ? 'Invite teammates' : 'Share the board',
-        ],
+        ['invite', view.can.invite, a['leaderboard.invite'](view.format === 'duel')],
       ];
     case 'referral':
       return [
-        ['invite', view.can.invite, '邀请好友', 'Invite friends'],
-        ['referral.accept', view.can.accept, '接受邀请', 'Accept the invite'],
+        ['invite', view.can.invite, a['referral.invite']],
+        ['referral.accept', view.can.accept, a['referral.accept']],
       ];
     case 'swap':
       return [
-        ['swap.confirm', view.can.confirm, '确认已交接', 'Confirm the handover'],
-        ['invite', view.can.invite, '分享我的闲置', 'Share my listing'],
-        ['swap.propose', view.can.propose, '我要交换', 'Propose a swap'],
+        // Confirming is a step of the handover only; before it, it says nothing to anyone.
+        ...(view.handover ? [['swap.confirm', view.can.confirm, a['swap.confirm']] as Choice] : []),
+        ['invite', view.can.invite, a['swap.invite']],
+        ['swap.propose', view.can.propose, a['swap.propose']],
       ];
   }
 }

@@ -35,7 +35,13 @@ describe('landing page document', () => {
     expect(initiator).toContain('还需 4 位好友');
     const friend = await render('carol');
     expect(friend).toContain('帮TA砍一刀');
-    expect(await render('bob')).toContain('你已经参与过了');
+    // The loop: a friend who helped is told so and offered their own bargain in one tap.
+    const helped = await render('bob');
+    expect(helped).toMatch(/<button[^>]*class="cta said"[^>]*disabled[^>]*>你已经参与过了</);
+    expect(helped).toMatch(/<button[^>]*class="cta"[^>]*data-action="start"[^>]*>我也要发起砍价</);
+    // A friend who can still help has the help as the one primary button, and their own as a secondary.
+    expect(friend.match(/class="cta"/g)).toHaveLength(1);
+    expect(friend).toMatch(/class="secondary" data-action="start"[^>]*>我也要发起砍价</);
     expect(await render(null, 'en')).toContain('Cut the price for them');
   });
 
@@ -58,6 +64,13 @@ describe('landing page document', () => {
     expect(html).toMatch(/<input type="checkbox" name="consent" required\/?>/);
     expect(html).not.toMatch(/checked/);
     expect(html).toContain('主办方：青山茶业');
+  });
+
+  it('refuses a locale it has no words for, naming it, rather than render another language', async () => {
+    const { render } = await bargain();
+    await expect(render('carol', 'zh-TW' as Locale)).rejects.toThrow(
+      'locale = "zh-TW": no copy for this locale; use one of zh-CN, en',
+    );
   });
 
   it('escapes marketer text', async () => {

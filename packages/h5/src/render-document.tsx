@@ -1,4 +1,5 @@
 import { renderToString } from 'preact-render-to-string';
+import { copyFor, islandMessages } from './copy.js';
 import { islandScript } from './islands.js';
 import { LandingPage, type LandingPageProps } from './landing-page.js';
 import { styles } from './styles.js';
@@ -10,10 +11,11 @@ import { styles } from './styles.js';
  * @example
  * const html = renderDocument({ campaign, view: await engine.view(id, viewer), disclosure: engine.disclose(campaign.id, 'zh-CN'), locale: 'zh-CN' });
  */
-export function renderDocument(props: LandingPageProps): string {
-  const body = renderToString(<LandingPage {...props} />);
+export function renderDocument(props: Omit<LandingPageProps, 'copy'>): string {
+  const copy = copyFor(props.locale);
+  const body = renderToString(<LandingPage {...props} copy={copy} />);
   const title = props.campaign.page.hook.title;
-  const lang = props.locale === 'zh-CN' ? 'zh-CN' : 'en';
+  const lang = copy.locale;
   const head = renderToString(
     <head>
       <meta charset="utf-8" />
@@ -22,6 +24,6 @@ export function renderDocument(props: LandingPageProps): string {
       <style dangerouslySetInnerHTML={{ __html: styles(props.campaign.page.brandColor) }} />
     </head>,
   );
-  const script = props.islands ? islandScript(props.islands) : '';
+  const script = props.islands ? islandScript({ messages: islandMessages(copy), ...props.islands }) : '';
   return `<!doctype html><html lang="${lang}">${head}<body>${body}${script}</body></html>`;
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { safeUrlField, textField } from './fields.js';
 
-const imageSchema = z.strictObject({ src: safeUrlField, alt: textField(120) });
+/** An image with its intrinsic size, so the page reserves its box before it loads (no layout shift). */
+const imageSchema = z.strictObject({
+  src: safeUrlField,
+  alt: textField(120),
+  width: z.int().min(1).max(4096).optional(),
+  height: z.int().min(1).max(4096).optional(),
+});
 
 /** First screen: theme, the bait and the early call to action. */
 export const hookSchema = z.strictObject({

@@ -8,6 +8,8 @@
  */
 import type { InstanceView } from '@liebian/core';
 import { render } from 'preact';
+import { islandMessages } from '../copy/copy-words.js';
+import type { Copy } from '../copy/zh-cn.js';
 import { runIslands } from '../islands.js';
 import { LandingPage } from '../landing-page.js';
 import { STATIC_DATA_ID, type StaticPageData } from './static-page-data.js';
@@ -17,10 +19,30 @@ const { campaign, disclosure, locale, apiBase, leadFormAction, posterModule } = 
 ) as StaticPageData;
 const params = new URLSearchParams(location.search);
 
+/** Only this page's locale's words are loaded (a chunk of their own), while the state is fetched. */
+const copy: Copy =
+  locale === 'en' ? (await import('../copy/en.js')).en : (await import('../copy/zh-cn.js')).zhCN;
+
+const messages = islandMessages(copy);
+
+/** A failed call, said in the page's words (the API's own detail is for developers, in English). */
+class Failure extends Error {}
+
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${apiBase}${path}`, { credentials: 'include', ...init });
+  const response = await fetch(`${apiBase}${path}`, { credentials: 'include', ...init }).catch(() => {
+    throw new Failure(messages.offline);
+  });
+  const { status } = response;
   if (!response.ok)
-    throw new Error(((await response.json()) as { detail?: string }).detail ?? response.statusText);
+    throw new Failure(
+      status === 401
+        ? messages.signIn
+        : status === 429
+          ? messages.tooMany
+          : status >= 500
+            ? messages.server
+            : messages.refused,
+    );
   return (await response.json()) as T;
 }
 
@@ -50,6 +72,7 @@ async function mount(instanceId: string) {
       view,
       disclosure,
       locale,
+      copy,
       poster: true,
       ...(leadFormAction ? { leadFormAction } : {}),
     };
@@ -62,6 +85,8 @@ async function mount(instanceId: string) {
     instanceId,
     renderMain,
     inviteUrl: (token) => `${location.origin}${location.pathname}?invite=${encodeURIComponent(token)}`,
+    instanceUrl: (id) => `${location.pathname}?i=${encodeURIComponent(id)}`,
+    messages,
     ...(posterModule ? { posterModule } : {}),
   });
 }
@@ -78,16 +103,17 @@ try {
             `/campaigns/${encodeURIComponent(campaign.id)}/instances`,
             { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
           );
-          if (started.status !== 'accepted') throw new Error(started.reason);
+          if (started.status !== 'accepted')
+            throw new Failure((started.reason && messages.reasons[started.reason]) || messages.refused);
           history.replaceState(null, '', `?i=${encodeURIComponent(started.instanceId)}`);
           await mount(started.instanceId);
         } catch (error) {
-          show(error instanceof Error ? error.message : String(error));
+          show(error instanceof Failure ? error.message : messages.server);
           button.disabled = false;
         }
       });
     }
   }
 } catch (error) {
-  show(error instanceof Error ? error.message : String(error));
+  show(error instanceof Failure ? error.message : messages.server);
 }

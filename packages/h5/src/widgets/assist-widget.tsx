@@ -1,31 +1,36 @@
-import type { AssistView, Locale } from '@liebian/core';
+import type { AssistView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 import { Progress, Ticker } from './parts.js';
 
 /** Help points toward the goal and the reward ladder with what is reached. */
 export function AssistWidget({
   view,
-  locale,
+  copy,
   rewardName,
 }: {
   view: AssistView;
-  locale: Locale;
+  copy: Copy;
   rewardName: (id: string) => string;
 }) {
-  const zh = locale === 'zh-CN';
-  const { points, goal, left } = view.progress;
+  const t = copy.assist;
+  const { points, goal, left, helps } = view.progress;
+  const label = t.progress(points, goal);
   return (
-    <div class="widget">
-      <Progress value={points / goal} label={zh ? `${points} / ${goal} 点` : `${points} / ${goal} points`} />
-      <p>{zh ? `还差 ${left} 点` : `${left} point${left === 1 ? '' : 's'} to go`}</p>
+    <div class="widget" data-highlight={label}>
+      <p class="big">{t.helped(helps)}</p>
+      <Progress value={points / goal} label={label} />
+      <p class="status">{left > 0 ? t.left(left) : t.reached}</p>
       <ol class="ladder">
         {view.tiers.map((tier) => (
           <li key={tier.helps} class={tier.reached ? 'reached' : ''}>
-            {zh ? `${tier.helps} 点` : `${tier.helps} pts`} · {rewardName(tier.rewardId)}
-            {tier.reached ? ' ✓' : ''}
+            <span>
+              {t.tier(tier.helps)} · {rewardName(tier.rewardId)}
+            </span>
+            <span>{tier.reached ? t.tierReached : ''}</span>
           </li>
         ))}
       </ol>
-      <Ticker locale={locale} items={view.recentHelps.map((h) => `${h.by} +${h.points}`)} />
+      <Ticker copy={copy} items={view.recentHelps.map((h) => `${h.by} +${h.points}`)} />
     </div>
   );
 }

@@ -1,33 +1,23 @@
-import { type BargainView, formatMoney, type Locale } from '@liebian/core';
-import { Progress, Ticker } from './parts.js';
+import { type BargainView, formatMoney } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
+import { Price, Progress, Ticker } from './parts.js';
 
-/** Price progress toward the floor: the exact amount left, helpers so far, recent cuts. */
-export function BargainWidget({ view, locale }: { view: BargainView; locale: Locale }) {
-  const zh = locale === 'zh-CN';
+/** Price progress toward the floor: the exact amount left (nothing "left" once reached), recent cuts. */
+export function BargainWidget({ view, copy }: { view: BargainView; copy: Copy }) {
+  const t = copy.bargain;
   const { price, helps } = view;
   const done = price.original === price.floor ? 1 : price.cut / (price.original - price.floor);
+  const label = view.state === 'purchased' ? t.bought : price.remaining === 0 ? t.floor : t.now;
   return (
-    <div class="widget">
-      <p class="big">
-        {formatMoney(price.current)} <s>{formatMoney(price.original)}</s>
+    <div class="widget" data-highlight={`${label} ${formatMoney(price.current)}`}>
+      <Price label={label} price={price.current} reference={price.original} copy={copy} />
+      <Progress value={done} label={t.cut(price.cut, Math.round(Math.max(0, Math.min(1, done)) * 100))} />
+      <p class="status">
+        {price.remaining > 0
+          ? t.left(price.remaining, price.floor, helps.left)
+          : t.reached(price.floor, helps.count)}
       </p>
-      <Progress
-        value={done}
-        label={zh ? `已砍 ${formatMoney(price.cut)}` : `${formatMoney(price.cut)} cut`}
-      />
-      <p>
-        {zh
-          ? `还差 ${formatMoney(price.remaining)} 到底价 ${formatMoney(price.floor)}`
-          : `${formatMoney(price.remaining)} to the floor of ${formatMoney(price.floor)}`}
-        {helps.left !== null &&
-          (zh
-            ? `，还需 ${helps.left} 位好友`
-            : `, ${helps.left} more friend${helps.left === 1 ? '' : 's'} needed`)}
-      </p>
-      <Ticker
-        locale={locale}
-        items={view.recentCuts.map((c) => `${c.by} ${zh ? '砍掉' : 'cut'} ${formatMoney(c.amount)}`)}
-      />
+      <Ticker copy={copy} items={view.recentCuts.map((c) => t.cutBy(c.by, c.amount))} />
     </div>
   );
 }

@@ -1,40 +1,40 @@
-import { type CouponView, formatMoney, type Locale } from '@liebian/core';
+import { type CouponView, formatInstant, formatMoney } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
+import { Seats } from './parts.js';
 
-/** The offer, the people so far (pool slots or share claims), and the viewer's own coupons. */
-export function CouponWidget({ view, locale }: { view: CouponView; locale: Locale }) {
-  const zh = locale === 'zh-CN';
+/** The offer, the people so far (pool seats or share claims), and the viewer's coupons as cards. */
+export function CouponWidget({ view, copy, timezone }: { view: CouponView; copy: Copy; timezone: string }) {
+  const t = copy.coupon;
   const { offer, people } = view;
+  const headline =
+    offer.mode === 'pool' ? t.pool(people.capacity, offer.amountFen) : t.share(offer.discountFen);
   return (
-    <div class="widget">
-      <p class="big">
-        {offer.mode === 'pool'
-          ? zh
-            ? `${people.capacity} 人瓜分 ${formatMoney(offer.amountFen)}`
-            : `${people.capacity} people split ${formatMoney(offer.amountFen)}`
-          : formatMoney(offer.discountFen)}
+    <div class="widget" data-highlight={headline}>
+      <p class="big">{headline}</p>
+      <p class="progress-label">{t.threshold(offer.thresholdFen)}</p>
+      <Seats
+        copy={copy}
+        seats={Array.from({ length: Math.min(people.capacity, 12) }, (_, i) => {
+          const name = people.names[i];
+          return i < people.count && name ? { name, caption: name, state: 'filled' } : null;
+        })}
+      />
+      <p class="status">
+        {view.state === 'open' && people.left > 0 ? t.left(people.count, people.left) : t.took(people.count)}
       </p>
-      {offer.thresholdFen > 0 && (
-        <p>
-          {zh
-            ? `满 ${formatMoney(offer.thresholdFen)} 可用`
-            : `on orders of ${formatMoney(offer.thresholdFen)}+`}
-        </p>
+      {view.myCoupons.length > 0 && (
+        <ul class="coupons">
+          {view.myCoupons.map((c) => (
+            <li key={c.id}>
+              <b>{formatMoney(c.discountFen)}</b>
+              <span>
+                {t.threshold(c.thresholdFen)} · {t.validUntil(formatInstant(c.validUntil, timezone))} ·{' '}
+                {t.status[c.status]}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
-      <ul class="slots">
-        {Array.from({ length: Math.min(people.capacity, 12) }, (_, i) => (
-          <li key={i} class={i < people.count ? 'filled' : ''}>
-            {people.names[i] ?? '?'}
-          </li>
-        ))}
-      </ul>
-      <p>
-        {zh ? `已有 ${people.count} 人，还差 ${people.left} 人` : `${people.count} in, ${people.left} to go`}
-      </p>
-      {view.myCoupons.map((c) => (
-        <p key={c.id} class="coupon">
-          {formatMoney(c.discountFen)} · {c.status}
-        </p>
-      ))}
     </div>
   );
 }

@@ -1,33 +1,38 @@
-import { formatMoney, type GroupBuyView, type Locale } from '@liebian/core';
-import { COPY } from '../copy.js';
+import { formatMoney, type GroupBuyView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
+import { Price, Seats } from './parts.js';
 
-/** Group price, member slots with who paid, and virtual seats disclosed as such. */
-export function GroupBuyWidget({ view, locale }: { view: GroupBuyView; locale: Locale }) {
-  const zh = locale === 'zh-CN';
+/** Group price, the seats as avatars (who paid, empty seats), and what the group still needs, in words. */
+export function GroupBuyWidget({ view, copy }: { view: GroupBuyView; copy: Copy }) {
+  const t = copy.groupBuy;
   const { price, seats } = view;
+  const label = t.price(seats.size);
+  const status =
+    view.state !== 'forming'
+      ? t.paidOf(seats.paid, seats.size)
+      : seats.left > 0
+        ? t.toFill(seats.left, seats.paid)
+        : t.waiting(seats.taken - seats.paid);
   return (
-    <div class="widget">
-      <p class="big">
-        {formatMoney(price.group)} <s>{formatMoney(price.original)}</s>
-      </p>
-      {price.leader < price.group && (
-        <p>{zh ? `团长价 ${formatMoney(price.leader)}` : `Leader pays ${formatMoney(price.leader)}`}</p>
-      )}
-      <ul class="slots">
-        {Array.from({ length: seats.size }, (_, i) => {
-          const member = view.members[i];
-          return (
-            <li key={i} class={member?.status === 'paid' ? 'filled' : member ? 'pending' : ''}>
-              {member ? `${member.leader ? (zh ? '团长 ' : 'Leader ') : ''}${member.name}` : '?'}
-            </li>
-          );
+    <div class="widget" data-highlight={`${label} ${formatMoney(price.group)}`}>
+      <Price label={label} price={price.group} reference={price.original} copy={copy} />
+      {price.leader < price.group && <p class="progress-label">{t.leaderPrice(price.leader)}</p>}
+      <Seats
+        copy={copy}
+        seats={Array.from({ length: seats.size }, (_, i) => {
+          const m = view.members[i];
+          if (!m) return null;
+          const paid = m.status === 'paid';
+          return {
+            name: m.name,
+            caption: `${m.leader ? t.leader : m.name}${paid ? t.paid : ''}`,
+            state: paid ? 'filled' : 'pending',
+          };
         })}
-      </ul>
-      <p>
-        {zh
-          ? `${seats.paid}/${seats.size} 人已付款，还差 ${seats.left} 人`
-          : `${seats.paid}/${seats.size} paid, ${seats.left} to go`}
-        {seats.virtual > 0 && `（${COPY[locale].virtual(seats.virtual)}）`}
+      />
+      <p class="status">
+        {status}
+        {seats.virtual > 0 && t.virtual(seats.virtual)}
       </p>
     </div>
   );

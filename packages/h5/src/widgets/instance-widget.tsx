@@ -1,4 +1,5 @@
-import type { AnyCampaign, InstanceView, Locale } from '@liebian/core';
+import type { AnyCampaign, InstanceView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 import { AssistWidget } from './assist-widget.js';
 import { BargainWidget } from './bargain-widget.js';
 import { CouponWidget } from './coupon-widget.js';
@@ -10,28 +11,28 @@ import { SwapWidget } from './swap-widget.js';
 /** The live widget of an instance, chosen by its kind. */
 export function InstanceWidget({
   view,
-  locale,
+  copy,
   campaign,
 }: {
   view: InstanceView;
-  locale: Locale;
+  copy: Copy;
   campaign: AnyCampaign;
 }) {
   const rewardName = (id: string) => campaign.rewards.find((r) => r.id === id)?.name ?? id;
   switch (view.kind) {
     case 'bargain':
-      return <BargainWidget view={view} locale={locale} />;
+      return <BargainWidget view={view} copy={copy} />;
     case 'assist':
-      return <AssistWidget view={view} locale={locale} rewardName={rewardName} />;
+      return <AssistWidget view={view} copy={copy} rewardName={rewardName} />;
     case 'coupon':
-      return <CouponWidget view={view} locale={locale} />;
+      return <CouponWidget view={view} copy={copy} timezone={campaign.timezone} />;
     case 'group-buy':
-      return <GroupBuyWidget view={view} locale={locale} />;
+      return <GroupBuyWidget view={view} copy={copy} />;
     case 'leaderboard':
-      return <LeaderboardWidget view={view} locale={locale} rewardName={rewardName} />;
+      return <LeaderboardWidget view={view} copy={copy} rewardName={rewardName} />;
     case 'referral':
-      return <ReferralWidget view={view} locale={locale} rewardName={rewardName} />;
+      return <ReferralWidget view={view} copy={copy} rewardName={rewardName} />;
     case 'swap':
-      return <SwapWidget view={view} locale={locale} />;
+      return <SwapWidget view={view} copy={copy} />;
   }
 }

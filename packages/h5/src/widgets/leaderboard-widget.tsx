@@ -1,27 +1,31 @@
-import type { LeaderboardView, Locale } from '@liebian/core';
-import { Ticker } from './parts.js';
+import type { LeaderboardView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
+import { Seats, Ticker } from './parts.js';
 
 type Row = { rank: number; member: string; score: number; me: boolean; rewardId?: string | null };
 
 function RankTable({
   rows,
   unit,
-  locale,
+  copy,
   rewardName,
+  who = (member) => member,
 }: {
   rows: readonly Row[];
   unit: string;
-  locale: Locale;
+  copy: Copy;
   rewardName: (id: string) => string;
+  /** How a row's member is named (a duel's standings list sides). */
+  who?: (member: string) => string;
 }) {
-  const zh = locale === 'zh-CN';
+  const t = copy.leaderboard;
   return (
     <table class="ranking">
       <thead>
         <tr>
-          <th scope="col">{zh ? '名次' : 'Rank'}</th>
-          <th scope="col">{zh ? '用户' : 'Who'}</th>
-          <th scope="col">{zh ? '成绩' : 'Score'}</th>
+          <th scope="col">{t.rank}</th>
+          <th scope="col">{t.who}</th>
+          <th scope="col">{t.score}</th>
         </tr>
       </thead>
       <tbody>
@@ -29,7 +33,7 @@ function RankTable({
           <tr key={`${row.rank}:${row.member}`} class={row.me ? 'me' : ''}>
             <td>{row.rank}</td>
             <td>
-              {row.member}
+              {who(row.member)}
               {row.rewardId ? ` · ${rewardName(row.rewardId)}` : ''}
             </td>
             <td>
@@ -45,64 +49,68 @@ function RankTable({
 /** A board's live ranking (masked names) and the viewer's place, or a duel's two sides; published standings. */
 export function LeaderboardWidget({
   view,
-  locale,
+  copy,
   rewardName,
 }: {
   view: LeaderboardView;
-  locale: Locale;
+  copy: Copy;
   rewardName: (id: string) => string;
 }) {
-  const zh = locale === 'zh-CN';
-  const t = (zhText: string, enText: string) => (zh ? zhText : enText);
+  const t = copy.leaderboard;
   const { unit, name } = view.metric;
-  const side = (id: 'a' | 'b') => (id === 'a' ? t('发起方', 'Challengers') : t('应战方', 'Opponents'));
+  const me = view.board?.me;
   return (
-    <div class="widget">
-      <p>
-        {zh ? `按「${name}」排名` : `Ranked by "${name}"`} ·{' '}
-        {zh ? `共 ${view.totals.events} 次记分` : `${view.totals.events} scores recorded`}
+    <div
+      class="widget"
+      data-highlight={
+        view.sides?.map((s) => `${t.side(s.id)} ${s.score} ${unit}`).join(' : ') ?? t.ranked(name)
+      }
+    >
+      <p class="progress-label">
+        {t.ranked(name)} · {t.scores(view.totals.events)}
       </p>
       {view.sides && (
         <div class="duel">
           {view.sides.map((s) => (
             <div key={s.id}>
-              <strong>{side(s.id)}</strong>
+              <strong>{t.side(s.id)}</strong>
               <p class="big">
                 {s.score} {unit}
               </p>
-              <ul class="slots">
-                {Array.from({ length: s.seats }, (_, i) => {
+              <Seats
+                copy={copy}
+                seats={Array.from({ length: s.seats }, (_, i) => {
                   const m = s.members[i];
-                  return (
-                    <li key={i} class={m ? 'filled' : ''}>
-                      {m ? `${m.member} ${m.points}` : '?'}
-                    </li>
-                  );
+                  return m ? { name: m.member, caption: `${m.member} ${m.points}`, state: 'filled' } : null;
                 })}
-              </ul>
+              />
             </div>
           ))}
         </div>
       )}
       {view.standings ? (
         <>
-          <h3>{zh ? '最终排名（公示中）' : 'Final standings'}</h3>
-          <RankTable rows={view.standings} unit={unit} locale={locale} rewardName={rewardName} />
+          <h2 class="sub-title">{view.state === 'settled' ? t.settled : t.onNotice}</h2>
+          <RankTable
+            rows={view.standings}
+            unit={unit}
+            copy={copy}
+            rewardName={rewardName}
+            {...(view.format === 'duel' ? { who: t.side } : {})}
+          />
         </>
       ) : (
         view.board && (
           <>
             {view.board.top.length > 0 ? (
-              <RankTable rows={view.board.top} unit={unit} locale={locale} rewardName={rewardName} />
+              <RankTable rows={view.board.top} unit={unit} copy={copy} rewardName={rewardName} />
             ) : (
-              <p>{zh ? '还没有人上榜，第一名等你来拿' : 'Nobody has scored yet'}</p>
+              <p>{t.nobody}</p>
             )}
-            {view.board.me && (
-              <p class="me">
-                {zh
-                  ? `我的成绩 ${view.board.me.score} ${unit}，第 ${view.board.me.rank ?? view.board.me.position} 名`
-                  : `You: ${view.board.me.score} ${unit}, #${view.board.me.rank ?? view.board.me.position}`}
-                {view.board.me.flagged && (zh ? '（审核中，暂不计入排名）' : ' (under review, not ranked)')}
+            {me && (
+              <p class="me-row">
+                {t.me(me.score, unit, me.rank ?? me.position)}
+                {me.flagged && t.flagged}
               </p>
             )}
           </>
@@ -111,20 +119,15 @@ export function LeaderboardWidget({
       <ol class="ladder">
         {view.prizes.map((p) => {
           const ranks = p.fromRank === p.toRank ? `${p.fromRank}` : `${p.fromRank}–${p.toRank}`;
-          const who =
-            view.format === 'duel'
-              ? p.fromRank === 1
-                ? t('获胜方', 'Winners')
-                : t('另一方', 'Other side')
-              : t(`第 ${ranks} 名`, `#${ranks}`);
+          const who = view.format === 'duel' ? (p.fromRank === 1 ? t.winners : t.otherSide) : t.place(ranks);
           return (
             <li key={p.fromRank}>
-              {who} · {rewardName(p.rewardId)}
+              <span>{who}</span> <span>{rewardName(p.rewardId)}</span>
             </li>
           );
         })}
       </ol>
-      <Ticker locale={locale} items={view.recentScores.map((s) => `${s.by} +${s.points} ${unit}`)} />
+      <Ticker copy={copy} items={view.recentScores.map((s) => `${s.by} +${s.points} ${unit}`)} />
     </div>
   );
 }

@@ -1,68 +1,53 @@
-import type { Locale, ReferralView } from '@liebian/core';
-
-const STATUS: Record<Locale, Record<string, string>> = {
-  'zh-CN': {
-    pending: '冻结中',
-    approved: '待发放',
-    issued: '已发放',
-    reversed: '已取消',
-    'clawed-back': '已追回',
-  },
-  en: {
-    pending: 'on hold',
-    approved: 'due',
-    issued: 'issued',
-    reversed: 'cancelled',
-    'clawed-back': 'clawed back',
-  },
-};
+import type { ReferralView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 
 /** The gift on each side, and for the referrer every friend with their rewards' real ledger status. */
 export function ReferralWidget({
   view,
-  locale,
+  copy,
   rewardName,
 }: {
   view: ReferralView;
-  locale: Locale;
+  copy: Copy;
   rewardName: (id: string) => string;
 }) {
-  const zh = locale === 'zh-CN';
+  const t = copy.referral;
   const { referrer, referee } = view.rewards;
   const { accepted, moved, converted, capLeft } = view.counts;
   return (
-    <div class="widget">
+    <div class="widget" data-highlight={referee ? `${t.friendGets} ${rewardName(referee.rewardId)}` : ''}>
       <ul class="ladder">
         {referee && (
           <li>
-            {zh ? '好友得' : 'Your friend gets'} · {rewardName(referee.rewardId)}
+            <span>{t.friendGets}</span> <b>{rewardName(referee.rewardId)}</b>
           </li>
         )}
         {referrer && (
           <li>
-            {zh ? '邀请人得' : 'The referrer gets'} · {rewardName(referrer.rewardId)}
+            <span>{t.referrerGets}</span> <b>{rewardName(referrer.rewardId)}</b>
           </li>
         )}
       </ul>
-      {view.role === 'initiator' && (
-        <p>
-          {zh
-            ? `已邀请 ${accepted} 位好友${moved > 0 ? `（${moved} 位已改由他人邀请）` : ''}，${converted} 位已转化，还可获奖 ${capLeft} 次`
-            : `${accepted} invited${moved > 0 ? ` (${moved} moved to another referrer)` : ''}, ${converted} converted, ${capLeft} rewards left`}
-        </p>
-      )}
+      {view.role === 'initiator' && <p class="status">{t.summary(accepted, moved, converted, capLeft)}</p>}
       {view.referrals.length > 0 && (
-        <ul class="slots">
-          {view.referrals.map((r) => (
-            <li key={r.referee} class={r.convertedAt === null ? 'pending' : 'filled'}>
-              {r.referee}
-              {r.movedAt !== null && (zh ? ' · 已改由他人邀请' : ' · moved to another referrer')}
-              {r.ledger
-                .filter((e) => (view.role === 'initiator' ? e.side === 'referrer' : e.side === 'referee'))
-                .map((e) => ` · ${STATUS[locale][e.status]}`)
-                .join('')}
-            </li>
-          ))}
+        <ul class="offers">
+          {view.referrals.slice(0, 8).map((r) => {
+            const mine = r.ledger.filter((e) =>
+              view.role === 'initiator' ? e.side === 'referrer' : e.side === 'referee',
+            );
+            return (
+              <li key={r.referee}>
+                <span>{r.referee}</span>
+                <span class="tag">
+                  {r.movedAt !== null
+                    ? t.moved
+                    : mine.length > 0
+                      ? mine.map((e) => t.status[e.status]).join(' · ')
+                      : t.notConverted}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

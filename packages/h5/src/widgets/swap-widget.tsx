@@ -1,32 +1,27 @@
-import { formatMoney, type Locale, type SwapView } from '@liebian/core';
+import type { SwapView } from '@liebian/core';
+import type { Copy } from '../copy/zh-cn.js';
 
-/** The listed item, and the proposals the viewer may see. */
-export function SwapWidget({ view, locale }: { view: SwapView; locale: Locale }) {
-  const zh = locale === 'zh-CN';
+/** The listed item as a card, and the proposals the viewer may see with their status in words. */
+export function SwapWidget({ view, copy }: { view: SwapView; copy: Copy }) {
+  const t = copy.swap;
   const { item } = view;
+  const value = item.estimatedValueFen === undefined ? '' : t.value(item.estimatedValueFen);
   return (
-    <div class="widget">
+    <div class="widget" data-highlight={`${item.title} ${value}`.trim()}>
       <p class="big">{item.title}</p>
-      {item.description && <p>{item.description}</p>}
-      {item.estimatedValueFen !== undefined && (
-        <p>
-          {zh
-            ? `估值 ${formatMoney(item.estimatedValueFen)}`
-            : `About ${formatMoney(item.estimatedValueFen)}`}
-        </p>
+      {item.description && <p class="progress-label">{item.description}</p>}
+      {value && <p class="status">{value}</p>}
+      {view.state === 'open' && <p class="progress-label">{t.waiting(view.openProposals)}</p>}
+      {view.proposals.length > 0 && (
+        <ul class="offers">
+          {view.proposals.slice(0, 6).map((p) => (
+            <li key={p.id}>
+              <span>{p.offer.title}</span>
+              <span class="tag">{t.status[p.status]}</span>
+            </li>
+          ))}
+        </ul>
       )}
-      <p>
-        {zh
-          ? `${view.openProposals} 个交换提议待回复`
-          : `${view.openProposals} proposal${view.openProposals === 1 ? '' : 's'} waiting`}
-      </p>
-      <ul>
-        {view.proposals.map((p) => (
-          <li key={p.id}>
-            {p.offer.title} · {p.status}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -7,13 +7,23 @@ export type Text = Record<Locale, string>;
 
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** When the campaign runs, in its own time zone. */
+/** How people call a time zone: 北京时间 for China's, else the zone's long name (never the IANA id). */
+function zoneName(timeZone: string, locale: Locale, at: number): string {
+  if (locale === 'zh-CN' && ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'PRC'].includes(timeZone))
+    return '北京时间';
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'long' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}
+
+/** When the campaign runs, in its own time zone, named in words. */
 export function scheduleLine(c: Campaign): Text {
   const from = formatInstant(c.schedule.startsAt, c.timezone);
   const to = formatInstant(c.schedule.endsAt, c.timezone);
   return {
-    'zh-CN': `活动时间：${from} 至 ${to}（${c.timezone}）。`,
-    en: `Runs from ${from} to ${to} (${c.timezone}).`,
+    'zh-CN': `活动时间：${from} 至 ${to}（${zoneName(c.timezone, 'zh-CN', c.schedule.startsAt)}）。`,
+    en: `Runs from ${from} to ${to} (${zoneName(c.timezone, 'en', c.schedule.startsAt)}).`,
   };
 }
 
