@@ -71,7 +71,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     campaigns.set(campaign.id, campaign);
   }
-  const cache = new InstanceCache(store, campaigns);
+  const cache = new InstanceCache(store, campaigns, options.cacheSize);
   let disposed = false;
 
   const deliver = (effects: readonly Effect[]) => {

@@ -30,7 +30,7 @@ export class InstanceCache {
   constructor(
     private readonly store: Store,
     private readonly campaigns: ReadonlyMap<string, AnyCampaign>,
-    private readonly capacity = 10_000,
+    private readonly capacity: number = 10_000,
   ) {}
 
   /** The cached instance, if any, without a round trip. */

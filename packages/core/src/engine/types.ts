@@ -115,6 +115,11 @@ export interface EngineOptions {
   readonly maxBatch?: number;
   /** Events waiting per instance before `send` fails with `overloaded` (default 10,000). */
   readonly maxQueue?: number;
+  /**
+   * Instances kept in memory between batches (default 10,000), least recently written dropped first. A dropped
+   * instance costs one load at its next event; size it to the instances active at once.
+   */
+  readonly cacheSize?: number;
   /** Reload-and-reapply attempts after version conflicts (default 32). */
   readonly maxAttempts?: number;
   /**
