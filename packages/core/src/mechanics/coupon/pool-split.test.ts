@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPool } from './pool-split.js';
+import { partRange, splitPool } from './pool-split.js';
 
 describe('splitPool', () => {
   it('gives every part at least the minimum and sums exactly, for both modes', () => {
@@ -24,6 +24,29 @@ describe('splitPool', () => {
       ),
       { numRuns: 1_000 },
     );
+  });
+
+  it('keeps every part inside the disclosed range', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 100 }),
+        fc.integer({ min: 1, max: 500 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer(),
+        fc.constantFrom('equal' as const, 'random' as const),
+        (people, min, extra, seed, mode) => {
+          const amount = people * min + extra;
+          const { lo, hi } = partRange(amount, people, min, mode);
+          for (const part of splitPool(amount, people, min, mode, seed).parts) {
+            expect(part).toBeGreaterThanOrEqual(lo);
+            expect(part).toBeLessThanOrEqual(hi);
+          }
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+    // ¥50 among 4, at least 1 分: the disclosed maximum ¥49.97 is what the last member gets when the others draw 1 分.
+    expect(partRange(5000, 4, 1, 'random')).toEqual({ lo: 1, hi: 4997 });
   });
 
   it('gives the remainder of an equal split to the first members, 1 分 each', () => {
