@@ -5,6 +5,7 @@ import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import { discloseLeaderboard } from './disclosure.js';
 import {
   DURING_BOARD,
   leaderboardCampaignInput,
@@ -125,6 +126,59 @@ describe('leaderboard board season', () => {
       expect(awarded).toEqual(['phone', 'phone', 'coupon-50']);
       await h.engine.dispose();
     }
+  });
+
+  it('follows the disclosed tie rule at a prize boundary: six tied at one instant', async () => {
+    for (const [ties, expected, text] of [
+      ['share-rank', ['phone', 'phone', 'phone', 'phone', 'phone', 'phone'], '获奖人数可能多于该奖项的名额'],
+      // Six tied take places 1–6; the last place, 6, is past the last prize rank (3): nobody wins more than its places.
+      ['last-place', [], '均按并列所占的最后一个名次领奖'],
+    ] as const) {
+      const campaign = defineCampaign(
+        leaderboardCampaignInput({ ties, approval: 'automatic', publicationHours: 0 }),
+        'leaderboard',
+      );
+      expect(discloseLeaderboard(campaign, 'zh-CN').lines.join('\n')).toContain(text);
+      const h = engineHarness(campaign, DURING_BOARD, 1);
+      await h.engine.start(campaign.id, { actor: OPERATOR, instanceId: 'six' });
+      await Promise.all(
+        ['a', 'b', 'c', 'd', 'e', 'f'].map((m) =>
+          h.engine.send('six', score(`member-${m}`, 3, m), { actor: OPERATOR }),
+        ),
+      );
+      h.clock.set(WEEK_END);
+      await h.engine.tick();
+      const awarded = h.effects
+        .filter((e) => e.type === 'leaderboard.prize-awarded')
+        .map((e) => e.payload.rewardId);
+      expect(awarded).toEqual(expected);
+      await h.engine.dispose();
+    }
+  });
+
+  it('gives two tied at rank 1 the prize of place 2 under last-place, and the next member place 3', async () => {
+    const campaign = defineCampaign(
+      leaderboardCampaignInput({ ties: 'last-place', approval: 'automatic', publicationHours: 0 }),
+      'leaderboard',
+    );
+    const h = engineHarness(campaign, DURING_BOARD, 1);
+    await h.engine.start(campaign.id, { actor: OPERATOR, instanceId: 'two' });
+    await Promise.all([
+      h.engine.send('two', score('member-x', 4, 'x'), { actor: OPERATOR }),
+      h.engine.send('two', score('member-y', 4, 'y'), { actor: OPERATOR }),
+      h.engine.send('two', score('member-z', 1, 'z'), { actor: OPERATOR }),
+    ]);
+    h.clock.set(WEEK_END);
+    await h.engine.tick();
+    const awarded = h.effects
+      .filter((e) => e.type === 'leaderboard.prize-awarded')
+      .map((e) => [e.payload.member, e.payload.rewardId]);
+    expect(awarded).toEqual([
+      ['member-x', 'coupon-50'],
+      ['member-y', 'coupon-50'],
+      ['member-z', 'coupon-50'],
+    ]);
+    await h.engine.dispose();
   });
 
   it('posts score intents a crashed process committed but never posted, before the next batch', async () => {
