@@ -6,10 +6,8 @@ export const COPY = {
     proofTitle: '为什么值得信赖',
     ctaTitle: '立即参与',
     rulesTitle: '活动规则',
-    privacyTitle: '个人信息保护',
-    privacy:
-      '我们仅在你同意后收集手机号，用于发送活动通知与领奖联系，不向第三方提供；你可随时联系主办方查询、更正或删除。',
-    consent: '我已阅读并同意《个人信息保护说明》，同意主办方通过短信联系我',
+    consent: (purpose: string) => `我已阅读《个人信息保护说明》，同意主办方为「${purpose}」处理我的手机号`,
+    share: (name: string, purpose: string) => `同意向${name}提供我的手机号，用于${purpose}`,
     phone: '手机号',
     code: '短信验证码',
     submit: '提交',
@@ -28,10 +26,10 @@ export const COPY = {
     proofTitle: 'Why you can trust this',
     ctaTitle: 'Take part',
     rulesTitle: 'Rules',
-    privacyTitle: 'Your personal information',
-    privacy:
-      'We collect your phone number only with your consent, to send campaign notices and contact prize winners; we do not share it. Contact the organiser to see, correct or delete it.',
-    consent: 'I have read the privacy notice and agree that the organiser may text me',
+    consent: (purpose: string) =>
+      `I have read the privacy notice and agree that the organiser uses my phone number for: ${purpose}`,
+    share: (name: string, purpose: string) =>
+      `I agree that my phone number is given to ${name} for ${purpose}`,
     phone: 'Phone number',
     code: 'SMS code',
     submit: 'Submit',

@@ -1,6 +1,7 @@
 import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
 import { COPY } from './copy.js';
 import type { IslandConfig } from './islands.js';
+import { LeadForm, PrivacyNotice } from './lead-form.js';
 import { type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
 
@@ -129,31 +130,7 @@ export function LandingPage({
             {copy.poster}
           </button>
         )}
-        {cta.leadForm?.enabled && leadFormAction && (
-          <form method="post" action={leadFormAction} data-lead>
-            <label>
-              {copy.phone}
-              <input
-                type="tel"
-                name="phone"
-                autocomplete="tel"
-                inputmode="numeric"
-                pattern="1[0-9]{10}"
-                required
-              />
-            </label>
-            <label>
-              {copy.code}
-              <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
-            </label>
-            <label>
-              <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? copy.consent}
-            </label>
-            <button type="submit" class="cta">
-              {copy.submit}
-            </button>
-          </form>
-        )}
+        <LeadForm campaign={campaign} view={view} locale={locale} action={leadFormAction} />
         {cta.followQr && <img src={cta.followQr.src} alt={cta.followQr.alt} width={160} height={160} />}
       </section>
 
@@ -166,10 +143,7 @@ export function LandingPage({
         </ol>
       </section>
 
-      <section class="privacy" aria-labelledby="privacy-title">
-        <h2 id="privacy-title">{copy.privacyTitle}</h2>
-        <p>{copy.privacy}</p>
-      </section>
+      <PrivacyNotice notice={disclosure.privacy} />
     </main>
   );
 }

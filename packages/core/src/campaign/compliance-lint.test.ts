@@ -29,7 +29,7 @@ describe('compliance lint', () => {
             cta: { headline: '快来拼团' },
           },
           disclosure: {
-            organizer: { name: 'x', contact: 'y' },
+            organizer: { name: 'x', contact: '400-800-1234' },
             extraTerms: ['本活动最终解释权归主办方所有'],
           },
         },

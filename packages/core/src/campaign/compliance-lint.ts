@@ -35,7 +35,6 @@ function texts(c: AnyCampaign): [path: string, text: string][] {
   if (hook.ctaLabel) out.push(['page.hook.ctaLabel', hook.ctaLabel]);
   out.push(['page.cta.headline', cta.headline]);
   if (cta.shareTitle) out.push(['page.cta.shareTitle', cta.shareTitle]);
-  if (cta.leadForm?.consentText) out.push(['page.cta.leadForm.consentText', cta.leadForm.consentText]);
   for (const [i, t] of proof.testimonials.entries()) out.push([`page.proof.testimonials[${i}].text`, t.text]);
   for (const [i, e] of proof.experts.entries()) out.push([`page.proof.experts[${i}].quote`, e.quote]);
   for (const [i, t] of c.disclosure.extraTerms.entries()) out.push([`disclosure.extraTerms[${i}]`, t]);

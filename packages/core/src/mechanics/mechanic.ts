@@ -125,6 +125,8 @@ export interface Disclosure {
   readonly locale: Locale;
   readonly title: string;
   readonly lines: readonly string[];
+  /** The personal-information notice of the lead form (`privacyNotice`); null when the page takes no leads. */
+  readonly privacy: { readonly title: string; readonly lines: readonly string[] } | null;
 }
 
 export type Locale = 'zh-CN' | 'en';

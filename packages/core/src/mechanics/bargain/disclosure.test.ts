@@ -14,6 +14,21 @@ const disclose = (
   );
 
 describe('bargain rules disclosure', () => {
+  it('says a struck-through price has no basis when none is configured, and labels an MSRP as one', () => {
+    expect(disclose({})).toContain('划线价 ¥199.00 未注明依据。');
+    expect(
+      disclose(
+        {},
+        {
+          disclosure: {
+            organizer: { name: 'x', contact: '400-800-1234' },
+            referencePrice: { basis: 'msrp' },
+          },
+        },
+      ),
+    ).toContain('划线价 ¥199.00 为厂商建议零售价。');
+  });
+
   it('states prices, helpers and the exact cut rule from the fields', () => {
     const zh = disclose({
       originalPrice: 29900,
@@ -68,11 +83,26 @@ describe('bargain rules disclosure', () => {
         budget: { totalFen: 100000 },
         disclosure: {
           organizer: { name: '某某茶业', contact: 'help@example.com' },
+          eligibility: '中国大陆地区年满 18 周岁的用户',
+          referencePrice: { basis: 'lowest-7-days' },
           extraTerms: ['不与其他优惠同享。'],
         },
+        rewards: [
+          {
+            id: 'tea-set',
+            name: '青瓷茶具套装',
+            kind: 'product',
+            valueFen: 19900,
+            quantity: 50,
+            fulfilment: { method: 'shipping', feeFen: 800, withinDays: 7 },
+          },
+        ],
       },
     );
     for (const text of [
+      '参与条件：中国大陆地区年满 18 周岁的用户。',
+      '「青瓷茶具套装」：价值 ¥199.00；共 50 份；快递寄送，需支付 ¥8.00，获得后 7 天内发放。',
+      '划线价 ¥199.00 为活动开始前 7 日内的最低成交价，并非厂商建议零售价。',
       '仅新用户可以助力',
       '每人每天最多助力 3 次',
       '共 50 份',

@@ -5,6 +5,7 @@ import {
   antiAbuseLines,
   closingLines,
   plural,
+  referencePriceLine,
   render,
   rewardName,
   scheduleLine,
@@ -158,6 +159,7 @@ export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure 
       'zh-CN': `「${reward}」原价 ${m(rules.originalPrice)}，最低可砍至 ${m(rules.floorPrice)}。`,
       en: `"${reward}" is priced ${m(rules.originalPrice)} and can be cut down to ${m(rules.floorPrice)}.`,
     },
+    referencePriceLine(c, rules.originalPrice),
     helpersLine(c),
     cutLine(c),
   ];
