@@ -1,0 +1,28 @@
+import type { FieldIssue } from '../../errors/liebian-error.js';
+import { commonRuleChanges, ruleDiff } from '../shared/rule-diff.js';
+import type { AssistCampaign } from './schema.js';
+
+/**
+ * The changes to a live assist that are worse for consumers, each naming its field: a tier that needs more points
+ * or gives another reward, a tier removed, lighter help weights, a lost helper reward, less time, tighter quotas —
+ * and the common fields.
+ * @example compareAssistRules(live, { ...live, rules: { ...live.rules, tiers: [{ helps: 8, rewardId: 'latte' }] } })
+ */
+export function compareAssistRules(previous: AssistCampaign, next: AssistCampaign): FieldIssue[] {
+  const d = ruleDiff();
+  commonRuleChanges(d, previous, next);
+  const [a, b] = [previous.rules, next.rules];
+  a.tiers.forEach((tier, i) => {
+    const after = b.tiers[i];
+    if (!after) return d.changed(`rules.tiers[${i}]`, tier, null);
+    d.higher(`rules.tiers[${i}].helps`, tier.helps, after.helps);
+    d.changed(`rules.tiers[${i}].rewardId`, tier.rewardId, after.rewardId);
+  });
+  d.lower('rules.weights.newUser', a.weights.newUser, b.weights.newUser);
+  d.lower('rules.weights.existing', a.weights.existing, b.weights.existing);
+  if (a.helperRewardId !== undefined) d.changed('rules.helperRewardId', a.helperRewardId, b.helperRewardId);
+  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
+  d.limit('rules.helperQuotaPerCampaign', a.helperQuotaPerCampaign, b.helperQuotaPerCampaign);
+  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
+  return d.issues;
+}
