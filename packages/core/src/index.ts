@@ -17,6 +17,7 @@ export {
 export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
 export type { PageContent } from './campaign/page-content-schema.js';
 export { type PrivacyNoticeText, privacyNotice } from './campaign/privacy-notice.js';
+export { type ShareCard, shareCard } from './campaign/share-card.js';
 export { createEngine } from './engine/create-engine.js';
 export {
   BUILT_IN_RISK_CHECKS,

@@ -55,7 +55,9 @@ export const ctaSchema = z.strictObject({
     })
     .optional(),
   followQr: imageSchema.optional(),
+  /** The share card (WeChat's title and description): linted like every other copy field; see `shareCard`. */
   shareTitle: textField(40).optional(),
+  shareDesc: textField(80).optional(),
 });
 
 /** The landing page's marketer-written content. Rendering escapes every string. */
