@@ -23,7 +23,7 @@ export async function runCli(
   const [command, file] = argv;
   if (!['validate', 'render', 'preview', 'build'].includes(command ?? '') || !file) {
     out(
-      'usage: liebian validate <campaign.json> | render <campaign.json> --out <dir> [--locale en] | preview <campaign.json> [--port 5173] | build <campaign.json> --out <dir> [--api /api] [--locale en]',
+      'usage: liebian validate <campaign.json> | render <campaign.json> --out <dir> [--locale en] [--allow-lint-errors] | preview <campaign.json> [--port 5173] | build <campaign.json> --out <dir> [--api /api] [--locale en] [--allow-lint-errors]',
     );
     return 2;
   }
@@ -55,6 +55,12 @@ export async function runCli(
       `${file}: valid ${campaign.kind} campaign "${campaign.id}"${findings.length ? ` with ${findings.length} compliance finding(s)` : ''}`,
     );
     return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  }
+  if (findings.some((f) => f.severity === 'error') && !argv.includes('--allow-lint-errors')) {
+    out(
+      `${file}: nothing written: fix the compliance errors above, or pass --allow-lint-errors to write it anyway`,
+    );
+    return 1;
   }
   const dir = flag('--out');
   if (!dir) {
