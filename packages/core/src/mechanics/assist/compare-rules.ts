@@ -12,12 +12,15 @@ export function compareAssistRules(previous: AssistCampaign, next: AssistCampaig
   const d = ruleDiff();
   commonRuleChanges(d, previous, next);
   const [a, b] = [previous.rules, next.rules];
-  a.tiers.forEach((tier, i) => {
+  for (const [i, tier] of a.tiers.entries()) {
     const after = b.tiers[i];
-    if (!after) return d.changed(`rules.tiers[${i}]`, tier, null);
+    if (!after) {
+      d.changed(`rules.tiers[${i}]`, tier, null);
+      continue;
+    }
     d.higher(`rules.tiers[${i}].helps`, tier.helps, after.helps);
     d.changed(`rules.tiers[${i}].rewardId`, tier.rewardId, after.rewardId);
-  });
+  }
   d.lower('rules.weights.newUser', a.weights.newUser, b.weights.newUser);
   d.lower('rules.weights.existing', a.weights.existing, b.weights.existing);
   if (a.helperRewardId !== undefined) d.changed('rules.helperRewardId', a.helperRewardId, b.helperRewardId);

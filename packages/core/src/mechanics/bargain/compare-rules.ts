@@ -4,7 +4,10 @@ import { type CutTerms, cutTerms, friendsToFloorRange } from './cut-strategy.js'
 import type { BargainCampaign } from './schema.js';
 
 function termsChanges(d: RuleDiff, path: string, before: CutTerms, after: CutTerms): void {
-  if (before.kind !== after.kind) return d.changed(`${path}.strategy`, before.kind, after.kind);
+  if (before.kind !== after.kind) {
+    d.changed(`${path}.strategy`, before.kind, after.kind);
+    return;
+  }
   if (before.kind === 'amount' && after.kind === 'amount') {
     d.lower(`${path}.min`, before.min, after.min);
     d.lower(`${path}.max`, before.max, after.max);

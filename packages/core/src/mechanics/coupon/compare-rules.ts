@@ -3,10 +3,14 @@ import { commonRuleChanges, type RuleDiff, ruleDiff } from '../shared/rule-diff.
 import type { CouponCampaign, CouponSpec, Validity } from './schema.js';
 
 function validityChanges(d: RuleDiff, path: string, a: Validity, b: Validity) {
-  if ('days' in a && 'days' in b) return d.lower(`${path}.days`, a.days, b.days);
+  if ('days' in a && 'days' in b) {
+    d.lower(`${path}.days`, a.days, b.days);
+    return;
+  }
   if ('until' in a && 'until' in b) {
     d.higher(`${path}.from`, a.from, b.from);
-    return d.lower(`${path}.until`, a.until, b.until);
+    d.lower(`${path}.until`, a.until, b.until);
+    return;
   }
   d.changed(path, a, b);
 }

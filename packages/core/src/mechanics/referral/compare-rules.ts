@@ -10,7 +10,10 @@ function rewardChanges(
 ) {
   const [before, after] = [a[side], b[side]];
   if (!before) return;
-  if (!after) return d.changed(`rules.${side}`, before, null);
+  if (!after) {
+    d.changed(`rules.${side}`, before, null);
+    return;
+  }
   d.changed(`rules.${side}.rewardId`, before.rewardId, after.rewardId);
   d.ranked(`rules.${side}.timing`, ['upfront', 'on-conversion'], before.timing, after.timing);
 }

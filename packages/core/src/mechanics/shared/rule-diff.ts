@@ -87,10 +87,13 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
     if (privacy[1].recipients.length > privacy[0].recipients.length)
       d.changed('disclosure.privacy.recipients', privacy[0].recipients, privacy[1].recipients);
   }
-  previous.rewards.forEach((before, i) => {
+  for (const [i, before] of previous.rewards.entries()) {
     const at = `rewards[${i}]`;
     const after = next.rewards.find((r) => r.id === before.id);
-    if (!after) return d.changed(`${at}.id`, before.id, null);
+    if (!after) {
+      d.changed(`${at}.id`, before.id, null);
+      continue;
+    }
     if (before.valueFen !== undefined) d.lower(`${at}.valueFen`, before.valueFen, after.valueFen ?? 0);
     if (before.quantity !== undefined) d.lower(`${at}.quantity`, before.quantity, after.quantity ?? 0);
     d.changed(`${at}.kind`, before.kind, after.kind);
@@ -105,5 +108,5 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
         if (within[1] === undefined) d.changed(`${at}.fulfilment.withinDays`, within[0], within[1]);
         else d.higher(`${at}.fulfilment.withinDays`, within[0], within[1]);
     }
-  });
+  }
 }
