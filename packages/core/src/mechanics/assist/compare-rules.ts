@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, ruleDiff } from '../shared/rule-diff.js';
+import { ruleChanges } from '../shared/rule-diff.js';
 import type { AssistCampaign } from './schema.js';
 
 /**
@@ -9,23 +9,18 @@ import type { AssistCampaign } from './schema.js';
  * @example compareAssistRules(live, { ...live, rules: { ...live.rules, tiers: [{ helps: 8, rewardId: 'latte' }] } })
  */
 export function compareAssistRules(previous: AssistCampaign, next: AssistCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  for (const [i, tier] of a.tiers.entries()) {
-    const after = b.tiers[i];
-    if (!after) {
-      d.changed(`rules.tiers[${i}]`, tier, null);
-      continue;
+  return ruleChanges(previous, next, (d, a, b) => {
+    for (const [i, tier] of a.tiers.entries()) {
+      const after = b.tiers[i];
+      if (!after) {
+        d.changed(`rules.tiers[${i}]`, tier, null);
+        continue;
+      }
+      d.higher(`rules.tiers[${i}].helps`, tier.helps, after.helps);
+      d.changed(`rules.tiers[${i}].rewardId`, tier.rewardId, after.rewardId);
     }
-    d.higher(`rules.tiers[${i}].helps`, tier.helps, after.helps);
-    d.changed(`rules.tiers[${i}].rewardId`, tier.rewardId, after.rewardId);
-  }
-  d.lower('rules.weights.newUser', a.weights.newUser, b.weights.newUser);
-  d.lower('rules.weights.existing', a.weights.existing, b.weights.existing);
-  if (a.helperRewardId !== undefined) d.changed('rules.helperRewardId', a.helperRewardId, b.helperRewardId);
-  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
-  d.limit('rules.helperQuotaPerCampaign', a.helperQuotaPerCampaign, b.helperQuotaPerCampaign);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+    d.lower('rules.weights.newUser', a.weights.newUser, b.weights.newUser);
+    d.lower('rules.weights.existing', a.weights.existing, b.weights.existing);
+    if (a.helperRewardId !== undefined) d.changed('rules.helperRewardId', a.helperRewardId, b.helperRewardId);
+  });
 }

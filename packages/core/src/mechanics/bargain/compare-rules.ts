@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, type RuleDiff, ruleDiff } from '../shared/rule-diff.js';
+import { type RuleDiff, ruleChanges } from '../shared/rule-diff.js';
 import { type CutTerms, cutTerms, friendsToFloorRange } from './cut-strategy.js';
 import type { BargainCampaign } from './schema.js';
 
@@ -28,21 +28,19 @@ function termsChanges(d: RuleDiff, path: string, before: CutTerms, after: CutTer
  * @example compareBargainRules(live, { ...live, rules: { ...live.rules, helpersToFloor: 8 } })[0].path // 'rules.helpersToFloor'
  */
 export function compareBargainRules(previous: BargainCampaign, next: BargainCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  d.changed('rules.rewardId', a.rewardId, b.rewardId);
-  d.higher('rules.floorPrice', a.floorPrice, b.floorPrice);
-  d.higher('rules.helpersToFloor', friendsToFloorRange(a).most, friendsToFloorRange(b).most);
-  termsChanges(d, 'rules.cut', cutTerms(a, false), cutTerms(b, false));
-  termsChanges(d, 'rules.newUserBoost', cutTerms(a, true), cutTerms(b, true));
-  d.revoked('rules.selfCut', a.selfCut, b.selfCut);
-  d.ranked('rules.purchasableAt', ['any', 'helpers', 'floor'], a.purchasableAt, b.purchasableAt);
-  if (a.purchasableAt === 'helpers' && b.purchasableAt === 'helpers')
-    d.higher('rules.purchasableAfterHelpers', a.purchasableAfterHelpers ?? 0, b.purchasableAfterHelpers ?? 0);
-  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
-  d.lower('rules.payWindowMinutes', a.payWindowMinutes, b.payWindowMinutes);
-  d.limit('rules.helperQuotaPerCampaign', a.helperQuotaPerCampaign, b.helperQuotaPerCampaign);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    d.changed('rules.rewardId', a.rewardId, b.rewardId);
+    d.higher('rules.floorPrice', a.floorPrice, b.floorPrice);
+    d.higher('rules.helpersToFloor', friendsToFloorRange(a).most, friendsToFloorRange(b).most);
+    termsChanges(d, 'rules.cut', cutTerms(a, false), cutTerms(b, false));
+    termsChanges(d, 'rules.newUserBoost', cutTerms(a, true), cutTerms(b, true));
+    d.revoked('rules.selfCut', a.selfCut, b.selfCut);
+    d.ranked('rules.purchasableAt', ['any', 'helpers', 'floor'], a.purchasableAt, b.purchasableAt);
+    if (a.purchasableAt === 'helpers' && b.purchasableAt === 'helpers')
+      d.higher(
+        'rules.purchasableAfterHelpers',
+        a.purchasableAfterHelpers ?? 0,
+        b.purchasableAfterHelpers ?? 0,
+      );
+  });
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
 import { createEngine } from '../../engine/create-engine.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { formatMoney } from '../../primitives/money.js';
 import { seededRandom } from '../../primitives/random.js';
 import type { Actor } from '../mechanic.js';
+import { describePromises, type RulePromise } from '../shared/promises.test-utils.js';
 import { cutRange } from './cut-strategy.js';
 import type { BargainCampaign } from './schema.js';
 import type { BargainView } from './view.js';
@@ -83,7 +84,7 @@ async function purchasesWith(campaign: BargainCampaign): Promise<(string | undef
   return out;
 }
 
-const PROMISES: [pattern: RegExp, what: string, check: () => Promise<void>][] = [
+const PROMISES: RulePromise[] = [
   [
     /^活动时间：2026-11-01 00:00 至 2027-01-31 23:59/,
     'no bargain starts before or after the period',
@@ -260,17 +261,11 @@ const PROMISES: [pattern: RegExp, what: string, check: () => Promise<void>][] = 
   ],
 ];
 
-describe('bargain sample: every rules line is a tested promise', () => {
-  it('matches each line the rules print to exactly one promise below', () => {
+describePromises(
+  'bargain sample',
+  () => {
     const campaign = sample();
-    const lines = createEngine({ campaigns: [campaign] }).disclose(campaign.id, 'zh-CN').lines;
-    for (const line of lines)
-      expect(
-        PROMISES.filter(([p]) => p.test(line)).map(([, w]) => w),
-        line,
-      ).toHaveLength(1);
-    expect(lines).toHaveLength(PROMISES.length);
-  });
-
-  for (const [pattern, what, check] of PROMISES) it(`${pattern.source.slice(1, 24)}… — ${what}`, check);
-});
+    return createEngine({ campaigns: [campaign] }).disclose(campaign.id, 'zh-CN').lines;
+  },
+  PROMISES,
+);

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, type RuleDiff, ruleDiff } from '../shared/rule-diff.js';
+import { type RuleDiff, ruleChanges } from '../shared/rule-diff.js';
 import type { CouponCampaign, CouponSpec, Validity } from './schema.js';
 
 function validityChanges(d: RuleDiff, path: string, a: Validity, b: Validity) {
@@ -28,27 +28,22 @@ function specChanges(d: RuleDiff, path: string, a: CouponSpec, b: CouponSpec) {
  * @example compareCouponRules(live, { ...live, rules: { ...live.rules, perUserLimit: 1 } })
  */
 export function compareCouponRules(previous: CouponCampaign, next: CouponCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  d.lower('rules.perUserLimit', a.perUserLimit, b.perUserLimit);
-  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  if (a.mode === 'share' && b.mode === 'share') {
-    specChanges(d, 'rules.coupon', a.coupon, b.coupon);
-    specChanges(d, 'rules.sharerCoupon', a.sharerCoupon ?? a.coupon, b.sharerCoupon ?? b.coupon);
-    d.lower('rules.friendsPerShare', a.friendsPerShare, b.friendsPerShare);
-    d.lower('rules.sharerCouponsPerShare', a.sharerCouponsPerShare, b.sharerCouponsPerShare);
-  } else if (a.mode === 'pool' && b.mode === 'pool') {
-    d.lower('rules.amountFen', a.amountFen, b.amountFen);
-    d.higher('rules.size', a.size, b.size);
-    d.changed('rules.split', a.split, b.split);
-    d.lower('rules.minPartFen', a.minPartFen, b.minPartFen);
-    d.higher('rules.thresholdFen', a.thresholdFen, b.thresholdFen);
-    validityChanges(d, 'rules.validity', a.validity, b.validity);
-    d.ranked('rules.onTimeout', ['split-among-joined', 'fail'], a.onTimeout, b.onTimeout);
-  } else {
-    d.changed('rules.mode', a.mode, b.mode);
-  }
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    if (a.mode === 'share' && b.mode === 'share') {
+      specChanges(d, 'rules.coupon', a.coupon, b.coupon);
+      specChanges(d, 'rules.sharerCoupon', a.sharerCoupon ?? a.coupon, b.sharerCoupon ?? b.coupon);
+      d.lower('rules.friendsPerShare', a.friendsPerShare, b.friendsPerShare);
+      d.lower('rules.sharerCouponsPerShare', a.sharerCouponsPerShare, b.sharerCouponsPerShare);
+    } else if (a.mode === 'pool' && b.mode === 'pool') {
+      d.lower('rules.amountFen', a.amountFen, b.amountFen);
+      d.higher('rules.size', a.size, b.size);
+      d.changed('rules.split', a.split, b.split);
+      d.lower('rules.minPartFen', a.minPartFen, b.minPartFen);
+      d.higher('rules.thresholdFen', a.thresholdFen, b.thresholdFen);
+      validityChanges(d, 'rules.validity', a.validity, b.validity);
+      d.ranked('rules.onTimeout', ['split-among-joined', 'fail'], a.onTimeout, b.onTimeout);
+    } else {
+      d.changed('rules.mode', a.mode, b.mode);
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, ruleDiff } from '../shared/rule-diff.js';
+import { ruleChanges } from '../shared/rule-diff.js';
 import { type GroupBuyCampaign, leaderPrice } from './schema.js';
 
 /**
@@ -8,20 +8,19 @@ import { type GroupBuyCampaign, leaderPrice } from './schema.js';
  * @example compareGroupBuyRules(live, { ...live, rules: { ...live.rules, size: 5 } })[0].path // 'rules.size'
  */
 export function compareGroupBuyRules(previous: GroupBuyCampaign, next: GroupBuyCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  d.changed('rules.rewardId', a.rewardId, b.rewardId);
-  d.higher('rules.groupPriceFen', a.groupPriceFen, b.groupPriceFen);
-  d.higher('rules.leaderPriceFen', leaderPrice(a), leaderPrice(b));
-  d.higher('rules.size', a.size, b.size);
-  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
-  d.lower('rules.payWindowMinutes', a.payWindowMinutes, b.payWindowMinutes);
-  d.ranked('rules.onTimeout', ['virtual-fill', 'fail'], a.onTimeout, b.onTimeout);
-  if (a.onTimeout === 'virtual-fill' && b.onTimeout === 'virtual-fill')
-    d.higher('rules.virtualFillThreshold', a.virtualFillThreshold ?? 0, b.virtualFillThreshold ?? 0);
-  d.ranked('rules.whenFull', ['overflow-to-open-group', 'open-new-group', 'reject'], a.whenFull, b.whenFull);
-  d.lower('rules.perUserLimit', a.perUserLimit, b.perUserLimit);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    d.changed('rules.rewardId', a.rewardId, b.rewardId);
+    d.higher('rules.groupPriceFen', a.groupPriceFen, b.groupPriceFen);
+    d.higher('rules.leaderPriceFen', leaderPrice(a), leaderPrice(b));
+    d.higher('rules.size', a.size, b.size);
+    d.ranked('rules.onTimeout', ['virtual-fill', 'fail'], a.onTimeout, b.onTimeout);
+    if (a.onTimeout === 'virtual-fill' && b.onTimeout === 'virtual-fill')
+      d.higher('rules.virtualFillThreshold', a.virtualFillThreshold ?? 0, b.virtualFillThreshold ?? 0);
+    d.ranked(
+      'rules.whenFull',
+      ['overflow-to-open-group', 'open-new-group', 'reject'],
+      a.whenFull,
+      b.whenFull,
+    );
+  });
 }

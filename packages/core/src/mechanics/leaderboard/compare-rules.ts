@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, ruleDiff } from '../shared/rule-diff.js';
+import { ruleChanges } from '../shared/rule-diff.js';
 import { type LeaderboardCampaign, lastPrizeRank, prizeFor } from './schema.js';
 
 /**
@@ -12,20 +12,17 @@ export function compareLeaderboardRules(
   previous: LeaderboardCampaign,
   next: LeaderboardCampaign,
 ): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  d.changed('rules.format', a.format, b.format);
-  d.changed('rules.metric', a.metric, b.metric);
-  d.changed('rules.window', a.window, b.window);
-  d.changed('rules.ranking', a.ranking, b.ranking);
-  d.changed('rules.ties', a.ties, b.ties);
-  for (let rank = 1; rank <= lastPrizeRank(a); rank++)
-    d.changed(`rules.prizes (rank ${rank})`, prizeFor(a, rank)?.rewardId, prizeFor(b, rank)?.rewardId);
-  d.ranked('rules.approval', ['automatic', 'operator'], a.approval, b.approval);
-  d.higher('rules.publicationHours', a.publicationHours, b.publicationHours);
-  d.changed('rules.teamSize', a.teamSize, b.teamSize);
-  d.lower('rules.acceptMinutes', a.acceptMinutes, b.acceptMinutes);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    d.changed('rules.format', a.format, b.format);
+    d.changed('rules.metric', a.metric, b.metric);
+    d.changed('rules.window', a.window, b.window);
+    d.changed('rules.ranking', a.ranking, b.ranking);
+    d.changed('rules.ties', a.ties, b.ties);
+    for (let rank = 1; rank <= lastPrizeRank(a); rank++)
+      d.changed(`rules.prizes (rank ${rank})`, prizeFor(a, rank)?.rewardId, prizeFor(b, rank)?.rewardId);
+    d.ranked('rules.approval', ['automatic', 'operator'], a.approval, b.approval);
+    d.higher('rules.publicationHours', a.publicationHours, b.publicationHours);
+    d.changed('rules.teamSize', a.teamSize, b.teamSize);
+    d.lower('rules.acceptMinutes', a.acceptMinutes, b.acceptMinutes);
+  });
 }

@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, type RuleDiff, ruleDiff } from '../shared/rule-diff.js';
+import { type RuleDiff, ruleChanges } from '../shared/rule-diff.js';
 import type { ReferralCampaign, ReferralRules } from './schema.js';
 
 function rewardChanges(
@@ -25,18 +25,15 @@ function rewardChanges(
  * @example compareReferralRules(live, { ...live, rules: { ...live.rules, windowDays: 3 } })[0].path // 'rules.windowDays'
  */
 export function compareReferralRules(previous: ReferralCampaign, next: ReferralCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  rewardChanges(d, 'referrerReward', a, b);
-  rewardChanges(d, 'refereeReward', a, b);
-  d.changed('rules.trigger', a.trigger, b.trigger);
-  d.changed('rules.triggerLabel', a.triggerLabel, b.triggerLabel);
-  d.changed('rules.attribution', a.attribution, b.attribution);
-  d.lower('rules.windowDays', a.windowDays, b.windowDays);
-  d.lower('rules.capPerReferrer', a.capPerReferrer, b.capPerReferrer);
-  d.higher('rules.freezeDays', a.freezeDays, b.freezeDays);
-  d.lower('rules.maxRefereesPerLink', a.maxRefereesPerLink, b.maxRefereesPerLink);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    rewardChanges(d, 'referrerReward', a, b);
+    rewardChanges(d, 'refereeReward', a, b);
+    d.changed('rules.trigger', a.trigger, b.trigger);
+    d.changed('rules.triggerLabel', a.triggerLabel, b.triggerLabel);
+    d.changed('rules.attribution', a.attribution, b.attribution);
+    d.lower('rules.windowDays', a.windowDays, b.windowDays);
+    d.lower('rules.capPerReferrer', a.capPerReferrer, b.capPerReferrer);
+    d.higher('rules.freezeDays', a.freezeDays, b.freezeDays);
+    d.lower('rules.maxRefereesPerLink', a.maxRefereesPerLink, b.maxRefereesPerLink);
+  });
 }

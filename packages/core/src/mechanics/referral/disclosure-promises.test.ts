@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
 import { defineCampaign } from '../../campaign/define-campaign.js';
 import type { Actor } from '../mechanic.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import { describePromises, type RulePromise } from '../shared/promises.test-utils.js';
 import { DAY, ORDERS } from './referral-fixture.test-utils.js';
 import type { ReferralCampaign } from './schema.js';
 
@@ -38,7 +39,7 @@ async function setup(campaign = sample(), now = DURING) {
 
 const reason = (r: { status: string; reason?: string }) => (r.status === 'rejected' ? r.reason : r.status);
 
-const PROMISES: [pattern: RegExp, what: string, check: () => Promise<void>][] = [
+const PROMISES: RulePromise[] = [
   [
     /^活动时间：2026-11-01 00:00 至 2027-01-31 23:59/,
     'no link opens before the period',
@@ -180,17 +181,8 @@ const PROMISES: [pattern: RegExp, what: string, check: () => Promise<void>][] = 
   ],
 ];
 
-describe('referral sample: every rules line is a tested promise', () => {
-  it('matches each line the rules print to exactly one promise below', async () => {
-    const { h } = await setup();
-    const lines = h.engine.disclose(json.id, 'zh-CN').lines;
-    for (const line of lines)
-      expect(
-        PROMISES.filter(([p]) => p.test(line)).map(([, w]) => w),
-        line,
-      ).toHaveLength(1);
-    expect(lines).toHaveLength(PROMISES.length);
-  });
-
-  for (const [pattern, what, check] of PROMISES) it(`${pattern.source.slice(1, 24)}… — ${what}`, check);
-});
+describePromises(
+  'referral sample',
+  async () => (await setup()).h.engine.disclose(json.id, 'zh-CN').lines,
+  PROMISES,
+);

@@ -110,3 +110,36 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
     }
   }
 }
+
+/** Rule fields several mechanics share by name, each compared the same way wherever it appears. */
+function sharedFieldChanges(d: RuleDiff, a: Record<string, unknown>, b: Record<string, unknown>): void {
+  const num = (rules: Record<string, unknown>, key: string) =>
+    typeof rules[key] === 'number' ? (rules[key] as number) : undefined;
+  for (const key of ['timeLimitMinutes', 'payWindowMinutes', 'launchesPerUser', 'perUserLimit']) {
+    const [before, after] = [num(a, key), num(b, key)];
+    if (before !== undefined && after !== undefined) d.lower(`rules.${key}`, before, after);
+  }
+  if ('helperQuotaPerCampaign' in a || 'helperQuotaPerCampaign' in b)
+    d.limit(
+      'rules.helperQuotaPerCampaign',
+      num(a, 'helperQuotaPerCampaign'),
+      num(b, 'helperQuotaPerCampaign'),
+    );
+}
+
+/**
+ * The changes from `previous` to `next` worse for consumers: the common fields, the mechanic's own (`own`), then
+ * the rule fields mechanics share (time limits, pay windows, launches, per-user and helper quotas).
+ * @example ruleChanges(live, next, (d, a, b) => d.higher('rules.size', a.size, b.size))
+ */
+export function ruleChanges<TRules extends object>(
+  previous: Campaign & { readonly rules: TRules },
+  next: Campaign & { readonly rules: TRules },
+  own: (d: RuleDiff, a: TRules, b: TRules) => void,
+): FieldIssue[] {
+  const d = ruleDiff();
+  commonRuleChanges(d, previous, next);
+  own(d, previous.rules, next.rules);
+  sharedFieldChanges(d, previous.rules as Record<string, unknown>, next.rules as Record<string, unknown>);
+  return d.issues;
+}

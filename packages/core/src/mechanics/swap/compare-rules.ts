@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../errors/liebian-error.js';
-import { commonRuleChanges, ruleDiff } from '../shared/rule-diff.js';
+import { ruleChanges } from '../shared/rule-diff.js';
 import type { SwapCampaign } from './schema.js';
 
 /**
@@ -8,15 +8,11 @@ import type { SwapCampaign } from './schema.js';
  * @example compareSwapRules(live, { ...live, rules: { ...live.rules, allowCounter: false } })[0].path // 'rules.allowCounter'
  */
 export function compareSwapRules(previous: SwapCampaign, next: SwapCampaign): FieldIssue[] {
-  const d = ruleDiff();
-  commonRuleChanges(d, previous, next);
-  const [a, b] = [previous.rules, next.rules];
-  d.lower('rules.timeLimitMinutes', a.timeLimitMinutes, b.timeLimitMinutes);
-  d.lower('rules.proposalTtlMinutes', a.proposalTtlMinutes, b.proposalTtlMinutes);
-  d.lower('rules.handoverMinutes', a.handoverMinutes, b.handoverMinutes);
-  d.lower('rules.maxOpenProposals', a.maxOpenProposals, b.maxOpenProposals);
-  d.lower('rules.maxProposals', a.maxProposals, b.maxProposals);
-  d.revoked('rules.allowCounter', a.allowCounter, b.allowCounter);
-  d.lower('rules.launchesPerUser', a.launchesPerUser, b.launchesPerUser);
-  return d.issues;
+  return ruleChanges(previous, next, (d, a, b) => {
+    d.lower('rules.proposalTtlMinutes', a.proposalTtlMinutes, b.proposalTtlMinutes);
+    d.lower('rules.handoverMinutes', a.handoverMinutes, b.handoverMinutes);
+    d.lower('rules.maxOpenProposals', a.maxOpenProposals, b.maxOpenProposals);
+    d.lower('rules.maxProposals', a.maxProposals, b.maxProposals);
+    d.revoked('rules.allowCounter', a.allowCounter, b.allowCounter);
+  });
 }
