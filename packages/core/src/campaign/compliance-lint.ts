@@ -1,4 +1,6 @@
 import { partRange } from '../mechanics/coupon/pool-split.js';
+import { leaderPrice } from '../mechanics/group-buy/schema.js';
+import { budgetCoverIssue } from '../mechanics/shared/budget-cover.js';
 import type { AnyCampaign } from './define-campaign.js';
 import { copyContradictions } from './lint/consistency.js';
 import { normalise } from './lint/normalise.js';
@@ -15,6 +17,7 @@ export interface LintFinding {
     | 'COPY-01'
     | 'COPY-02'
     | 'PROMO-02'
+    | 'PROMO-03'
     | 'PROMO-07'
     | 'PRICE-04'
     | 'PI-03';
@@ -138,6 +141,14 @@ export function lintCampaign(c: AnyCampaign): LintFinding[] {
       'disclosure.privacy',
       'the lead form takes phone numbers but no personal-information notice is configured (PIPL Art 17); set disclosure.privacy { processor, contact, retentionDays, recipients } — the form is not shown without it',
     );
+  const subsidy =
+    c.kind === 'bargain'
+      ? c.rules.originalPrice - c.rules.floorPrice
+      : c.kind === 'group-buy'
+        ? c.rules.originalPriceFen - leaderPrice(c.rules)
+        : 0;
+  const cover = budgetCoverIssue(c, subsidy);
+  if (cover) error('PROMO-03', cover.path.join('.'), `${cover.message} (a published offer is binding)`);
   const chance = lottery || (c.kind === 'coupon' && c.rules.mode === 'pool' && c.rules.split === 'random');
   const most = mostOneCanWin(c);
   if (chance && most > LOTTERY_PRIZE_CAP_FEN)

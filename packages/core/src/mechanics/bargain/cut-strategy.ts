@@ -54,6 +54,8 @@ export const boostOf = (rules: Pick<BargainRules, 'newUserBoost'>, newUser: bool
 /**
  * The terms of one cut. A new user's boost multiplies the amounts (uniform, fixed), the shares (capped at 100%)
  * or the multiple of the mean (double-mean); the result is what the page discloses for new users.
+ * @example cutTerms({ cut: { strategy: 'ratio-of-remaining', minRatio: 0.2, maxRatio: 0.6, reservePerHelper: 100 }, newUserBoost: 1.5 }, true)
+ * // { kind: 'share', minRatio: 0.3, maxRatio: 0.9, reserve: 100 }
  */
 export function cutTerms(rules: Pick<BargainRules, 'cut' | 'newUserBoost'>, newUser: boolean): CutTerms {
   const b = boostOf(rules, newUser);
@@ -111,6 +113,7 @@ const clamp = (value: number, lo: number, hi: number) => Math.min(hi, Math.max(l
  * The exact interval, in 分, the next cut lies in: the terms' natural bounds moved into the window that keeps the
  * floor exact (a fixed number of cuts), or capped by what is left (open-ended). The last planned cut takes what is
  * left. {@link drawCut} always lands inside it; the disclosure states it from the same {@link cutTerms}.
+ * @example cutRange(rules, { remaining: 18_910, cutsAfter: 4, newUser: false }) // { lo: 3702, hi: 11106 } for 20%–60%
  */
 export function cutRange(rules: BargainRules, draw: Omit<CutDraw, 'u'>): { lo: Fen; hi: Fen } {
   const { remaining, cutsAfter } = draw;
@@ -132,6 +135,7 @@ export function cutRange(rules: BargainRules, draw: Omit<CutDraw, 'u'>): { lo: F
 /**
  * How much one cut takes, in 分: a draw from the terms' natural distribution moved into {@link cutRange}. Pure and
  * total for every valid rule set.
+ * @example drawCut(rules, { remaining: 18_910, cutsAfter: 4, u: 0.5, newUser: false }) // 7404
  */
 export function drawCut(rules: BargainRules, draw: CutDraw): Fen {
   const { lo, hi } = cutRange(rules, draw);
@@ -152,6 +156,7 @@ export function drawCut(rules: BargainRules, draw: CutDraw): Fen {
  * The most and the fewest friends an open-ended bargain can take to reach the floor: every cut at its smallest
  * (no new users) or at its largest (all new users), after the initiator's own cut when there is one. Exact, from
  * {@link cutTerms}, so the page can state the worst case instead of "any number of friends".
+ * @example friendsToFloorRange({ ...rules, cut: { strategy: 'uniform', min: 1, max: 50 } }) // { fewest: 379, most: 18910 } for ¥189.10
  */
 export function friendsToFloorRange(rules: BargainRules): { fewest: number; most: number } {
   const span = rules.originalPrice - rules.floorPrice;

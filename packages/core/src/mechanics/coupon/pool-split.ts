@@ -6,6 +6,7 @@ import { intBetween, stepRandom } from '../../primitives/random.js';
  * it; `splitPool` never leaves it). Equal: ⌊amount / people⌋ to ⌈amount / people⌉. Random: `min` to what is left
  * when everyone else gets `min` — reachable, since each earlier member may draw the minimum and the last takes the
  * rest.
+ * @example partRange(5000, 4, 1, 'random') // { lo: 1, hi: 4997 }: ¥50 among 4 can give one member ¥49.97
  */
 export function partRange(
   amount: Fen,
