@@ -26,7 +26,7 @@ describe('splitPool', () => {
           }
         },
       ),
-      { numRuns: 1_000 },
+      { numRuns: 400 },
     );
   });
 
