@@ -16,6 +16,8 @@ export {
 } from './campaign/define-campaign.js';
 export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
 export type { PageContent } from './campaign/page-content-schema.js';
+export { type PrivacyNoticeText, privacyNotice } from './campaign/privacy-notice.js';
+export { type ShareCard, shareCard } from './campaign/share-card.js';
 export * from './consumer/index.js';
 export { createEngine } from './engine/create-engine.js';
 export {

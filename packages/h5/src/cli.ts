@@ -34,6 +34,7 @@ options:
   --api <path|url>   where build's page finds createHandler (default /api)
   --locale <zh-CN|en> the page's language for render and build (default zh-CN)
   --port <n>         preview's port (default 5173, 0 = any free port)
+  --allow-lint-errors  render and build write the page even when the compliance lint reports errors
   --help, -h         this text
   --version, -v      the version of @liebian/h5
 
@@ -66,6 +67,7 @@ function parse(argv: readonly string[]) {
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      'allow-lint-errors': { type: 'boolean' },
     },
   });
   const [name, ...files] = positionals;
@@ -81,8 +83,8 @@ function parse(argv: readonly string[]) {
     throw new UsageError(`${command} takes one campaign file, got ${files.length}`);
   const allowed: Record<Command, readonly string[]> = {
     validate: [],
-    render: ['out', 'locale'],
-    build: ['out', 'api', 'locale'],
+    render: ['out', 'locale', 'allow-lint-errors'],
+    build: ['out', 'api', 'locale', 'allow-lint-errors'],
     preview: ['port'],
   };
   for (const flag of Object.keys(values))
@@ -154,6 +156,14 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
   }
   const campaign = load(file, io);
   if (!campaign) return 1;
+  const errors = lintCampaign(campaign).filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !values['allow-lint-errors']) {
+    for (const f of errors) io.err(`${file}: error ${f.rule} at ${f.path}: ${f.message}`);
+    io.err(
+      `${file}: nothing written: fix the compliance errors above, or pass --allow-lint-errors to write it anyway`,
+    );
+    return 1;
+  }
   const dir = values.out as string;
   if (command === 'build') {
     const { buildSite } = await import('./node/build-site.js');

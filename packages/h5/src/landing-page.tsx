@@ -8,6 +8,7 @@ import {
 import { countdown } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
 import type { IslandConfig } from './islands.js';
+import { LeadForm, PrivacyNotice, takesLeads } from './lead-form.js';
 import { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
 
@@ -98,7 +99,7 @@ export function LandingPage({
   const invite = action.action !== 'invite' && view?.can.invite.allowed === true;
   const posterButton = view !== null && (poster === true || islands?.posterModule !== undefined);
   const startButton = loop !== null && action.loop === undefined;
-  const leadForm = cta.leadForm?.enabled === true && leadFormAction !== undefined;
+  const leadForm = takesLeads(campaign, view, leadFormAction);
   // The section is left out when it would hold only its heading (an ended instance without a form).
   const ctaSection = invite || posterButton || startButton || leadForm || cta.followQr !== undefined;
   return (
@@ -190,31 +191,7 @@ export function LandingPage({
           {loop && startButton && (
             <ActionButton action={{ action: 'start', label: loop, allowed: true }} secondary />
           )}
-          {cta.leadForm?.enabled && leadFormAction && (
-            <form method="post" action={leadFormAction} data-lead>
-              <label>
-                {words.phone}
-                <input
-                  type="tel"
-                  name="phone"
-                  autocomplete="tel"
-                  inputmode="numeric"
-                  pattern="1[0-9]{10}"
-                  required
-                />
-              </label>
-              <label>
-                {words.code}
-                <input type="text" name="code" inputmode="numeric" pattern="[0-9]{4,6}" required />
-              </label>
-              <label>
-                <input type="checkbox" name="consent" required /> {cta.leadForm.consentText ?? words.consent}
-              </label>
-              <button type="submit" class="cta">
-                {words.submit}
-              </button>
-            </form>
-          )}
+          <LeadForm campaign={campaign} view={view} copy={copy} action={leadFormAction} />
           {cta.followQr && <img src={cta.followQr.src} alt={cta.followQr.alt} width={160} height={160} />}
         </section>
       )}
@@ -228,10 +205,7 @@ export function LandingPage({
         </ol>
       </section>
 
-      <section class="privacy" aria-labelledby="privacy-title">
-        <h2 id="privacy-title">{words.privacyTitle}</h2>
-        <p>{words.privacy}</p>
-      </section>
+      <PrivacyNotice notice={disclosure.privacy} />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import {
   bargainCampaignInput,
   DURING_CAMPAIGN,
 } from '../../core/src/mechanics/bargain/bargain-fixture.test-utils.js';
+import { LEADS } from './lead-fixture.test-utils.js';
 import { renderDocument } from './render-document.js';
 
 async function bargain(extra: Record<string, unknown> = {}) {
@@ -55,9 +56,7 @@ describe('landing page document', () => {
   });
 
   it('has the three sections, the rules, the privacy notice and an unticked consent box', async () => {
-    const { render } = await bargain({
-      page: { hook: { title: '好友帮砍' }, cta: { headline: '邀请好友一起砍', leadForm: { enabled: true } } },
-    });
+    const { render } = await bargain(LEADS);
     const html = await render('carol');
     for (const id of ['hook-title', 'proof-title', 'cta-title', 'rules-title', 'privacy-title'])
       expect(html).toContain(`id="${id}"`);

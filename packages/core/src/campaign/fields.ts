@@ -50,3 +50,24 @@ export const instantField = z.iso
     error: 'must be an ISO date-time with an offset, e.g. 2026-12-01T10:00:00+08:00',
   })
   .transform((value) => Date.parse(value));
+
+/** Whether a string is a way to reach someone: a phone number, an email address or an https URL. */
+function isContact(value: string): boolean {
+  if (/^[+()\d\s-]+(转\d+)?$/.test(value)) return (value.match(/\d/g) ?? []).length >= 7;
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return true;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A contact a consumer can use: a phone number (at least 7 digits, e.g. "400-800-1234"), an email address or an
+ * https:// URL. "-", "n/a" or a name is refused.
+ * @example contactField.parse('400-800-1234') // '400-800-1234'
+ */
+export const contactField = textField(60).refine(isContact, {
+  error:
+    'must be a way to reach the organiser: a phone number with at least 7 digits (e.g. "400-800-1234"), an email address or an https:// URL; "-" or a name is not a contact',
+});

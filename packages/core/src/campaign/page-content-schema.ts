@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeUrlField, textField } from './fields.js';
+import { safeUrlField, slugField, textField } from './fields.js';
 
 /** An image with its intrinsic size, so the page reserves its box before it loads (no layout shift). */
 const imageSchema = z.strictObject({
@@ -45,11 +45,25 @@ export const ctaSchema = z.strictObject({
   leadForm: z
     .strictObject({
       enabled: z.boolean().default(true),
-      consentText: textField(200).optional(),
+      /**
+       * What the phone number is for — the one use the lead itself needs, e.g. "通知活动结果并联系领奖". Shown in
+       * the notice; further uses need their own consent.
+       */
+      purpose: textField(60),
+      /**
+       * Further uses, each an optional, unticked box of its own (PIPL Art 14, 16: no bundled consent, and
+       * declining never blocks taking part), e.g. { id: "marketing-sms", label: "同意接收新品与优惠短信" }.
+       */
+      consents: z
+        .array(z.strictObject({ id: slugField, label: textField(60) }))
+        .max(4)
+        .default([]),
     })
     .optional(),
   followQr: imageSchema.optional(),
+  /** The share card (WeChat's title and description): linted like every other copy field; see `shareCard`. */
   shareTitle: textField(40).optional(),
+  shareDesc: textField(80).optional(),
 });
 
 /** The landing page's marketer-written content. Rendering escapes every string. */

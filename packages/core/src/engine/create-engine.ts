@@ -352,6 +352,17 @@ export function createEngine(options: EngineOptions): Engine {
           `campaign "${next.id}" is a ${current.kind}; a replacement cannot change its kind`,
         );
       }
+      // Published terms only change in the consumer's favour once the campaign has started (规范促销行为暂行规定).
+      const phase = campaignPhase(current, clock.now());
+      const worse =
+        phase === 'live' || phase === 'paused' ? mechanicFor(next.kind).compareRules(current, next) : [];
+      if (worse.length > 0) {
+        throw new LiebianError(
+          'rules-frozen',
+          `campaign "${next.id}" has started; these changes are worse for consumers:\n${worse.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`,
+          { issues: worse },
+        );
+      }
       campaigns.set(next.id, next);
       cache.evictCampaign(next.id);
     },

@@ -172,7 +172,8 @@ export interface Engine {
   phase(campaignId: string): CampaignPhase;
   /**
    * Swaps in a new definition of a campaign (same id and kind), e.g. to pause or resume it. Running instances keep
-   * the rules they started with; new instances get the new ones. Other engine processes need the same call.
+   * the rules they started with; new instances get the new ones. Other engine processes need the same call. Once
+   * the campaign has started, a change worse for consumers is refused (`rules-frozen`, naming each field).
    */
   replaceCampaign(campaign: AnyCampaign | unknown): void;
   /** The rules of a campaign in words, generated from its fields. */

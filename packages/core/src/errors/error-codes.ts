@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'invalid-campaign',
   'invalid-event',
   'invalid-argument',
+  'rules-frozen',
   'unknown-campaign',
   'unknown-instance',
   'unsupported-kind',

@@ -43,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   'invalid-event': 400,
   'invalid-argument': 400,
   'unsupported-kind': 400,
+  'rules-frozen': 409,
   'unknown-campaign': 404,
   'unknown-instance': 404,
   'invalid-snapshot': 500,

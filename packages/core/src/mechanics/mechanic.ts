@@ -1,6 +1,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { z } from 'zod';
 import type { CampaignCommon, MechanicKind } from '../campaign/campaign-schema.js';
+import type { FieldIssue } from '../errors/liebian-error.js';
 import type { ReserveMode, ScoreEntry, ScoreIncrement } from '../store/store.js';
 
 /**
@@ -126,6 +127,8 @@ export interface Disclosure {
   readonly locale: Locale;
   readonly title: string;
   readonly lines: readonly string[];
+  /** The personal-information notice of the lead form (`privacyNotice`); null when the page takes no leads. */
+  readonly privacy: { readonly title: string; readonly lines: readonly string[] } | null;
 }
 
 export type Locale = 'zh-CN' | 'en';
@@ -262,6 +265,11 @@ export interface Mechanic<
   deadlines(state: InstanceState<TContext>): readonly Deadline[];
   view(state: InstanceState<TContext>, viewer: Actor | null, facts: ViewFacts): TView;
   disclose(campaign: Campaign<TKind, TRules>, locale: Locale): Disclosure;
+  /**
+   * The changes from `previous` to `next` that are worse for consumers, one issue per field (empty: the change is
+   * neutral or in their favour). `engine.replaceCampaign` refuses a live campaign's replacement when any is found.
+   */
+  compareRules(previous: Campaign<TKind, TRules>, next: Campaign<TKind, TRules>): readonly FieldIssue[];
 }
 
 /** A mechanic with its type parameters erased, as the engine holds it. */

@@ -9,10 +9,10 @@ export const en: Copy = {
   page: {
     proofTitle: 'Why you can trust this',
     moreTitle: 'More ways to take part',
-    privacyTitle: 'Your personal information',
-    privacy:
-      'We collect your phone number only with your consent, to send campaign notices and contact prize winners; we do not share it. Contact the organiser to see, correct or delete it.',
-    consent: 'I have read the privacy notice and agree that the organiser may text me',
+    consent: (purpose: string) =>
+      `I have read the privacy notice and agree that the organiser uses my phone number for: ${purpose}`,
+    share: (name: string, purpose: string) =>
+      `I agree that my phone number is given to ${name} for ${purpose}`,
     phone: 'Phone number',
     code: 'SMS code',
     submit: 'Submit',

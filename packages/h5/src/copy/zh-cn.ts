@@ -16,10 +16,9 @@ export const zhCN = {
   page: {
     proofTitle: '为什么值得信赖',
     moreTitle: '更多参与方式',
-    privacyTitle: '个人信息保护',
-    privacy:
-      '我们仅在你同意后收集手机号，用于发送活动通知与领奖联系，不向第三方提供；你可随时联系主办方查询、更正或删除。',
-    consent: '我已阅读并同意《个人信息保护说明》，同意主办方通过短信联系我',
+    /** The one required box: the form's own purpose, from the campaign (further uses have their own boxes). */
+    consent: (purpose: string) => `我已阅读《个人信息保护说明》，同意主办方为「${purpose}」处理我的手机号`,
+    share: (name: string, purpose: string) => `同意向${name}提供我的手机号，用于${purpose}`,
     phone: '手机号',
     code: '短信验证码',
     submit: '提交',

@@ -9,6 +9,7 @@ import {
   launchLimit,
   stockUnits,
 } from '../shared/instance-basics.js';
+import { compareAssistRules } from './compare-rules.js';
 import { type AssistContext, type AssistState, asAssistEvent, pointsOf, tiersCrossed } from './context.js';
 import { decide } from './decisions.js';
 import { discloseAssist } from './disclosure.js';
@@ -92,4 +93,5 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
   },
   view: (state, viewer, facts) => assistView(state as AssistState, viewer, facts),
   disclose: (campaign, locale) => discloseAssist(campaign as AssistCampaign, locale),
+  compareRules: (previous, next) => compareAssistRules(previous as AssistCampaign, next as AssistCampaign),
 };

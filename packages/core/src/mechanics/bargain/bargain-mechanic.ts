@@ -10,6 +10,7 @@ import {
   launchLimit,
   stockUnits,
 } from '../shared/instance-basics.js';
+import { compareBargainRules } from './compare-rules.js';
 import { asBargainEvent, type BargainContext, type BargainState } from './context.js';
 import { drawCut } from './cut-strategy.js';
 import { decide } from './decisions.js';
@@ -105,4 +106,5 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
   },
   view: (state, viewer, facts) => bargainView(state as BargainState, viewer, facts),
   disclose: (campaign, locale) => discloseBargain(campaign as BargainCampaign, locale),
+  compareRules: (previous, next) => compareBargainRules(previous as BargainCampaign, next as BargainCampaign),
 };

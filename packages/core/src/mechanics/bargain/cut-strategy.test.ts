@@ -106,18 +106,19 @@ describe('drawCut', () => {
     expect(drawCut(rules, { remaining: 0, cutsAfter: undefined, u: 0.5, newUser: false })).toBe(0);
   });
 
-  it('boosts a new user within the bounds', () => {
+  it('boosts a new user by the disclosed factor', () => {
     const rules = bargainRulesSchema.parse({
       rewardId: 'tea-set',
       originalPrice: 10_000,
       floorPrice: 0,
       helpersToFloor: 10,
-      cut: { strategy: 'double-mean', min: 1 },
-      newUserBoost: 2,
+      cut: { strategy: 'uniform', min: 100, max: 1200 },
+      newUserBoost: 1.5,
       timeLimitMinutes: 60,
     });
-    const plain = drawCut(rules, { remaining: 10_000, cutsAfter: 9, u: 0.25, newUser: false });
-    const boosted = drawCut(rules, { remaining: 10_000, cutsAfter: 9, u: 0.25, newUser: true });
-    expect(boosted).toBe(plain * 2);
+    // u = 0: the smallest natural draw, 100 plain and 150 boosted; both inside the floor window.
+    expect(drawCut(rules, { remaining: 10_000, cutsAfter: 9, u: 0, newUser: false })).toBe(100);
+    expect(drawCut(rules, { remaining: 10_000, cutsAfter: 9, u: 0, newUser: true })).toBe(150);
+    expect(drawCut(rules, { remaining: 10_000, cutsAfter: 9, u: 0.99999, newUser: true })).toBe(1800);
   });
 });

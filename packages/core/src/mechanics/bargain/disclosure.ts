@@ -5,57 +5,121 @@ import {
   antiAbuseLines,
   closingLines,
   plural,
+  referencePriceLine,
   render,
   rewardName,
   scheduleLine,
   type Text,
 } from '../shared/disclosure-lines.js';
-import { totalCuts } from './cut-strategy.js';
+import { type CutTerms, cutTerms, friendsToFloorRange, totalCuts } from './cut-strategy.js';
 import type { BargainCampaign } from './schema.js';
 
+/** A share as a percentage to 0.01%, rounded outwards so the stated range always contains the real one. */
+function percent(ratio: number, round: 'down' | 'up'): string {
+  const hundredths = (round === 'down' ? Math.floor : Math.ceil)(Number((ratio * 10_000).toFixed(6)));
+  return `${hundredths / 100}%`;
+}
+
+/** A factor to two decimals, rounded up so the stated maximum is never below the real one. */
+const upTo2 = (x: number) => Math.ceil(Number((x * 100).toFixed(6))) / 100;
+
+/** One cut's terms in words (see `cutTerms`). */
+function termsText(terms: CutTerms): Text {
+  switch (terms.kind) {
+    case 'amount':
+      return terms.min === terms.max
+        ? { 'zh-CN': `砍 ${m(terms.min)}`, en: `cuts ${m(terms.min)}` }
+        : {
+            'zh-CN': `随机砍 ${m(terms.min)}–${m(terms.max)}`,
+            en: `cuts a random amount from ${m(terms.min)} to ${m(terms.max)}`,
+          };
+    case 'share':
+      return {
+        'zh-CN': `随机砍去可砍金额的 ${percent(terms.minRatio, 'down')}–${percent(terms.maxRatio, 'up')}（可砍金额 = 剩余金额减去为之后每位好友保留的 ${m(terms.reserve)}），每刀至少 ${m(terms.reserve)}`,
+        en: `cuts a random ${percent(terms.minRatio, 'down')}–${percent(terms.maxRatio, 'up')} of what may be cut (what is left minus ${m(terms.reserve)} kept for each friend still to come), and at least ${m(terms.reserve)}`,
+      };
+    case 'mean':
+      return {
+        'zh-CN': `随机砍 ${m(terms.min)} 至「剩余金额 ÷ 含本人在内尚需的人数 × ${upTo2(terms.multiple)}」（二倍均值法），并为之后每位好友至少保留 ${m(terms.reserve)}`,
+        en: `cuts a random amount from ${m(terms.min)} to ${upTo2(terms.multiple)} × (what is left ÷ the cuts still due, this one included) (double-mean), keeping at least ${m(terms.reserve)} for each friend still to come`,
+      };
+  }
+}
+
+/** How friends cut, from the same terms the draw uses. */
 function cutLine(c: BargainCampaign): Text {
   const { rules } = c;
   const { cut } = rules;
   const n = rules.helpersToFloor;
-  const span = rules.originalPrice - rules.floorPrice;
-  switch (cut.strategy) {
-    case 'uniform':
-      return n === undefined
-        ? {
-            'zh-CN': `每位好友随机砍 ${m(cut.min)}–${m(cut.max)}，不会低于底价。`,
-            en: `Each friend cuts a random amount from ${m(cut.min)} to ${m(cut.max)}, never below the floor.`,
-          }
-        : {
-            'zh-CN': `每位好友随机砍 ${m(cut.min)}–${m(cut.max)}；为保证第 ${n} 位好友恰好砍到底价，金额在此范围内调整。`,
-            en: `Each friend cuts a random amount from ${m(cut.min)} to ${m(cut.max)}, adjusted within that range so that friend ${n} lands exactly on the floor.`,
-          };
-    case 'fixed': {
-      if (n === undefined) {
-        return {
-          'zh-CN': `每位好友砍 ${m(cut.amount)}，最后一刀砍掉剩余金额。`,
-          en: `Each friend cuts ${m(cut.amount)}; the last cut takes whatever is left.`,
-        };
-      }
-      const last = span - (totalCuts(rules) - 1) * cut.amount;
-      return {
-        'zh-CN': `每位好友砍 ${m(cut.amount)}，第 ${n} 位好友砍 ${m(last)} 到底价。`,
-        en: `Each friend cuts ${m(cut.amount)}; friend ${n} cuts ${m(last)} to reach the floor.`,
-      };
-    }
-    case 'ratio-of-remaining': {
-      const lo = Math.round(cut.minRatio * 100);
-      const hi = Math.round(cut.maxRatio * 100);
-      return {
-        'zh-CN': `每位好友随机砍去剩余金额的 ${lo}%–${hi}%（为之后每位好友至少保留 ${m(cut.reservePerHelper)}），第 ${n} 位好友砍掉全部剩余金额。`,
-        en: `Each friend cuts a random ${lo}–${hi}% of what is left (keeping at least ${m(cut.reservePerHelper)} for each friend still to come); friend ${n} cuts all that remains.`,
-      };
-    }
-    case 'double-mean':
-      return {
-        'zh-CN': `每位好友随机砍 ${m(cut.min)} 至剩余人均金额的两倍（二倍均值法，平均每人砍剩余金额的人均值），第 ${n} 位好友砍掉全部剩余金额。`,
-        en: `Each friend cuts a random amount from ${m(cut.min)} to twice the average still due per friend (double-mean: on average an equal share); friend ${n} cuts all that remains.`,
-      };
+  const t = termsText(cutTerms(rules, false));
+  if (n === undefined) {
+    return {
+      'zh-CN': `每位好友${t['zh-CN']}，剩余金额不足时砍掉全部剩余金额。`,
+      en: `Each friend ${t.en}; when less is left, the cut takes what is left.`,
+    };
   }
+  if (cut.strategy === 'fixed') {
+    const last = rules.originalPrice - rules.floorPrice - (totalCuts(rules) - 1) * cut.amount;
+    return {
+      'zh-CN': `每位好友砍 ${m(cut.amount)}，第 ${n} 位好友砍 ${m(last)} 到底价。`,
+      en: `Each friend cuts ${m(cut.amount)}; friend ${n} cuts ${m(last)} to reach the floor.`,
+    };
+  }
+  if (cut.strategy === 'uniform') {
+    return {
+      'zh-CN': `每位好友${t['zh-CN']}；为保证第 ${n} 位好友恰好砍到底价，金额在此范围内调整。`,
+      en: `Each friend ${t.en}, adjusted within that range so that friend ${n} lands exactly on the floor.`,
+    };
+  }
+  return {
+    'zh-CN': `每位好友${t['zh-CN']}；第 ${n} 位好友砍掉全部剩余金额。`,
+    en: `Each friend ${t.en}; friend ${n} cuts all that remains.`,
+  };
+}
+
+/** A new user's cut, stated as its own range (from `cutTerms(rules, true)`), never "within the range above". */
+function boostLine(c: BargainCampaign, boost: number): Text {
+  const { rules } = c;
+  const n = rules.helpersToFloor;
+  const terms = cutTerms(rules, true);
+  const t = termsText(terms);
+  const adjusted =
+    n !== undefined && rules.cut.strategy === 'uniform' && terms.kind === 'amount'
+      ? {
+          'zh-CN': `；为保证第 ${n} 位好友恰好砍到底价，金额在 ${m(rules.cut.min)}–${m(terms.max)} 内调整`,
+          en: `, adjusted within ${m(rules.cut.min)}–${m(terms.max)} so that friend ${n} lands exactly on the floor`,
+        }
+      : n === undefined
+        ? {
+            'zh-CN': '，剩余金额不足时砍掉全部剩余金额',
+            en: '; when less is left, the cut takes what is left',
+          }
+        : { 'zh-CN': '', en: '' };
+  return {
+    'zh-CN': `新用户助力时砍价力度 ×${boost}：${t['zh-CN']}${adjusted['zh-CN']}。`,
+    en: `A new user's cut is boosted ×${boost}: the new user ${t.en}${adjusted.en}.`,
+  };
+}
+
+/** How many friends it takes: exact when fixed, else the exact fewest and most. */
+function helpersLine(c: BargainCampaign): Text {
+  const n = c.rules.helpersToFloor;
+  if (n !== undefined) {
+    return {
+      'zh-CN': `需要 ${n} 位好友助力：第 ${n} 位好友砍完恰好到底价，之前不会到底价。`,
+      en: `Exactly ${plural(n, 'friend')} are needed: friend ${n}'s cut reaches the floor, and no earlier cut does.`,
+    };
+  }
+  const { fewest, most } = friendsToFloorRange(c.rules);
+  return fewest === most
+    ? {
+        'zh-CN': `需要 ${most} 位好友助力才能砍到底价。`,
+        en: `It takes ${plural(most, 'friend')} to reach the floor.`,
+      }
+    : {
+        'zh-CN': `助力人数不固定：最多需要 ${most} 位好友（每刀都砍最少金额时），最少需要 ${fewest} 位（每刀都砍最多金额时）。`,
+        en: `The number of friends varies: at most ${plural(most, 'friend')} (every cut at its smallest), at least ${fewest} (every cut at its largest).`,
+      };
 }
 
 function purchaseLine(c: BargainCampaign): Text {
@@ -89,34 +153,23 @@ function purchaseLine(c: BargainCampaign): Text {
 export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure {
   const { rules } = c;
   const reward = rewardName(c, rules.rewardId);
-  const n = rules.helpersToFloor;
   const lines: Text[] = [
     scheduleLine(c),
     {
       'zh-CN': `「${reward}」原价 ${m(rules.originalPrice)}，最低可砍至 ${m(rules.floorPrice)}。`,
       en: `"${reward}" is priced ${m(rules.originalPrice)} and can be cut down to ${m(rules.floorPrice)}.`,
     },
-    n === undefined
-      ? {
-          'zh-CN': '助力人数不限，砍到底价为止。',
-          en: 'Any number of friends may help until the floor is reached.',
-        }
-      : {
-          'zh-CN': `需要 ${n} 位好友助力：第 ${n} 位好友砍完恰好到底价，之前不会到底价。`,
-          en: `Exactly ${plural(n, 'friend')} are needed: friend ${n}'s cut reaches the floor, and no earlier cut does.`,
-        },
+    referencePriceLine(c, rules.originalPrice),
+    helpersLine(c),
     cutLine(c),
   ];
   if (rules.newUserBoost !== undefined) {
-    lines.push({
-      'zh-CN': `新用户助力时砍价金额 ×${rules.newUserBoost}（仍受上述金额范围限制）。`,
-      en: `A new user's cut is multiplied by ${rules.newUserBoost} (still within the limits above).`,
-    });
+    lines.push(boostLine(c, rules.newUserBoost));
   }
   if (rules.selfCut) {
     lines.push({
-      'zh-CN': '发起时你先为自己砍一刀，不计入好友人数。',
-      en: 'When you launch, you make the first cut yourself; it does not count as a friend.',
+      'zh-CN': '发起时你先为自己砍一刀（按上述好友的金额规则，不享受新用户加成），不计入好友人数。',
+      en: "When you launch, you make the first cut yourself (by the friends' rule above, without a new-user boost); it does not count as a friend.",
     });
   }
   lines.push(

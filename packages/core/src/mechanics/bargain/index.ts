@@ -1,6 +1,14 @@
 export { bargainMechanic } from './bargain-mechanic.js';
 export type { BargainContext, BargainCut, BargainEvent, BargainState, BargainStateValue } from './context.js';
-export { cutBounds, drawCut, totalCuts } from './cut-strategy.js';
+export {
+  type CutTerms,
+  cutBounds,
+  cutRange,
+  cutTerms,
+  drawCut,
+  friendsToFloorRange,
+  totalCuts,
+} from './cut-strategy.js';
 export { discloseBargain } from './disclosure.js';
 export { bargainMachine } from './machine.js';
 export {

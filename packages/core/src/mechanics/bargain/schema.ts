@@ -50,7 +50,10 @@ export const bargainRulesSchema = z.strictObject({
   /** The floor is reached exactly at this friend's help, never before. Omit for open-ended bargains. */
   helpersToFloor: positiveIntField.optional(),
   cut: cutSchema,
-  /** New users' cuts are multiplied by this factor (still within the bounds that keep the floor exact). */
+  /**
+   * New users' cuts are multiplied by this factor: the amounts (uniform, fixed), the shares (ratio-of-remaining,
+   * capped at 100%) or the multiple of the mean (double-mean). The disclosure states the boosted range.
+   */
   newUserBoost: z.number().min(1, { error: 'must be at least 1 (1 = no boost)' }).max(10).optional(),
   /** The initiator makes the first cut at launch (not counted in helpersToFloor). */
   selfCut: z.boolean().default(false),
@@ -125,6 +128,13 @@ export function bargainRuleIssues(rules: BargainRules): Issue[] {
         message: `with ${n} cut(s) of ${cut.amount} 分 the floor would be reached before the last helper (${span} 分 to cut); use amount ≤ ${Math.ceil(span / n)} or fewer helpers`,
       });
     }
+  }
+  if (cut.strategy === 'fixed' && rules.helpersToFloor !== undefined && rules.newUserBoost !== undefined) {
+    issues.push({
+      path: ['rules', 'newUserBoost'],
+      message:
+        'cannot apply to a fixed cut with helpersToFloor: every cut is already planned to land friend N on the floor, so a boost would change nothing; remove newUserBoost or use "uniform"',
+    });
   }
   if (rules.purchasableAt === 'helpers' && rules.purchasableAfterHelpers === undefined) {
     issues.push({

@@ -8,6 +8,7 @@ import {
   MEMBER_CLAIM,
   stockUnits,
 } from '../shared/instance-basics.js';
+import { compareCouponRules } from './compare-rules.js';
 import { asCouponEvent, type CouponContext, type CouponState, nextCouponExpiry } from './context.js';
 import { decide } from './decisions.js';
 import { discloseCoupon } from './disclosure.js';
@@ -112,4 +113,5 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
   },
   view: (state, viewer, facts) => couponView(state as CouponState, viewer, facts),
   disclose: (campaign, locale) => discloseCoupon(campaign as CouponCampaign, locale),
+  compareRules: (previous, next) => compareCouponRules(previous as CouponCampaign, next as CouponCampaign),
 };

@@ -9,7 +9,8 @@ import {
   scheduleLine,
   type Text,
 } from '../shared/disclosure-lines.js';
-import type { CouponCampaign, CouponSpec, Validity } from './schema.js';
+import { partRange } from './pool-split.js';
+import type { CouponCampaign, CouponSpec, PoolRules, Validity } from './schema.js';
 
 function couponText(spec: Pick<CouponSpec, 'discountFen' | 'thresholdFen'>): Text {
   return spec.thresholdFen > 0
@@ -32,6 +33,16 @@ function validityLine(validity: Validity, c: CouponCampaign): Text {
   return {
     'zh-CN': `优惠券有效期：${from} 至 ${until}。`,
     en: `Coupons are valid from ${from} to ${until}.`,
+  };
+}
+
+/** A random split's exact smallest and largest part, full and (when allowed) among fewer members. */
+function randomSplitLine(rules: PoolRules): Text {
+  const full = partRange(rules.amountFen, rules.size, rules.minPartFen, 'random');
+  const timeout = rules.onTimeout === 'split-among-joined' && rules.size > 2;
+  return {
+    'zh-CN': `随机分配（二倍均值法）：满 ${rules.size} 人时每人 ${m(full.lo)}–${m(full.hi)}，各份之和恰好为 ${m(rules.amountFen)}${timeout ? `；到期由 n 人（不足 ${rules.size} 人）瓜分时，每人 ${m(rules.minPartFen)} 至 ${m(rules.amountFen)} 减去 (n − 1) × ${m(rules.minPartFen)}` : ''}。`,
+    en: `Random split (double-mean): with ${rules.size} members each gets ${m(full.lo)}–${m(full.hi)}, parts summing exactly to ${m(rules.amountFen)}${timeout ? `; split among n < ${rules.size} at the time limit, each gets ${m(rules.minPartFen)} to ${m(rules.amountFen)} minus (n − 1) × ${m(rules.minPartFen)}` : ''}.`,
   };
 }
 
@@ -70,10 +81,7 @@ export function discloseCoupon(c: CouponCampaign, locale: Locale): Disclosure {
             'zh-CN': `平均分配：每人 ${m(each)}${extra > 0 ? `，不能整除的 ${m(extra)} 由最先加入的 ${extra} 人各多得 ¥0.01` : ''}。`,
             en: `Equal split: ${m(each)} each${extra > 0 ? `; the first ${extra} to join get ¥0.01 more to use up the remainder` : ''}.`,
           }
-        : {
-            'zh-CN': `随机分配：每人至少 ${m(rules.minPartFen)}，各份之和恰好为 ${m(rules.amountFen)}（二倍均值法）。`,
-            en: `Random split: at least ${m(rules.minPartFen)} each, parts summing exactly to ${m(rules.amountFen)} (double-mean).`,
-          },
+        : randomSplitLine(rules),
       rules.thresholdFen > 0
         ? {
             'zh-CN': `每张券满 ${m(rules.thresholdFen)} 可用。`,

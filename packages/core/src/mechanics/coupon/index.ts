@@ -9,7 +9,7 @@ export type {
 export { couponMechanic } from './coupon-mechanic.js';
 export { discloseCoupon } from './disclosure.js';
 export { couponMachine } from './machine.js';
-export { splitPool } from './pool-split.js';
+export { partRange, splitPool } from './pool-split.js';
 export {
   type CouponCampaign,
   type CouponRules,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitPool } from './pool-split.js';
+import { partRange, splitPool } from './pool-split.js';
 
 describe('splitPool', () => {
   it('gives every part at least the minimum and sums exactly, for both modes', () => {
@@ -16,14 +16,22 @@ describe('splitPool', () => {
           const { parts } = splitPool(amount, people, min, mode, seed);
           expect(parts).toHaveLength(people);
           expect(parts.reduce((a, b) => a + b, 0)).toBe(amount);
+          const { lo, hi } = partRange(amount, people, min, mode);
           for (const part of parts) {
             expect(Number.isInteger(part)).toBe(true);
             expect(part).toBeGreaterThanOrEqual(mode === 'equal' ? Math.floor(amount / people) : min);
+            // Inside the range the rules disclose (partRange: the text and the draw share it).
+            expect(part).toBeGreaterThanOrEqual(lo);
+            expect(part).toBeLessThanOrEqual(hi);
           }
         },
       ),
-      { numRuns: 1_000 },
+      { numRuns: 400 },
     );
+  });
+
+  it('discloses ¥49.97 as the largest part of ¥50 among 4: the last member’s when the others draw 1 分', () => {
+    expect(partRange(5000, 4, 1, 'random')).toEqual({ lo: 1, hi: 4997 });
   });
 
   it('gives the remainder of an equal split to the first members, 1 分 each', () => {

@@ -69,4 +69,21 @@ describe('coupon rules disclosure', () => {
     );
     expect(en.lines.join('\n')).toContain('at least 2 have joined, they split the whole amount');
   });
+
+  it('states a random split with its exact smallest and largest part', () => {
+    const random = defineCampaign(
+      couponCampaignInput({
+        mode: 'pool',
+        amountFen: 5000,
+        size: 4,
+        split: 'random',
+        minPartFen: 1,
+        onTimeout: 'split-among-joined',
+      }),
+      'coupon',
+    );
+    const zh = discloseCoupon(random, 'zh-CN').lines.join('\n');
+    expect(zh).toContain('满 4 人时每人 ¥0.01–¥49.97，各份之和恰好为 ¥50.00');
+    expect(zh).toContain('每人 ¥0.01 至 ¥50.00 减去 (n − 1) × ¥0.01');
+  });
 });

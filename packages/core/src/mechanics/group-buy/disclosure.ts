@@ -5,6 +5,7 @@ import {
   antiAbuseLines,
   closingLines,
   plural,
+  referencePriceLine,
   render,
   rewardName,
   scheduleLine,
@@ -45,6 +46,7 @@ export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosur
       'zh-CN': `「${reward}」原价 ${m(rules.originalPriceFen)}，${rules.size} 人成团价 ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `，团长价 ${m(leaderPrice(rules))}` : ''}。`,
       en: `"${reward}" is ${m(rules.originalPriceFen)}; in a group of ${rules.size} it is ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `, ${m(leaderPrice(rules))} for the leader` : ''}.`,
     },
+    referencePriceLine(c, rules.originalPriceFen),
     {
       'zh-CN': `开团后 ${time['zh-CN']}内需 ${rules.size} 人全部付款才成团（不晚于活动结束）；参团后须在 ${pay['zh-CN']}内付款，否则名额释放。`,
       en: `A group succeeds when all ${rules.size} members have paid within ${time.en} of opening (and before the campaign ends); a member who joins has ${pay.en} to pay or the seat is released.`,

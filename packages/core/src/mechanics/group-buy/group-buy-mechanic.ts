@@ -8,6 +8,7 @@ import {
   MEMBER_CLAIM,
   stockUnits,
 } from '../shared/instance-basics.js';
+import { compareGroupBuyRules } from './compare-rules.js';
 import {
   asGroupBuyEvent,
   type GroupBuyContext,
@@ -102,4 +103,6 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   },
   view: (state, viewer, facts) => groupBuyView(state as GroupBuyState, viewer, facts),
   disclose: (campaign, locale) => discloseGroupBuy(campaign as GroupBuyCampaign, locale),
+  compareRules: (previous, next) =>
+    compareGroupBuyRules(previous as GroupBuyCampaign, next as GroupBuyCampaign),
 };

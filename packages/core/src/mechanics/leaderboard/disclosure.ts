@@ -53,9 +53,8 @@ export function discloseLeaderboard(c: LeaderboardCampaign, locale: Locale): Dis
         en: `Each side has ${plural(rules.teamSize, 'member')}; if nobody takes up the challenge within ${formatMinutes(rules.acceptMinutes, 'en')}, the duel is called off.`,
       },
       {
-        'zh-CN':
-          '总分高的一方获胜；总分相同时，先达到该分数的一方获胜；同时达到则并列。得分为 0 的一方不获奖。',
-        en: 'The side with the higher total wins; on equal totals, the side that reached it first; if both reached it at the same instant, they tie. A side with no points wins nothing.',
+        'zh-CN': `总分高的一方获胜；总分相同时，先达到该分数的一方获胜；同时达到则为平局，${rules.ties === 'last-place' ? '双方均按第 2 名领奖' : '双方均按获胜方领奖'}。得分为 0 的一方不获奖。`,
+        en: `The side with the higher total wins; on equal totals, the side that reached it first; if both reached it at the same instant, it is a draw and ${rules.ties === 'last-place' ? 'both sides receive the rank-2 prize' : "both sides receive the winners' prize"}. A side with no points wins nothing.`,
       },
       {
         'zh-CN': `每人在本活动中最多发起 ${rules.launchesPerUser} 场对战。`,
@@ -63,10 +62,22 @@ export function discloseLeaderboard(c: LeaderboardCampaign, locale: Locale): Dis
       },
     );
   } else {
-    lines.push({
-      'zh-CN': `按分数从高到低排名；分数相同时，先达到该分数者排名靠前；同时达到则名次并列（${rules.ranking === 'dense' ? '并列后名次连续，如 1、2、2、3' : '并列后跳过名次，如 1、2、2、4'}）。`,
-      en: `Ranked by score; on equal scores, whoever reached it first ranks higher; reached at the same instant, they share a rank (${rules.ranking === 'dense' ? 'the next rank follows on: 1, 2, 2, 3' : 'the next rank is skipped: 1, 2, 2, 4'}).`,
-    });
+    lines.push(
+      {
+        'zh-CN': `按分数从高到低排名；分数相同时，先达到该分数者排名靠前；同时达到则名次并列（${rules.ranking === 'dense' ? '并列后名次连续，如 1、2、2、3' : '并列后跳过名次，如 1、2、2、4'}）。`,
+        en: `Ranked by score; on equal scores, whoever reached it first ranks higher; reached at the same instant, they share a rank (${rules.ranking === 'dense' ? 'the next rank follows on: 1, 2, 2, 3' : 'the next rank is skipped: 1, 2, 2, 4'}).`,
+      },
+      rules.ties === 'last-place'
+        ? {
+            'zh-CN':
+              '并列者均按并列所占的最后一个名次领奖（如 3 人并列第 1 名，占第 1–3 名，均获第 3 名的奖品），每项奖品的发放数量不超过其名额。',
+            en: 'Tied members all receive the prize of the last place their tie takes (three tied at rank 1 take places 1–3 and each receives the rank-3 prize), so no prize is given more often than its places.',
+          }
+        : {
+            'zh-CN': '并列者均获得所并列名次的奖品，因此获奖人数可能多于该奖项的名额。',
+            en: 'Tied members all receive the prize of the rank they share, so more members than places may win a prize.',
+          },
+    );
   }
   for (const prize of rules.prizes) {
     const reward = rewardName(c, prize.rewardId);

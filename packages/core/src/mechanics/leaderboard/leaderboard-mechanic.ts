@@ -1,5 +1,6 @@
 import { ALLOW, deny, type Mechanic, type StartArgs } from '../mechanic.js';
 import { initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
+import { compareLeaderboardRules } from './compare-rules.js';
 import { asLeaderboardEvent, boardName, type LeaderboardContext, type LeaderboardState } from './context.js';
 import { decide } from './decisions.js';
 import { discloseLeaderboard } from './disclosure.js';
@@ -113,4 +114,6 @@ export const leaderboardMechanic: Mechanic<
   },
   view: (state, viewer, facts) => leaderboardView(state as LeaderboardState, viewer, facts),
   disclose: (campaign, locale) => discloseLeaderboard(campaign as LeaderboardCampaign, locale),
+  compareRules: (previous, next) =>
+    compareLeaderboardRules(previous as LeaderboardCampaign, next as LeaderboardCampaign),
 };

@@ -5,6 +5,7 @@ import { createManualClock } from '../../primitives/clock.js';
 import { createMemoryStore } from '../../store/memory-store.js';
 import type { Store } from '../../store/store.js';
 import { engineHarness } from '../shared/engine-harness.test-utils.js';
+import { discloseLeaderboard } from './disclosure.js';
 import {
   DURING_BOARD,
   leaderboardCampaignInput,
@@ -125,6 +126,54 @@ describe('leaderboard board season', () => {
       expect(awarded).toEqual(['phone', 'phone', 'coupon-50']);
       await h.engine.dispose();
     }
+  });
+
+  /** Members score at one instant on a board with the given tie rule; the prizes awarded at the close. */
+  async function awardsAt(ties: string, scores: [member: string, points: number][]) {
+    const campaign = defineCampaign(
+      leaderboardCampaignInput({ ties, approval: 'automatic', publicationHours: 0 }),
+      'leaderboard',
+    );
+    const h = engineHarness(campaign, DURING_BOARD, 1);
+    await h.engine.start(campaign.id, { actor: OPERATOR, instanceId: 'tied' });
+    await Promise.all(
+      scores.map(([member, points]) =>
+        h.engine.send('tied', score(member, points, member), { actor: OPERATOR }),
+      ),
+    );
+    h.clock.set(WEEK_END);
+    await h.engine.tick();
+    await h.engine.dispose();
+    return {
+      text: discloseLeaderboard(campaign, 'zh-CN').lines.join('\n'),
+      awarded: h.effects
+        .filter((e) => e.type === 'leaderboard.prize-awarded')
+        .map((e) => [e.payload.member, e.payload.rewardId]),
+    };
+  }
+
+  it('follows the disclosed tie rule at a prize boundary: six tied at one instant', async () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'].map((m): [string, number] => [`member-${m}`, 3]);
+    const shared = await awardsAt('share-rank', six);
+    expect(shared.text).toContain('获奖人数可能多于该奖项的名额');
+    expect(shared.awarded.map(([, reward]) => reward)).toEqual(Array(6).fill('phone'));
+    // Six tied take places 1–6; the last, 6, is past the last prize rank (3): no prize goes out beyond its places.
+    const last = await awardsAt('last-place', six);
+    expect(last.text).toContain('均按并列所占的最后一个名次领奖');
+    expect(last.awarded).toEqual([]);
+  });
+
+  it('gives two tied at rank 1 the prize of place 2 under last-place, and the next member place 3', async () => {
+    const { awarded } = await awardsAt('last-place', [
+      ['member-x', 4],
+      ['member-y', 4],
+      ['member-z', 1],
+    ]);
+    expect(awarded).toEqual([
+      ['member-x', 'coupon-50'],
+      ['member-y', 'coupon-50'],
+      ['member-z', 'coupon-50'],
+    ]);
   });
 
   it('posts score intents a crashed process committed but never posted, before the next batch', async () => {

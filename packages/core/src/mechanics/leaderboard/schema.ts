@@ -44,6 +44,14 @@ export const leaderboardRulesSchema = z.strictObject({
   ranking: z
     .enum(['competition', 'dense'], { error: 'must be "competition" or "dense"' })
     .default('competition'),
+  /**
+   * Members tied on the same score reached at the same instant: `share-rank` — all win the prize of the rank they
+   * share (more members than places may win); `last-place` — all win the prize of the last place the tie takes,
+   * so no prize is given more often than its places. Disclosed either way.
+   */
+  ties: z
+    .enum(['share-rank', 'last-place'], { error: 'must be "share-rank" or "last-place"' })
+    .default('share-rank'),
   /** Prizes by rank, from rank 1, in order, without gaps or overlaps. For a duel, rank 1 is the winning side. */
   prizes: z.array(prizeSchema).min(1, { error: 'needs at least one prize: { fromRank, toRank, rewardId }' }),
   /** `operator`: standings wait for a person's approval after the window closes; `automatic`: at the close. */

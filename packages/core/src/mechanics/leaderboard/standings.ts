@@ -35,15 +35,25 @@ export function rankEntries(
   return out;
 }
 
-/** The final standings: every ranked entry up to the last prize rank, with the prize its rank wins. */
+/**
+ * The final standings: every ranked entry up to the last prize rank, with the prize it wins. With `ties:
+ * "share-rank"` members tied at the same instant all win the prize of their shared rank (so more members than
+ * places may win); with `"last-place"` they all win the prize of the last place the tie takes (three tied at rank 1
+ * take places 1–3 and win the rank-3 prize), so no prize is given more often than its places.
+ */
 export function finalStandings(
   entries: readonly ScoreEntry[],
   flagged: Readonly<Record<string, string>>,
-  rules: Pick<LeaderboardRules, 'ranking' | 'prizes'>,
+  rules: Pick<LeaderboardRules, 'ranking' | 'prizes' | 'ties'>,
   through: number,
 ): Standing[] {
-  return rankEntries(entries, flagged, rules.ranking, through).map((entry) => ({
-    ...entry,
-    rewardId: prizeFor(rules, entry.rank)?.rewardId ?? null,
-  }));
+  const ranked = rankEntries(entries, flagged, rules.ranking, through);
+  const sameTie = (a: (typeof ranked)[number], b: (typeof ranked)[number] | undefined) =>
+    b !== undefined && a.score === b.score && a.reachedAt === b.reachedAt;
+  return ranked.map((entry, i) => {
+    let last = i;
+    while (sameTie(entry, ranked[last + 1])) last += 1;
+    const place = rules.ties === 'last-place' ? last + 1 : entry.rank;
+    return { ...entry, rewardId: prizeFor(rules, place)?.rewardId ?? null };
+  });
 }

@@ -55,9 +55,10 @@ export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosur
   }
   if (rules.referrerReward) {
     const name = rewardName(c, rules.referrerReward.rewardId);
+    const friend = rules.refereeReward && rewardName(c, rules.refereeReward.rewardId);
     lines.push({
-      'zh-CN': `每邀请一位好友${converts['zh-CN']}，邀请人得「${name}」，最多 ${rules.capPerReferrer} 位。`,
-      en: `For each friend who ${converts.en}, the referrer receives "${name}", for at most ${rules.capPerReferrer} friends.`,
+      'zh-CN': `每邀请一位好友${converts['zh-CN']}，邀请人得「${name}」，最多 ${rules.capPerReferrer} 位${friend ? `；超过后邀请人不再获得奖励，好友仍得「${friend}」` : ''}。`,
+      en: `For each friend who ${converts.en}, the referrer receives "${name}", for at most ${rules.capPerReferrer} friends${friend ? `; after that the referrer receives nothing more, and friends still receive "${friend}"` : ''}.`,
     });
   }
   lines.push(

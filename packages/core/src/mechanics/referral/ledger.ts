@@ -6,13 +6,29 @@ import type { ReferralRules } from './schema.js';
 
 const DAY = 86_400_000;
 
-/** The rewards a step of a referral earns: at acceptance (upfront) or at conversion. */
+/**
+ * Conversions on this link whose referrer reward stands (pending, approved, issued or clawed back after the
+ * freeze): what `capPerReferrer` counts. A refund during the freeze gives the slot back.
+ */
+export const referrerRewards = (context: Pick<ReferralContext, 'referrals'>): number =>
+  context.referrals.filter((r) => r.ledger.some((e) => e.side === 'referrer' && e.status !== 'reversed'))
+    .length;
+
+/**
+ * Whether a conversion now earns the referrer's reward: the cap limits the referrer's rewards only, so a friend
+ * converting after it is reached still receives theirs, as the rules promise.
+ */
+export const referrerEarns = (context: Pick<ReferralContext, 'referrals' | 'rules'>): boolean =>
+  context.rules.referrerReward !== undefined && referrerRewards(context) < context.rules.capPerReferrer;
+
+/** The rewards a step of a referral earns: at acceptance (upfront) or at conversion (`capped`: not the referrer's). */
 export function rewardsEarned(
   rules: ReferralRules,
   when: 'upfront' | 'on-conversion',
+  capped = false,
 ): { side: RewardSide; rewardId: string }[] {
   const out: { side: RewardSide; rewardId: string }[] = [];
-  if (rules.referrerReward?.timing === when)
+  if (rules.referrerReward?.timing === when && !capped)
     out.push({ side: 'referrer', rewardId: rules.referrerReward.rewardId });
   if (rules.refereeReward?.timing === when)
     out.push({ side: 'referee', rewardId: rules.refereeReward.rewardId });
@@ -24,9 +40,10 @@ export function newEntries(
   rules: ReferralRules,
   when: 'upfront' | 'on-conversion',
   at: number,
+  capped = false,
 ): LedgerEntry[] {
   const freeze = when === 'upfront' ? 0 : rules.freezeDays * DAY;
-  return rewardsEarned(rules, when).map(({ side, rewardId }) => ({
+  return rewardsEarned(rules, when, capped).map(({ side, rewardId }) => ({
     side,
     rewardId,
     status: freeze === 0 ? 'approved' : 'pending',
@@ -67,9 +84,10 @@ export function rewardBudget(
   instanceId: string,
   referee: string,
   when: 'upfront' | 'on-conversion',
+  capped = false,
 ): Reservation[] {
   const value = (id: string) => campaign.rewards.find((r) => r.id === id)?.valueFen ?? 0;
-  return rewardsEarned(campaign.rules, when).flatMap(({ side, rewardId }) =>
+  return rewardsEarned(campaign.rules, when, capped).flatMap(({ side, rewardId }) =>
     budgetSpend(campaign, budgetHolder(instanceId, referee, side), value(rewardId)),
   );
 }
@@ -91,8 +109,8 @@ export function conversionReleases(context: ReferralContext, referral: Referral)
 
 /**
  * Reservations a conversion takes: with last-touch, the friend's attribution, settled here (refused if another
- * referrer has taken the friend over since); then a slot of the referrer's cap, a unit of stock, and its rewards'
- * budget.
+ * referrer has taken the friend over since); then, while the referrer earns (see {@link referrerEarns}), a slot of
+ * the referrer's cap; a unit of stock, and its rewards' budget. Past the cap the friend's reward is still taken.
  */
 export function conversionReservations(
   campaign: Campaign<'referral', ReferralRules>,
@@ -113,16 +131,25 @@ export function conversionReservations(
           },
         ]
       : [];
+  const earns = referrerEarns(context);
+  // A referrer-only campaign has nothing to give past the cap: the conversion is refused (and counts later if a
+  // refund during the freeze gives a slot back).
+  const cap: Reservation[] =
+    earns || campaign.rules.refereeReward === undefined
+      ? [
+          {
+            counter: capCounter(campaign.id, context.initiator),
+            holder,
+            qty: 1,
+            capacity: campaign.rules.capPerReferrer,
+            reason: 'quota-exhausted',
+          },
+        ]
+      : [];
   return [
     ...settled,
-    {
-      counter: capCounter(campaign.id, context.initiator),
-      holder,
-      qty: 1,
-      capacity: campaign.rules.capPerReferrer,
-      reason: 'quota-exhausted',
-    },
+    ...cap,
     ...stockUnits(campaign, holder, 1),
-    ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion'),
+    ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion', !earns),
   ];
 }

@@ -9,7 +9,7 @@ import {
   referralOf,
 } from './context.js';
 import { decide, dueApprovals, referralByAccept } from './decisions.js';
-import { conversionReleases, newEntries, recipientOf, slotHolder } from './ledger.js';
+import { conversionReleases, newEntries, recipientOf, referrerEarns, slotHolder } from './ledger.js';
 
 type In = { in: ReferralStateValue };
 type Args = { context: ReferralContext; event: ReferralEvent };
@@ -52,7 +52,7 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
       const referral = referralOf(context, referee) as Referral;
       return [
         { type: 'referral.converted', referee, trigger: context.rules.trigger },
-        ...newEntries(context.rules, 'on-conversion', event.at).map((e) =>
+        ...newEntries(context.rules, 'on-conversion', event.at, !referrerEarns(context)).map((e) =>
           e.status === 'approved'
             ? approvedEffect(context, referral, e)
             : {
@@ -118,7 +118,10 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
         referrals: updateReferral(context, referee, (r) => ({
           ...r,
           convertedAt: event.at,
-          ledger: [...r.ledger, ...newEntries(context.rules, 'on-conversion', event.at)],
+          ledger: [
+            ...r.ledger,
+            ...newEntries(context.rules, 'on-conversion', event.at, !referrerEarns(context)),
+          ],
         })),
       };
     case 'referral.refund':

@@ -1,5 +1,6 @@
 import type { Mechanic, StartArgs } from '../mechanic.js';
 import { expiryOf, initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
+import { compareReferralRules } from './compare-rules.js';
 import { asReferralEvent, type ReferralContext, type ReferralState } from './context.js';
 import { decide } from './decisions.js';
 import { discloseReferral } from './disclosure.js';
@@ -108,4 +109,6 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
   },
   view: (state, viewer, facts) => referralView(state as ReferralState, viewer, facts),
   disclose: (campaign, locale) => discloseReferral(campaign as ReferralCampaign, locale),
+  compareRules: (previous, next) =>
+    compareReferralRules(previous as ReferralCampaign, next as ReferralCampaign),
 };

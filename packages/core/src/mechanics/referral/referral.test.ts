@@ -62,6 +62,39 @@ describe('referral', () => {
     await h.engine.dispose();
   });
 
+  it('keeps its promise to the friend past the referrer cap: with a cap of 2, the third friend still gets the gift', async () => {
+    const campaign = defineCampaign(
+      referralCampaignInput({
+        capPerReferrer: 2,
+        refereeReward: { rewardId: 'free-coffee', timing: 'on-conversion' },
+      }),
+      'referral',
+    );
+    const zh = discloseReferral(campaign, 'zh-CN').lines.join('\n');
+    expect(zh).toContain('最多 2 位；超过后邀请人不再获得奖励，好友仍得「新人免费咖啡」');
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    for (const friend of ['bob', 'carl', 'dan']) {
+      await h.engine.send('a', { type: 'referral.accept' }, { actor: { id: friend } });
+      const converted = await h.engine.send(
+        'a',
+        { type: 'referral.convert', referee: friend },
+        { actor: ORDERS },
+      );
+      expect(converted.status).toBe('accepted');
+    }
+    h.clock.advance(30 * DAY);
+    await h.engine.tick();
+    expect(payloads(h, 'referral.reward-approved').map((p) => [p.side, p.recipient])).toEqual([
+      ['referrer', 'alice'],
+      ['referee', 'bob'],
+      ['referrer', 'alice'],
+      ['referee', 'carl'],
+      ['referee', 'dan'],
+    ]);
+    await h.engine.dispose();
+  });
+
   it('reverses rewards refunded during the freeze and gives the cap slot back', async () => {
     const campaign = defineCampaign(
       referralCampaignInput({ capPerReferrer: 1, refereeReward: undefined }),
@@ -137,6 +170,12 @@ describe('referral campaign validation and disclosure', () => {
         referralCampaignInput({ referrerReward: { rewardId: 'voucher', timing: 'upfront' } }),
       )[0],
     ).toMatchObject({ path: 'rules.referrerReward.timing' });
+  });
+
+  it('refuses several links per referrer with a referrer reward (the cap lives on the one link)', () => {
+    expect(campaignIssues(referralCampaignInput({ launchesPerUser: 2 }))[0]).toMatchObject({
+      path: 'rules.launchesPerUser',
+    });
   });
 
   it('discloses rewards, trigger, window, cap and freeze from its own fields', () => {

@@ -30,7 +30,10 @@ export const referralRulesSchema = z.strictObject({
   }),
   /** A friend must convert within this many days of accepting, or the referral lapses unrewarded. */
   windowDays: positiveIntField.max(365),
-  /** Rewarded referrals per referrer in this campaign. */
+  /**
+   * Conversions that earn the referrer's reward, per referrer in this campaign. It limits the referrer's reward
+   * only: a friend who converts after it is reached still receives the friend's reward.
+   */
   capPerReferrer: positiveIntField.max(10_000),
   /** Rewards earned on conversion stay pending this long (refunds reverse them), then are approved. */
   freezeDays: z.int({ error: 'must be a whole number of days' }).min(0).max(90).default(7),
@@ -88,6 +91,13 @@ export const referralCampaignSchema = z
         code: 'custom',
         path: ['rules', 'triggerLabel'],
         message: 'is required with trigger "custom": say in a few words what counts, e.g. "完成首次预约"',
+      });
+    }
+    if (referrerReward && campaign.rules.launchesPerUser > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'launchesPerUser'],
+        message: `must be 1 with a referrerReward (it is ${campaign.rules.launchesPerUser}): the referrer's cap is kept on their one link, so that a friend converting after the cap still gets their own reward; give the referrer one link`,
       });
     }
     if (campaign.stock && capPerReferrer > campaign.stock.total) {

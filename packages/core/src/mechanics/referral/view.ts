@@ -8,6 +8,7 @@ import {
 } from '../shared/availability.js';
 import type { LedgerStatus, ReferralState, ReferralStateValue, RewardSide } from './context.js';
 import { acceptDecision } from './decisions.js';
+import { referrerRewards } from './ledger.js';
 
 /** What one viewer sees of a referral link. JSON-serialisable. */
 export interface ReferralView {
@@ -29,7 +30,9 @@ export interface ReferralView {
     readonly moved: number;
     readonly converted: number;
     readonly refunded: number;
-    /** This link's share of the cap; the cap spans the referrer's links. */
+    /** Conversions that earned the referrer's reward (a refund during the freeze gives the slot back). */
+    readonly rewarded: number;
+    /** Referrer rewards still to earn under the cap (0 without a referrer reward). */
     readonly capLeft: number;
   };
   /** The referrer sees every friend (masked) with their rewards; a friend sees only their own entry. */
@@ -86,7 +89,8 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
       moved: context.referrals.filter((r) => r.movedAt !== undefined).length,
       converted: converted.length,
       refunded,
-      capLeft: Math.max(0, rules.capPerReferrer - (converted.length - refunded)),
+      rewarded: referrerRewards(context),
+      capLeft: rules.referrerReward ? Math.max(0, rules.capPerReferrer - referrerRewards(context)) : 0,
     },
     referrals: visible.map((r) => ({
       referee: r.referee === viewerId ? r.referee : maskName(r.referee),

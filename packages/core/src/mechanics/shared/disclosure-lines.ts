@@ -1,6 +1,8 @@
+import type { Fulfilment, ReferencePriceBasis, Reward } from '../../campaign/campaign-schema.js';
+import { privacyNotice } from '../../campaign/privacy-notice.js';
 import { formatMoney } from '../../primitives/money.js';
 import { formatInstant } from '../../primitives/time.js';
-import type { Campaign, Locale } from '../mechanic.js';
+import type { Campaign, Disclosure, Locale } from '../mechanic.js';
 
 /** A line of rules in both languages. */
 export type Text = Record<Locale, string>;
@@ -47,9 +49,93 @@ export function antiAbuseLines(c: Campaign, action: Text): Text[] {
   return lines;
 }
 
-/** Stock, budget and organiser: the lines every campaign ends with. */
+const METHOD: Record<Fulfilment['method'], Text> = {
+  shipping: { 'zh-CN': '快递寄送', en: 'shipped by courier' },
+  pickup: { 'zh-CN': '到店自提', en: 'collected in store' },
+  account: { 'zh-CN': '发放至账户', en: 'credited to your account' },
+  code: { 'zh-CN': '以兑换码发放', en: 'issued as a redemption code' },
+};
+
+/** One reward's disclosed facts (奖品价格、数量、交付方式与费用、有效期与使用范围), when the campaign gives any. */
+function rewardLine(reward: Reward): Text | null {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (reward.valueFen !== undefined) {
+    zh.push(`价值 ${formatMoney(reward.valueFen)}`);
+    en.push(`worth ${formatMoney(reward.valueFen)}`);
+  }
+  if (reward.quantity !== undefined) {
+    zh.push(`共 ${reward.quantity} 份`);
+    en.push(`${reward.quantity} in total`);
+  }
+  const f = reward.fulfilment;
+  if (f) {
+    const fee =
+      f.feeFen === 0
+        ? { 'zh-CN': '免费', en: 'free of charge' }
+        : {
+            'zh-CN': `需支付 ${formatMoney(f.feeFen)}`,
+            en: `for a fee of ${formatMoney(f.feeFen)}`,
+          };
+    const within = f.withinDays === undefined ? null : f.withinDays;
+    zh.push(
+      `${METHOD[f.method]['zh-CN']}，${fee['zh-CN']}${within === null ? '' : `，获得后 ${within} 天内发放`}${f.note ? `（${f.note}）` : ''}`,
+    );
+    en.push(
+      `${METHOD[f.method].en} ${fee.en}${within === null ? '' : `, within ${plural(within, 'day')} of being won`}${f.note ? ` (${f.note})` : ''}`,
+    );
+  }
+  if (reward.validDays !== undefined) {
+    zh.push(`到账后 ${reward.validDays} 天内有效`);
+    en.push(`valid for ${plural(reward.validDays, 'day')} once received`);
+  }
+  if (reward.scope !== undefined) {
+    zh.push(`使用范围：${reward.scope}`);
+    en.push(`usable on: ${reward.scope}`);
+  }
+  if (zh.length === 0) return null;
+  return { 'zh-CN': `「${reward.name}」：${zh.join('；')}。`, en: `"${reward.name}": ${en.join('; ')}.` };
+}
+
+const BASIS: Record<ReferencePriceBasis, Text> = {
+  'lowest-7-days': {
+    'zh-CN': '活动开始前 7 日内的最低成交价',
+    en: 'the lowest price of the 7 days before the campaign',
+  },
+  'last-transaction': {
+    'zh-CN': '活动开始前最后一次成交价',
+    en: 'the last transaction price before the campaign',
+  },
+  msrp: { 'zh-CN': '厂商建议零售价', en: "the manufacturer's suggested retail price" },
+};
+
+/**
+ * What a struck-through price is (明码标价 Art 16): its label and basis. Without a configured basis the line says
+ * none is given, and the lint reports it.
+ */
+export function referencePriceLine(c: Campaign, priceFen: number): Text {
+  const basis = c.disclosure.referencePrice?.basis;
+  if (basis === undefined) {
+    return {
+      'zh-CN': `划线价 ${formatMoney(priceFen)} 未注明依据。`,
+      en: `The struck-through price ${formatMoney(priceFen)} has no stated basis.`,
+    };
+  }
+  return {
+    'zh-CN': `划线价 ${formatMoney(priceFen)} 为${BASIS[basis]['zh-CN']}${basis === 'msrp' ? '' : '，并非厂商建议零售价'}。`,
+    en: `The struck-through price ${formatMoney(priceFen)} is ${BASIS[basis].en}.`,
+  };
+}
+
+/** Who may take part (参与条件), rewards, stock, budget and organiser: the lines every campaign ends with. */
 export function closingLines(c: Campaign): Text[] {
   const lines: Text[] = [];
+  const who = c.disclosure.eligibility;
+  if (who !== undefined) lines.push({ 'zh-CN': `参与条件：${who}。`, en: `Who can take part: ${who}.` });
+  for (const reward of c.rewards) {
+    const line = rewardLine(reward);
+    if (line) lines.push(line);
+  }
   if (c.stock !== undefined) {
     lines.push({
       'zh-CN': `共 ${c.stock.total} 份，发完即止。`,
@@ -69,12 +155,13 @@ export function closingLines(c: Campaign): Text[] {
   return lines;
 }
 
-/** Picks the locale and appends the campaign's own extra terms. */
-export function render(c: Campaign, locale: Locale, title: Text, lines: readonly Text[]) {
+/** Picks the locale, appends the campaign's own extra terms, and adds the lead form's notice. */
+export function render(c: Campaign, locale: Locale, title: Text, lines: readonly Text[]): Disclosure {
   return {
     locale,
     title: title[locale],
     lines: [...lines.map((t) => t[locale]), ...c.disclosure.extraTerms],
+    privacy: privacyNotice(c, locale),
   };
 }
 

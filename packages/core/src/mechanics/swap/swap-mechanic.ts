@@ -1,5 +1,6 @@
 import type { Mechanic, StartArgs } from '../mechanic.js';
 import { expiryOf, initiatorOf, launchedBy, launchLimit } from '../shared/instance-basics.js';
+import { compareSwapRules } from './compare-rules.js';
 import { asSwapEvent, itemCounter, nextProposalExpiry, type SwapContext, type SwapState } from './context.js';
 import { decide } from './decisions.js';
 import { discloseSwap } from './disclosure.js';
@@ -73,4 +74,5 @@ export const swapMechanic: Mechanic<'swap', SwapRules, SwapContext, SwapView> = 
   },
   view: (state, viewer, facts) => swapView(state as SwapState, viewer, facts),
   disclose: (campaign, locale) => discloseSwap(campaign as SwapCampaign, locale),
+  compareRules: (previous, next) => compareSwapRules(previous as SwapCampaign, next as SwapCampaign),
 };
