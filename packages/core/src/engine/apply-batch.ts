@@ -215,7 +215,8 @@ export async function applyBatch(
       for (const [key, r] of held) {
         if (applied.used.has(key)) continue;
         held.delete(key);
-        // A release that fails leaves the unit held by an event that did not apply; the reservation sweep frees it.
+        // A release that fails leaves the unit held by an event that did not apply: under-issued, never over-issued
+        // (the known gap in docs/architecture.md).
         if (mayRelease(r)) await store.release(r.counter, r.holder).catch(() => false);
       }
       // Idempotent. They are in the committed form too: if this process dies first (or the store fails now), the

@@ -238,32 +238,24 @@ export function createEngine(options: EngineOptions): Engine {
         outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
         now,
       };
+      // null: the answer was lost and a read-back settled it (the launch may be this one's): its reservations stay.
       const result = await store.commit(instanceId, batch).catch(async (error: unknown) => {
-        // The answer was lost: the launch may have applied. Never give its reservations back unless settled.
-        const found = await reconcileCommit(store, instanceId, 0, batch.keys, pause);
-        if (found === 'unknown') {
-          throw new LiebianError(
-            'outcome-unknown',
-            `starting "${instanceId}": the commit's answer was lost and reading back could not settle it; retrying with the same instanceId is safe`,
-            { cause: error },
-          );
-        }
-        return null;
+        const settled = await reconcileCommit(store, instanceId, 0, batch.keys, pause);
+        if (settled !== 'unknown') return null;
+        throw new LiebianError(
+          'outcome-unknown',
+          `starting "${instanceId}": the commit's answer was lost and reading back could not settle it; retrying with the same instanceId is safe`,
+          { cause: error },
+        );
       });
-      if (result === null) {
+      if (result === null || !result.ok) {
+        if (result !== null) await releaseTaken();
         const winner = await cache.get(instanceId, true);
         if (!winner)
           throw new LiebianError(
-            'outcome-unknown',
-            `starting "${instanceId}": retry with the same instanceId`,
+            result === null ? 'outcome-unknown' : 'store-conflict',
+            `instance "${instanceId}" could not be created; retrying with the same instanceId is safe`,
           );
-        return startedAlready(winner, actor, now);
-      }
-      if (!result.ok) {
-        await releaseTaken();
-        const winner = await cache.get(instanceId, true);
-        if (!winner)
-          throw new LiebianError('store-conflict', `instance "${instanceId}" could not be created`);
         return startedAlready(winner, actor, now);
       }
       await doOwed(store, mechanic, instanceId, owed);

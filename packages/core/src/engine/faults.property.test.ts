@@ -103,7 +103,7 @@ describe('the delivery contract under injected store faults (memory store)', () 
             expect(holders, `${user} was told accepted on ${share}`).toContain(`${user}@${share}`);
           }
           // Units in use never exceed the stock: the counter and the coupons agree, or units are still held by
-          // attempts whose outcome was lost (returned by the reservation sweep), never the other way round.
+          // attempts whose outcome was lost (under-issued: the known gap), never the other way round.
           expect(remaining).toBeLessThanOrEqual(STOCK - issued.length);
         },
       ),
