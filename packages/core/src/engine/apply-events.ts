@@ -23,8 +23,6 @@ export type Outcome =
   /** Only after a commit: the answer could not be settled (a store fault); the caller gets the error. */
   | { readonly kind: 'failed'; readonly error: unknown };
 
-export const eventKey = (eventId: string) => `e:${eventId}`;
-
 /** A 53-bit string hash (cyrb53): short, stable and fast; only ever compared for equality. */
 function hash53(text: string): string {
   let h1 = 0xdeadbeef;
@@ -39,24 +37,23 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Events the engine makes itself (deadlines, notices) have ids derived from the instance: no owner to check. */
-const engineMade = (event: AppliedEvent) => event.actor.id.startsWith('@');
+/** Ids the engine gives its own events (launches, deadlines, notices); client ids may not use these prefixes. */
+const ENGINE_ID = /^(?:start|deadline|notice):/;
 
 /**
- * The key that says who an event id belongs to: committed beside `e:<eventId>` for events from actors, so a reuse
- * of the id by another actor or for another command is refused (`event-id-reused`) instead of answered as a
- * duplicate of an event it is not. Null for events the engine makes.
+ * The event's scoped id: an idempotency key belongs to the actor who sent it and the command it names (as payment
+ * APIs scope keys to an account). The same id from another actor, or for another command, is another event — an
+ * order service reporting `referral.convert` with the order id a friend's `referral.accept` used applies, and no
+ * user can pre-empt another's event by guessing its id. The engine's own ids are unique already and stay as they are.
+ * The scoped id is what the store keeps (one key row per event) and what effects' dedupe keys are made of.
  */
-export const ownerKey = (event: AppliedEvent): string | null =>
-  engineMade(event) ? null : `o:${event.eventId}:${hash53(`${event.actor.id}\n${event.type}`)}`;
+export const scopedId = (event: Pick<AppliedEvent, 'eventId' | 'type' | 'actor'>): string =>
+  ENGINE_ID.test(event.eventId)
+    ? event.eventId
+    : `${hash53(`${event.actor.id}\n${event.type}`)}.${event.eventId}`;
 
-/** How an event whose id is taken is answered: a duplicate of itself, or a reuse of someone else's id. */
-export const takenOutcome = (event: AppliedEvent, isTaken: (key: string) => boolean): Outcome => {
-  const owner = ownerKey(event);
-  return owner === null || isTaken(owner)
-    ? { kind: 'duplicate' }
-    : { kind: 'rejected', reason: 'event-id-reused' };
-};
+/** The key that makes an event apply once: `e:` + its scoped id. */
+export const eventKey = (event: Pick<AppliedEvent, 'eventId' | 'type' | 'actor'>) => `e:${scopedId(event)}`;
 export const claimKey = (claim: string) => `c:${claim}`;
 export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
 
@@ -82,7 +79,7 @@ function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDr
   const { type, ...payload } = draft;
   return {
     type,
-    dedupeKey: dedupeKeyOf(instance.id, event.eventId, type, nth),
+    dedupeKey: dedupeKeyOf(instance.id, scopedId(event), type, nth),
     instanceId: instance.id,
     campaignId: instance.campaign.id,
     kind: instance.mechanic.kind,
@@ -170,7 +167,7 @@ export async function applyEvents(
       const result = step(mechanic, snapshot, event);
       if (!result) return;
       snapshot = result.snapshot;
-      take(eventKey(event.eventId));
+      take(eventKey(event));
       releases.push(...result.releases);
       written.push(...toEffects(instance, event, result.effects));
     }
@@ -187,8 +184,8 @@ export async function applyEvents(
       continue;
     }
     await applyDeadlines(event.at);
-    if (isTaken(eventKey(event.eventId))) {
-      outcomes.push(takenOutcome(event, isTaken));
+    if (isTaken(eventKey(event))) {
+      outcomes.push({ kind: 'duplicate' });
       continue;
     }
     const claims = mechanic.claims(event).map(claimKey);
@@ -227,9 +224,7 @@ export async function applyEvents(
         : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
     const effects = toEffects(instance, event, drafts);
     written.push(...effects);
-    take(eventKey(event.eventId));
-    const owner = ownerKey(event);
-    if (owner !== null) take(owner);
+    take(eventKey(event));
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }

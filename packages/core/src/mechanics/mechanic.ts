@@ -85,7 +85,6 @@ export const REJECTION_REASONS = [
   'campaign-not-started',
   'campaign-ended',
   'campaign-paused',
-  'event-id-reused',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
