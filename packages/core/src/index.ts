@@ -88,16 +88,19 @@ export {
   systemRandom,
 } from './primitives/random.js';
 export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export { commitOne } from './store/commit-one.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {
   ClaimedTimer,
   CommitBatch,
+  CommitRequest,
   CommitResult,
   ConsumerAdvance,
   ConsumerLease,
   ConsumerMethods,
   ConsumerState,
+  CounterChange,
   DeadLetter,
   OutboxEntry,
   OutboxItem,

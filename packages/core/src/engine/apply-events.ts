@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AppliedEvent, RejectionReason, Reservation } from '../mechanics/mechanic.js';
-import type { Store } from '../store/store.js';
+import type { CounterChange, Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import { withStandings } from './board-io.js';
 import { deadlineEvent } from './deadlines.js';
@@ -98,20 +98,32 @@ export interface Applied {
   readonly outcomes: Outcome[];
   /** Reservations the applied events use (the rest are released). */
   readonly used: Set<string>;
+  /** The counter changes the commit makes (takes for the applied events, gives for what the machine released). */
+  readonly counters: CounterChange[];
+  /** For each of `counters`: the reservation key of a take (null for a give), to learn from an `exhausted` answer. */
+  readonly takeKeys: (string | null)[];
   /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
   readonly own: Set<string>;
-  /** Reservations the machine gave back, returned to their counters once the commit holds. */
-  readonly releases: Release[];
   /** Units the applied events found held replaceably, to take over once the commit holds. */
   readonly takeovers: TakeOver[];
 }
 
 /** The reservations a batch holds, across its attempts. */
 export interface Holds {
+  /** Taken through `store.reserve` (attribution marks and take-overs), by reservation key. */
   readonly held: Map<string, Reservation>;
   /** Units found held replaceably (mode `touch`): by whom. */
   readonly found: Map<string, string>;
+  /** Reservation keys a commit's take found no room for (an `exhausted` answer): refused on the next attempt. */
+  readonly short: Set<string>;
 }
+
+/**
+ * Whether the commit takes a reservation itself: a limit without a mode (stock, budget, a quota) — one round trip,
+ * all or nothing with the events that need it, never leaked by a process that dies. Attribution units (a mode, or
+ * an optional mark) go through `store.reserve` before the commit.
+ */
+export const takenInCommit = (r: Reservation) => r.mode === undefined && r.optional !== true;
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
@@ -142,7 +154,14 @@ export async function applyEvents(
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
-  const releases: Release[] = [];
+  const counters: CounterChange[] = [];
+  const takeKeys: (string | null)[] = [];
+  const give = (released: readonly Release[]) => {
+    for (const r of released) {
+      counters.push({ op: 'give', counter: r.counter, holder: r.holder });
+      takeKeys.push(null);
+    }
+  };
   const takeovers: TakeOver[] = [];
   const isTaken = (key: string) => own.has(key) || isKnown(key);
   const keys: string[] = [];
@@ -168,7 +187,7 @@ export async function applyEvents(
       if (!result) return;
       snapshot = result.snapshot;
       take(eventKey(event));
-      releases.push(...result.releases);
+      give(result.releases);
       written.push(...toEffects(instance, event, result.effects));
     }
   };
@@ -200,7 +219,16 @@ export async function applyEvents(
       continue;
     }
     const reservations = mechanic.reservations(state, event, campaign);
-    const failed = await reserveAll(deps.store, holds, reservations);
+    const lacking = reservations.find((r) => takenInCommit(r) && holds.short.has(reservationKey(r)));
+    if (lacking) {
+      outcomes.push({ kind: 'rejected', reason: lacking.reason });
+      continue;
+    }
+    const failed = await reserveAll(
+      deps.store,
+      holds,
+      reservations.filter((r) => !takenInCommit(r)),
+    );
     if (failed) {
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
@@ -212,11 +240,17 @@ export async function applyEvents(
       continue;
     }
     for (const r of reservations) {
-      used.add(reservationKey(r));
-      const holder = holds.found.get(reservationKey(r));
+      const key = reservationKey(r);
+      if (takenInCommit(r)) {
+        counters.push({ op: 'take', counter: r.counter, holder: r.holder, qty: r.qty, capacity: r.capacity });
+        takeKeys.push(key);
+        continue;
+      }
+      used.add(key);
+      const holder = holds.found.get(key);
       if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
     }
-    releases.push(...result.releases);
+    give(result.releases);
     snapshot = result.snapshot;
     const drafts: EffectDraft[] =
       item.review.length === 0
@@ -229,7 +263,7 @@ export async function applyEvents(
     outcomes.push({ kind: 'applied', effects });
   }
   await applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own, releases, takeovers };
+  return { snapshot, keys, written, outcomes, used, counters, takeKeys, own, takeovers };
 }
 
 /** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */
