@@ -31,6 +31,35 @@ const toEntry = (r: ScoreRow): ScoreEntry => ({
 });
 
 /**
+ * Batches that change counters hold the counters' row locks until their transaction ends, and every commit taking
+ * the same stock waits for them: they go in calls of at most this many, sent side by side, so a shared stock is
+ * never locked for a whole large group.
+ */
+const COUNTER_CALL = 16;
+
+/**
+ * The calls a group commit makes (indexes into the requests, each call sorted by instance id — stable, so one
+ * instance's requests keep their order — the order its rows are locked in): the batches without counter changes
+ * in one call, those with them in calls of {@link COUNTER_CALL}. An instance named twice keeps all its requests
+ * in one call, in order.
+ */
+function commitCalls(requests: readonly CommitRequest[]): number[][] {
+  const byId = (a: number, b: number) => {
+    const x = (requests[a] as CommitRequest).id;
+    const y = (requests[b] as CommitRequest).id;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  };
+  const all = requests.map((_, i) => i);
+  if (new Set(requests.map((r) => r.id)).size < requests.length) return [all.sort(byId)];
+  const plain = all.filter((i) => ((requests[i] as CommitRequest).counters ?? []).length === 0);
+  const counted = all.filter((i) => ((requests[i] as CommitRequest).counters ?? []).length > 0);
+  const calls = plain.length > 0 ? [plain.sort(byId)] : [];
+  for (let i = 0; i < counted.length; i += COUNTER_CALL)
+    calls.push(counted.slice(i, i + COUNTER_CALL).sort(byId));
+  return calls;
+}
+
+/**
  * The one SQL store, for PostgreSQL servers and embedded PGlite alike. Every write is one statement calling a
  * PL/pgSQL function, so each commit is a single round trip and a single transaction.
  */
@@ -100,6 +129,21 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     };
   };
 
+  /** A batch as commit_many reads it. */
+  const commitJson = (r: CommitRequest) => ({
+    id: r.id,
+    expectedVersion: r.expectedVersion,
+    campaignId: r.campaignId,
+    kind: r.kind,
+    snapshot: JSON.stringify(r.snapshot),
+    now: r.now,
+    keys: [...new Set(r.keys)],
+    upsert: r.timers.upsert,
+    cancel: r.timers.cancel,
+    outbox: r.outbox,
+    counters: r.counters ?? [],
+  });
+
   const live = () => {
     if (disposed) throw new Error('sql store: used after dispose()');
   };
@@ -131,35 +175,17 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
 
     async commit(requests) {
       live();
-      // Sorted by instance id (stable, so one instance's requests keep their order), the order rows are locked in.
-      const order = requests
-        .map((_, i) => i)
-        .sort((a, b) => {
-          const x = (requests[a] as CommitRequest).id;
-          const y = (requests[b] as CommitRequest).id;
-          return x < y ? -1 : x > y ? 1 : a - b;
-        });
-      const batches = order.map((i) => {
-        const r = requests[i] as CommitRequest;
-        return {
-          id: r.id,
-          expectedVersion: r.expectedVersion,
-          campaignId: r.campaignId,
-          kind: r.kind,
-          snapshot: JSON.stringify(r.snapshot),
-          now: r.now,
-          keys: [...new Set(r.keys)],
-          upsert: r.timers.upsert,
-          cancel: r.timers.cancel,
-          outbox: r.outbox,
-          counters: r.counters ?? [],
-        };
-      });
-      const { rows } = await driver.query<CommitRow>(sql.commit, [JSON.stringify(batches)]);
-      if (rows.length !== requests.length)
-        throw new Error('sql store: commit_many answered fewer rows than batches');
       const results: CommitResult[] = new Array(requests.length);
-      for (const row of rows) results[order[Number(row.n) - 1] as number] = commitResult(row);
+      await Promise.all(
+        commitCalls(requests).map(async (indexes) => {
+          const { rows } = await driver.query<CommitRow>(sql.commit, [
+            JSON.stringify(indexes.map((i) => commitJson(requests[i] as CommitRequest))),
+          ]);
+          if (rows.length !== indexes.length)
+            throw new Error('sql store: commit_many answered fewer rows than batches');
+          for (const row of rows) results[indexes[Number(row.n) - 1] as number] = commitResult(row);
+        }),
+      );
       return results;
     },
 

@@ -17,7 +17,7 @@ export async function boardRace(store: Store, events = 4_000, members = 400) {
     ),
     'leaderboard',
   );
-  const { clock, effects, engines } = twoEngines(campaign, store, DURING_BOARD);
+  const { clock, committed, engines } = twoEngines(campaign, store, DURING_BOARD);
   const [a, b] = engines;
   await a.start(campaign.id, { actor: OPERATOR, instanceId: `${campaign.id}-w` });
   const id = `${campaign.id}-w`;
@@ -38,6 +38,8 @@ export async function boardRace(store: Store, events = 4_000, members = 400) {
   await a.tick();
   const after = (await b.view(id, null)) as LeaderboardView;
   await Promise.all(engines.map((e) => e.dispose()));
+  // The outbox, not what the engines heard: an answer that came late is settled by reading back, unheard.
+  const effects = await committed();
   return {
     expected,
     results,

@@ -16,7 +16,7 @@ export async function attributionRace(store: Store, friends = 1_000) {
     ),
     'referral',
   );
-  const { effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
+  const { committed, engines } = twoEngines(campaign, store, DURING_REFERRAL);
   const referrers = ['r0', 'r1', 'r2'];
   for (const r of referrers)
     await engines[0]?.start(campaign.id, { actor: { id: r }, instanceId: `${campaign.id}-${r}` });
@@ -39,6 +39,8 @@ export async function attributionRace(store: Store, friends = 1_000) {
   }
   const settled = await Promise.allSettled(sends);
   await Promise.all(engines.map((e) => e.dispose()));
+  // The outbox, not what the engines heard: an answer that came late is settled by reading back, unheard.
+  const effects = await committed();
   const accepted = effects.filter((e) => e.type === 'referral.accepted');
   /** Sends that threw (a store error, a conflict given up on), with their messages, for the assertion to show. */
   const failures = settled.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
@@ -79,7 +81,7 @@ export async function lastTouchRace(store: Store, friends = 300) {
     ),
     'referral',
   );
-  const { effects, engines } = twoEngines(campaign, store, DURING_REFERRAL);
+  const { committed, engines } = twoEngines(campaign, store, DURING_REFERRAL);
   const links = ['r0', 'r1', 'r2'].map((r) => `${campaign.id}-${r}`);
   for (const [i, link] of links.entries())
     await engines[0].start(campaign.id, { actor: { id: `r${i}` }, instanceId: link });
@@ -96,6 +98,8 @@ export async function lastTouchRace(store: Store, friends = 300) {
     engine.send(link, { type: 'referral.convert', referee: `f${f}` }, { actor: ORDERS }),
   );
   await Promise.all(engines.map((e) => e.dispose()));
+  // The outbox, not what the engines heard: an answer that came late is settled by reading back, unheard.
+  const effects = await committed();
   const failures = [...accepts, ...converts].flatMap((r) =>
     r.status === 'rejected' ? [String(r.reason)] : [],
   );

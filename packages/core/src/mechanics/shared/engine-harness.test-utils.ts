@@ -74,5 +74,18 @@ export function twoEngines(campaign: AnyCampaign, store: Store, start: number) {
     Engine,
     Engine,
   ];
-  return { clock, effects, engines };
+  /**
+   * Every effect the store committed for the campaign, read from its outbox: the truth. `effects` holds what the
+   * engines heard, a hint that misses a commit whose answer came too late and was settled by reading back.
+   */
+  const committed = async (): Promise<Effect[]> => {
+    const all: Effect[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page = await store.readOutbox(cursor, 1_000);
+      if (page.length === 0) return all.filter((e) => e.campaignId === campaign.id);
+      for (const item of page) all.push(item.payload as Effect);
+      cursor = page.at(-1)?.cursor ?? null;
+    }
+  };
+  return { clock, effects, engines, committed };
 }
