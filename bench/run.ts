@@ -10,7 +10,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseOptions } from './options.js';
 import { type Line, SECTIONS } from './sections.js';
-import { benchTargets } from './stores.js';
+import { benchTargets, pgUrl, redisUrl } from './stores.js';
 
 const options = parseOptions(
   process.argv.slice(2).filter((a, i, all) => a !== '--child' && all[i - 1] !== '--child'),
@@ -38,9 +38,8 @@ console.log(
 console.log(
   `stores: ${targets.map((t) => t.name).join(', ')}${options.quick ? '   (--quick: small sizes)' : ''}`,
 );
-if (!targets.some((t) => t.name === 'postgres'))
-  console.log('(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL)');
-if (!targets.some((t) => t.name === 'redis')) console.log('(Redis skipped: set REDIS_URL or TEST_REDIS_URL)');
+if (!pgUrl()) console.log('(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL)');
+if (!redisUrl()) console.log('(Redis skipped: set REDIS_URL or TEST_REDIS_URL)');
 console.log(
   `each section × store: a fresh process, one untimed warm-up pair, then ${options.runs} interleaved pairs`,
 );
