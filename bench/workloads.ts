@@ -262,18 +262,22 @@ function claimOf(claims: number, shares: number, n: number) {
 export const sharesFor = (claims: number) => Math.max(1, Math.ceil(claims / 50));
 export const PER_SHARE = 100;
 
-function checkClaims(
-  who: string,
-  issuedTo: Map<string, number>,
-  issued: number,
-  stock: number,
-  distinct: number,
-  left: number | null,
-) {
-  for (const [user, count] of issuedTo) if (count > 1) fail(`${who}: ${user} holds ${count} coupons`, {});
-  const expected = Math.min(stock, distinct);
-  if (issued !== expected) fail(`${who}: stock over- or under-issued`, { issued, expected, stock });
-  if (left !== null && left !== stock - issued) fail(`${who}: stock left`, { left, issued, stock });
+/** Coupons issued per user, checked afterwards: exactly min(stock, distinct users), nobody twice. */
+function issuedCoupons(claims: number, stock: number) {
+  const perUser = new Map<string, number>();
+  let issued = 0;
+  return {
+    add(user: string) {
+      issued++;
+      perUser.set(user, (perUser.get(user) ?? 0) + 1);
+    },
+    check(who: string, left: number | null) {
+      for (const [user, count] of perUser) if (count > 1) fail(`${who}: ${user} holds ${count} coupons`, {});
+      const expected = Math.min(stock, claimOf(claims, 1, 0).distinct);
+      if (issued !== expected) fail(`${who}: stock over- or under-issued`, { issued, expected, stock });
+      if (left !== null && left !== stock - issued) fail(`${who}: stock left`, { left, issued, stock });
+    },
+  };
 }
 
 /**
@@ -288,22 +292,16 @@ export async function engineClaims(store: Store, claims: number, stock: number, 
     const r = await engine.start(campaign.id, { actor: { id: `sharer${s}` }, instanceId: `s${s}` });
     if (r.status !== 'accepted') fail('engine share start', r);
   });
-  const issuedTo = new Map<string, number>();
-  let issued = 0;
-  let distinct = 0;
+  const coupons = issuedCoupons(claims, stock);
   const run = await producers(width, claims, async (n) => {
     const c = claimOf(claims, shares, n);
-    distinct = c.distinct;
     const start = performance.now();
     const command = { type: 'coupon.claim', eventId: c.eventId };
     const r = await engine.send(c.share, command, { actor: { id: c.user } });
     const latency = performance.now() - start;
     const applied = r.status === 'accepted' && !r.duplicate;
     if (r.status === 'accepted' && r.duplicate) fail(`engine claim ${c.eventId} answered duplicate`, r);
-    if (applied) {
-      issued++;
-      issuedTo.set(c.user, (issuedTo.get(c.user) ?? 0) + 1);
-    }
+    if (applied) coupons.add(c.user);
     if (n % 10 === 0) {
       const again = await engine.send(c.share, command, { actor: { id: c.user } });
       const ok = applied ? again.status === 'accepted' && again.duplicate : again.status === 'rejected';
@@ -312,7 +310,7 @@ export async function engineClaims(store: Store, claims: number, stock: number, 
     return latency;
   });
   await engine.dispose();
-  checkClaims('engine', issuedTo, issued, stock, distinct, null);
+  coupons.check('engine', null);
   return run;
 }
 
@@ -329,20 +327,14 @@ export async function baselineClaims(
     Array.from({ length: shares }, (_, s) => `s${s}`),
     PER_SHARE,
   );
-  const issuedTo = new Map<string, number>();
-  let issued = 0;
-  let distinct = 0;
+  const coupons = issuedCoupons(claims, stock);
   const run = await producers(width, claims, async (n) => {
     const c = claimOf(claims, shares, n);
-    distinct = c.distinct;
     const start = performance.now();
     const r = await b.claim('coupons', c.share, c.user, c.eventId);
     const latency = performance.now() - start;
     if (r === 'duplicate') fail(`baseline claim ${c.eventId} answered duplicate`, r);
-    if (r === 'applied') {
-      issued++;
-      issuedTo.set(c.user, (issuedTo.get(c.user) ?? 0) + 1);
-    }
+    if (r === 'applied') coupons.add(c.user);
     if (n % 10 === 0) {
       const again = await b.claim('coupons', c.share, c.user, c.eventId);
       if (again !== (r === 'applied' ? 'duplicate' : 'rejected'))
@@ -350,7 +342,7 @@ export async function baselineClaims(
     }
     return latency;
   });
-  checkClaims('baseline', issuedTo, issued, stock, distinct, await b.stockLeft('coupons'));
+  coupons.check('baseline', await b.stockLeft('coupons'));
   return run;
 }
 
