@@ -1,142 +1,116 @@
 /**
- * `npm run bench`: every figure is printed beside a baseline measured in the same run, as a ratio.
- * Results and the machine they were taken on are recorded in docs/performance.md.
+ * `npm run bench`: the engine against the strongest simple hand-written baseline for each workload, on every store,
+ * in the same run, both checked for correctness; engine ÷ baseline printed as the median of three with the spread,
+ * and each line's issue-12 target marked met or not. Options: bench/options.ts. Results: bench/results/*.json.
+ * The landing page and per-mechanic figures run only when named: `npm run bench -- --section page,mechanics`.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { createMemoryStore } from '@liebian/core';
-import { builtPageSizes, pagePaints, ssrRenders } from './h5-page.js';
-import { HELPS, hotInstance, PRODUCERS, rawTransitions } from './hot-bargain.js';
-import { medianOf, report } from './measure.js';
-import { engineRun, rawRun, WORKLOADS } from './mechanics.js';
-import { naiveReadThenCas } from './naive-baseline.js';
-import { stockRace } from './stock-race.js';
-import { type BenchStore, benchStores, memoryBenchStore } from './stores.js';
+import { join } from 'node:path';
+import { parseOptions } from './options.js';
+import { type Line, SECTIONS } from './sections.js';
+import { benchTargets, pgUrl, redisUrl } from './stores.js';
 
-/**
- * Each section runs in a fresh Node process, one after another, so a measurement does not inherit the heap, the
- * JIT state or the open connections of the ones before it (inside one long process later figures came out lower).
- */
-const WARM_UP_RUNS = 4;
+const options = parseOptions(
+  process.argv.slice(2).filter((a, i, all) => a !== '--child' && all[i - 1] !== '--child'),
+  process.env,
+);
+const childAt = process.argv.indexOf('--child');
 
-const SECTIONS: Record<string, () => Promise<void>> = {
-  async hot() {
-    await rawTransitions();
-    await warmUp(memoryBenchStore);
-
-    const raw = await rawTransitions();
-    report(
-      'engine vs raw xstate (memory store)',
-      await hotInstance('engine.send(), memory store', createMemoryStore()),
-      raw,
-    );
-  },
-  async page() {
-    const [ssr, json] = await ssrRenders();
-    report('landing page: server-side render (bargain, initiator, three friends acted)', ssr, json);
-    const paints = await pagePaints();
-    if (paints) {
-      const ms = (n: number) => `${n.toFixed(0)} ms`;
-      console.log('\nlanding page in Chromium, 375×667, local HTTP, median of 5 loads');
-      console.log(
-        `  4× CPU throttling   FCP ${ms(paints.throttled.fcp)}   LCP ${ms(paints.throttled.lcp)}   (budget: LCP ≤ 1,500 ms)`,
-      );
-      console.log(
-        `  no throttling       FCP ${ms(paints.unthrottled.fcp)}   LCP ${ms(paints.unthrottled.lcp)}`,
-      );
-      console.log(
-        `  ratio: LCP ${(paints.throttled.lcp / paints.unthrottled.lcp).toFixed(2)}× the unthrottled baseline`,
-      );
-    } else console.log('\nlanding page paints: skipped (install chromium to measure FCP/LCP)');
-    const sizes = await builtPageSizes();
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    console.log('\n`liebian build` of the bargain sample, gzip');
-    console.log(
-      `  page script ${kb(sizes.script)} (budget 15 KB)   HTML shell ${kb(sizes.html)} (budget 14 KB)`,
-    );
-  },
-  async mechanics() {
-    // One untimed pass over every workload first, as for the hot instance (the first ones measured paid for V8's
-    // optimising, and the lines moved by a third from run to run).
-    for (const workload of WORKLOADS) await Promise.all([rawRun(workload), engineRun(workload)]);
-    for (const workload of WORKLOADS) {
-      const raw = await rawRun(workload);
-      report(`${workload.name} (memory store)`, await engineRun(workload), raw);
-    }
-  },
-};
-
-/**
- * Each section is a fresh process, so V8 has not optimised the engine yet: untimed runs on the store to be measured
- * come first, as a long-running server would be warm (and only ever sees its one store: warming up on another one
- * made the store calls polymorphic and the PostgreSQL figures lower). In one probe in a single process, five runs
- * on PostgreSQL went 24k → 27k → 31k → 35k → 37k events/s, and four on the memory store 50k → 76k.
- */
-async function warmUp(target: BenchStore): Promise<void> {
-  for (let i = 0; i < WARM_UP_RUNS; i++) {
-    const store = await target.open();
-    await hotInstance('warm-up', store);
-    await store.dispose();
-  }
+if (childAt >= 0) {
+  // One section on one store, in this fresh process (no heap, JIT state or connections inherited from another).
+  const [section, store] = (process.argv[childAt + 1] ?? '').split(':');
+  const target = benchTargets([store as string])[0];
+  const run = SECTIONS[section as string];
+  if (!target || !run) throw new Error(`bench child: unknown ${section}:${store}`);
+  await run(target, options);
+  process.exit(0);
 }
 
-async function storeSection(target: BenchStore): Promise<void> {
-  await warmUp(target);
-  const engine = await medianOf(3, async () => {
-    const engineStore = await target.open();
-    const m = await hotInstance(`engine.send(), ${target.name}`, engineStore);
-    await engineStore.dispose();
-    return m;
-  });
-  const naiveStore = await target.open();
-  // The naive loop collapses under contention; a fifth of the helps is plenty to measure its rate.
-  const naive = await naiveReadThenCas(
-    `naive load → transition → CAS per event, ${target.name}`,
-    naiveStore,
-    HELPS / 5,
-  );
-  await naiveStore.dispose();
-  report(`${target.name}: engine vs naive read-then-CAS on the same store`, engine, naive);
-  // The same work with 1,000 producers: larger batches show what the batching itself can carry.
-  const wide = await medianOf(3, async () => {
-    const wideStore = await target.open();
-    const m = await hotInstance(`engine.send(), ${target.name}, 1,000 producers`, wideStore, 1_000);
-    await wideStore.dispose();
-    return m;
-  });
-  report(`${target.name}: 1,000 producers vs 64`, wide, engine);
-  const stockStore = await target.open();
-  const [reserved, oneByOne] = await stockRace(target.name, stockStore);
-  report(
-    `${target.name}: coupon stock — 10,000 concurrent reservations against stock 1,000`,
-    reserved,
-    oneByOne,
-  );
-  await stockStore.dispose();
-  await target.cleanup();
-}
+const git = (args: string[]) => spawnSync('git', args, { encoding: 'utf8' }).stdout.trim();
+const targets = benchTargets(options.stores);
+const machine = `node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+console.log(`liebian bench — ${machine}`);
+console.log(
+  `commit ${git(['rev-parse', '--short', 'HEAD'])}${git(['status', '--porcelain']) ? ' (with local changes)' : ''}`,
+);
+console.log(
+  `stores: ${targets.map((t) => t.name).join(', ')}${options.quick ? '   (--quick: small sizes)' : ''}`,
+);
+if (!pgUrl()) console.log('(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL)');
+if (!redisUrl()) console.log('(Redis skipped: set REDIS_URL or TEST_REDIS_URL)');
+console.log(
+  `each section × store: a fresh process, one untimed warm-up pair, then ${options.runs} interleaved pairs`,
+);
 
-const section = process.argv[process.argv.indexOf('--section') + 1];
-if (process.argv.includes('--section') && section) {
-  const store = benchStores().find((s) => s.name === section);
-  await (store ? storeSection(store) : SECTIONS[section]?.());
-} else {
-  console.log(
-    `liebian bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-  );
-  console.log(
-    `one hot bargain instance, ${PRODUCERS} concurrent producers, ${HELPS.toLocaleString('en-US')} distinct helps + retries`,
-  );
-  console.log(`each section: a fresh process, ${WARM_UP_RUNS} untimed runs on the store measured first`);
-  for (const name of [...Object.keys(SECTIONS), ...benchStores().map((s) => s.name)]) {
+const jsonl = join(os.tmpdir(), `liebian-bench-${process.pid}.jsonl`);
+rmSync(jsonl, { force: true });
+const failures: string[] = [];
+const started = Date.now();
+for (const section of options.sections) {
+  for (const target of targets) {
+    if (['cpu', 'page', 'mechanics'].includes(section) && target.name !== 'memory') continue;
+    if (section === 'bytes' && (target.name === 'memory' || target.name === 'pglite')) continue;
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, process.argv[1] as string, '--section', name],
-      {
-        stdio: 'inherit',
-        env: process.env,
-      },
+      [
+        ...process.execArgv,
+        process.argv[1] as string,
+        ...process.argv.slice(2),
+        '--child',
+        `${section}:${target.name}`,
+      ],
+      { stdio: 'inherit', env: { ...process.env, BENCH_JSONL: jsonl } },
     );
-    if (child.status !== 0) process.exit(child.status ?? 1);
+    if (child.status !== 0) failures.push(`${section}:${target.name}`);
   }
+}
+
+let lines: Line[] = [];
+try {
+  lines = readFileSync(jsonl, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Line);
+} catch {}
+rmSync(jsonl, { force: true });
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const num = (n: number) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 2 : 0 }) : '—';
+console.log('\nsummary: engine ÷ baseline, median of the pairs (spread)');
+for (const l of lines) {
+  const target = l.target
+    ? `${l.target.op === '>=' ? '≥' : '≤'} ${l.target.value}×  ${l.met ? 'met' : 'NOT MET'}`
+    : '—';
+  console.log(
+    `  ${pad(l.section, 9)} ${pad(l.store, 8)} ${pad(l.workload, 72)} ${pad(`${num(l.ratio.median)}× (${num(l.ratio.min)}–${num(l.ratio.max)})`, 20)} ${target}`,
+  );
+}
+const out =
+  options.out ??
+  join('bench', 'results', `${new Date(started).toISOString().replaceAll(':', '-').slice(0, 19)}.json`);
+mkdirSync(join(out, '..'), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify(
+    {
+      startedAt: new Date(started).toISOString(),
+      seconds: Math.round((Date.now() - started) / 1000),
+      commit: git(['rev-parse', 'HEAD']),
+      machine,
+      options,
+      lines,
+      failures,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`\nresults: ${out}`);
+if (failures.length) {
+  console.error(`bench failed in: ${failures.join(', ')}`);
+  process.exit(1);
 }

@@ -1,77 +1,157 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { createPgliteStore } from '@liebian/adapters/pglite';
 import { createPostgresStore } from '@liebian/adapters/postgres';
 import { createRedisStore } from '@liebian/adapters/redis';
 import { createMemoryStore, type Store } from '@liebian/core';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Baseline } from './baselines/baseline.js';
+import { memoryBaseline } from './baselines/memory-baseline.js';
+import { deleteKeys, redisBaseline, redisBytes } from './baselines/redis-baseline.js';
+import { type SqlRunner, schemaBytes, sqlBaseline } from './baselines/sql-baseline.js';
 
-export interface BenchStore {
-  readonly name: string;
-  open(): Promise<Store>;
-  cleanup(): Promise<void>;
+/** The pool size of the engine's PostgreSQL store in the bench, and of the baseline's pool. */
+export const PG_POOL = 16;
+
+export interface EngineStore {
+  readonly store: Store;
+  /** Bytes the engine's data takes in the store, or null where the store cannot tell. */
+  bytes(): Promise<number | null>;
+  /** Closes the store and deletes what it wrote. */
+  dispose(): Promise<void>;
 }
 
-/** The in-process store: nothing to clean up. */
-export const memoryBenchStore: BenchStore = {
+/** One kind of store: a fresh, empty engine store or baseline per run, so runs never share data. */
+export interface BenchTarget {
+  readonly name: string;
+  openEngine(): Promise<EngineStore>;
+  openBaseline(): Promise<Baseline>;
+}
+
+let opened = 0;
+const unique = (kind: string) => `bench_${kind}_${process.pid}_${Date.now().toString(36)}_${opened++}`;
+
+export const pgUrl = () => process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+export const redisUrl = () => process.env.REDIS_URL ?? process.env.TEST_REDIS_URL;
+
+const memory: BenchTarget = {
   name: 'memory',
-  open: async () => createMemoryStore(),
-  cleanup: async () => {},
+  openEngine: async () => ({ store: createMemoryStore(), bytes: async () => null, dispose: async () => {} }),
+  openBaseline: async () => memoryBaseline(),
 };
 
-/**
- * The stores to measure: memory and PGlite always; PostgreSQL and Redis when their URLs are set.
- * `BENCH_STORES=redis,postgres` measures only those.
- */
-export function benchStores(): BenchStore[] {
-  const only = process.env.BENCH_STORES?.split(',').map((s) => s.trim());
-  return allStores().filter((s) => !only || only.includes(s.name));
+function pgRunner(pool: pg.Pool): SqlRunner {
+  return {
+    query: async (name, text, params) =>
+      (await pool.query({ name, text, values: params as unknown[] })).rows as never[],
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
 }
 
-function allStores(): BenchStore[] {
-  const run = `bench_${Date.now().toString(36)}`;
-  const stores: BenchStore[] = [memoryBenchStore];
-  const dirs: string[] = [];
-  stores.push({
-    name: 'pglite',
-    open: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'liebian-bench-'));
-      dirs.push(dir);
-      return createPgliteStore({ dataDir: dir });
-    },
-    cleanup: async () => {
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    },
-  });
-  const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (pgUrl) {
-    stores.push({
-      name: 'postgres',
-      open: () => createPostgresStore({ connectionString: pgUrl, schema: run, max: 16 }),
-      cleanup: async () => {
-        const store = await createPostgresStore({ connectionString: pgUrl, schema: run });
+const tempDirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'liebian-bench-'));
+  tempDirs.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+const pglite: BenchTarget = {
+  name: 'pglite',
+  openEngine: async () => {
+    const dir = tempDir();
+    const store = await createPgliteStore({ dataDir: dir });
+    return {
+      store,
+      bytes: async () => null,
+      dispose: async () => {
         await store.dispose();
-        const pg = await import('pg');
-        const client = new pg.default.Client({ connectionString: pgUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${run}" CASCADE`);
-        await client.end();
+        rmSync(dir, { recursive: true, force: true });
       },
-    });
-  } else console.log('(PostgreSQL skipped: set DATABASE_URL or TEST_DATABASE_URL)');
-  const redisUrl = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL;
-  if (redisUrl) {
-    stores.push({
-      name: 'redis',
-      open: () => createRedisStore({ url: redisUrl, prefix: run }),
-      cleanup: async () => {
-        const { Redis } = await import('ioredis');
-        const redis = new Redis(redisUrl);
-        for await (const keys of redis.scanStream({ match: `${run}*`, count: 1000 }))
-          if (keys.length) await redis.del(...keys);
-        await redis.quit();
+    };
+  },
+  openBaseline: async () => {
+    const dir = tempDir();
+    const db = await PGlite.create(dir);
+    const runner: SqlRunner = {
+      query: async (_name, text, params) => (await db.query(text, params as unknown[])).rows as never[],
+      exec: async (sql) => {
+        await db.exec(sql);
       },
-    });
-  } else console.log('(Redis skipped: set REDIS_URL or TEST_REDIS_URL)');
-  return stores;
+      close: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+    return sqlBaseline(
+      runner,
+      unique('bl'),
+      'one statement per operation, PGlite on disk (its one connection)',
+    );
+  },
+};
+
+function postgres(url: string): BenchTarget {
+  return {
+    name: 'postgres',
+    openEngine: async () => {
+      const schema = unique('engine');
+      const store = await createPostgresStore({ connectionString: url, schema, max: PG_POOL });
+      const admin = new pg.Pool({ connectionString: url, max: 1 });
+      return {
+        store,
+        bytes: () => schemaBytes(pgRunner(admin), schema),
+        dispose: async () => {
+          await store.dispose();
+          await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          await admin.end();
+        },
+      };
+    },
+    openBaseline: async () =>
+      sqlBaseline(
+        pgRunner(new pg.Pool({ connectionString: url, max: PG_POOL })),
+        unique('bl'),
+        `one prepared CTE per operation, pg Pool of ${PG_POOL} (the engine's size)`,
+      ),
+  };
+}
+
+function redis(url: string): BenchTarget {
+  return {
+    name: 'redis',
+    openEngine: async () => {
+      const prefix = unique('engine');
+      const store = await createRedisStore({ url, prefix });
+      const admin = new Redis(url);
+      return {
+        store,
+        bytes: () => redisBytes(admin, `${prefix}:`),
+        dispose: async () => {
+          await store.dispose();
+          await deleteKeys(admin, `${prefix}:`);
+          await admin.quit();
+        },
+      };
+    },
+    openBaseline: () => redisBaseline(url, unique('bl')),
+  };
+}
+
+/** The stores to measure: memory and PGlite always; PostgreSQL and Redis when their URLs are set. */
+export function benchTargets(only: readonly string[] | null): BenchTarget[] {
+  const all = [memory, pglite];
+  const pgAt = pgUrl();
+  const redisAt = redisUrl();
+  if (pgAt) all.push(postgres(pgAt));
+  if (redisAt) all.push(redis(redisAt));
+  return all.filter((t) => !only || only.includes(t.name));
 }
