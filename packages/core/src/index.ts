@@ -44,7 +44,14 @@ export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-
 export { type CorsOptions, withCors } from './http/cors.js';
 export { type Client, type ClientOptions, type ClientResult, createClient } from './http/create-client.js';
 export { createHandler, type HandlerOptions } from './http/create-handler.js';
-export { type InviteCheck, type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';
+export {
+  type InviteCheck,
+  type InviteClaims,
+  type PublicInvite,
+  publicInvite,
+  signInvite,
+  verifyInvite,
+} from './http/invite-token.js';
 export type { Problem } from './http/problem.js';
 export { memoryRateCounter, type RateCounter, type RateLimit } from './http/rate-limiter.js';
 export * from './mechanics/assist/index.js';

@@ -2,7 +2,7 @@ import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { CampaignPhase } from '../campaign/lifecycle.js';
 import type { Command, InstanceView, SendResult, StartResult } from '../engine/types.js';
 import type { Disclosure, Locale } from '../mechanics/mechanic.js';
-import type { InviteClaims } from './invite-token.js';
+import type { PublicInvite } from './invite-token.js';
 import type { Problem } from './problem.js';
 
 /** Every call answers data or the server's problem; network failures throw as `fetch` does. */
@@ -33,7 +33,7 @@ export interface Client {
     options?: { idempotencyKey?: string },
   ): Promise<ClientResult<SendResult>>;
   invite(instanceId: string): Promise<ClientResult<{ token: string; expiresAt: number }>>;
-  checkInvite(token: string): Promise<ClientResult<InviteClaims>>;
+  checkInvite(token: string): Promise<ClientResult<PublicInvite>>;
 }
 
 /**
