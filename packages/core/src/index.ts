@@ -1,3 +1,4 @@
+export { CAMPAIGN_SCHEMA_ID, campaignJsonSchema } from './campaign/campaign-json-schema.js';
 export {
   type AntiAbusePolicy,
   type CampaignCommon,
@@ -10,7 +11,6 @@ export {
 export { type LintFinding, lintCampaign } from './campaign/compliance-lint.js';
 export {
   type AnyCampaign,
-  campaignJsonSchema,
   defineCampaign,
   validateCampaign,
 } from './campaign/define-campaign.js';

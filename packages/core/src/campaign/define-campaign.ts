@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AssistCampaign } from '../mechanics/assist/schema.js';
@@ -86,22 +85,6 @@ export function validateCampaign(
     if (error instanceof LiebianError) return { ok: false, error };
     throw error;
   }
-}
-
-/**
- * The JSON Schema (draft 2020-12) of a campaign file, for editor autocompletion: reference it from the
- * file's `$schema`. Cross-field rules (floor below price, reachable floor) are checked by {@link defineCampaign}.
- */
-export function campaignJsonSchema(): Record<string, unknown> {
-  const schemas = Object.values(mechanics).map((m) => m.campaignSchema) as unknown as [
-    z.ZodType,
-    ...z.ZodType[],
-  ];
-  const union = schemas.length === 1 ? schemas[0] : z.union(schemas);
-  return {
-    ...z.toJSONSchema(union, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
-    title: 'Liebian campaign',
-  };
 }
 
 export type { Campaign };
