@@ -1,12 +1,6 @@
-import {
-  type BargainView,
-  bargainMechanic,
-  createEngine,
-  createManualClock,
-  defineCampaign,
-  type Store,
-  seededRandom,
-} from '@liebian/core';
+import { type BargainView, type Command, createEngine, defineCampaign, type Store } from '@liebian/core';
+import { bargainMechanic } from '@liebian/core/mechanics';
+import { createManualClock, seededRandom } from '@liebian/core/testing';
 import { transition } from 'xstate';
 import {
   bargainCampaignInput,
@@ -81,7 +75,7 @@ export async function hotInstance(name: string, store: Store, producers = PRODUC
   const producer = async () => {
     while (next < HELPS) {
       const i = next++;
-      const command = { type: 'bargain.help', eventId: `h${i}` };
+      const command: Command<'bargain'> = { type: 'bargain.help', eventId: `h${i}` };
       const result = await engine.send(instanceId, command, { actor: { id: `f${i}` } });
       if (result.status !== 'accepted' || result.duplicate)
         throw new Error(`help ${i}: ${JSON.stringify(result)}`);

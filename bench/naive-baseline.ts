@@ -1,4 +1,5 @@
-import { bargainMechanic, type Store } from '@liebian/core';
+import type { Store } from '@liebian/core';
+import { bargainMechanic } from '@liebian/core/mechanics';
 import { transition } from 'xstate';
 import { DURING_CAMPAIGN } from '../packages/core/src/mechanics/bargain/bargain-fixture.test-utils.js';
 import { HELPS, hotCampaign, PRODUCERS } from './hot-bargain.js';

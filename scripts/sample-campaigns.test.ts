@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createEngine, createManualClock, defineCampaign } from '@liebian/core';
+import { createEngine, defineCampaign } from '@liebian/core';
+import { createManualClock } from '@liebian/core/testing';
 import { FRIEND_ACTION } from '@liebian/h5';
 import { describe, expect, it } from 'vitest';
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
+import type { Store } from '@liebian/core';
+import type { ClaimedTimer, OutboxItem, ScoreEntry, StoredInstance } from '@liebian/core/store';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import {

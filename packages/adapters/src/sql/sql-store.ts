@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { Store } from '@liebian/core';
 import type {
   ClaimedTimer,
   OutboxItem,
   ScoreEntry,
-  Store,
   StoreCapabilities,
   StoredInstance,
-} from '@liebian/core';
+} from '@liebian/core/store';
 import { ident, migrate } from './migrations.js';
 import { sqlConsumerMethods } from './sql-consumers.js';
 import type { SqlDriver } from './sql-driver.js';

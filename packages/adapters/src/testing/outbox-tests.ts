@@ -1,4 +1,5 @@
-import type { OutboxItem, Store } from '@liebian/core';
+import type { Store } from '@liebian/core';
+import type { OutboxItem } from '@liebian/core/store';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

@@ -1,4 +1,4 @@
-import type { TimerSpec } from '@liebian/core';
+import type { TimerSpec } from '@liebian/core/store';
 import { all, batch, check, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

@@ -10,7 +10,13 @@ import type { ReferralCampaign } from '../mechanics/referral/schema.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 import type { SwapCampaign } from '../mechanics/swap/schema.js';
 
-/** A validated campaign of any shipped kind. */
+/**
+ * A validated campaign of any shipped kind; narrow it by `kind`.
+ *
+ * @example
+ * const campaign: AnyCampaign = defineCampaign(json);
+ * if (campaign.kind === 'bargain') console.log(campaign.rules.floorPrice); // a BargainCampaign here
+ */
 export type AnyCampaign =
   | BargainCampaign
   | AssistCampaign
@@ -75,7 +81,13 @@ export function defineCampaign(input: unknown, expected?: string): AnyCampaign {
   return campaign;
 }
 
-/** Like {@link defineCampaign}, without throwing. */
+/**
+ * Like {@link defineCampaign}, without throwing: for editors and upload forms that show every issue.
+ *
+ * @example
+ * const checked = validateCampaign(JSON.parse(text));
+ * if (!checked.ok) for (const issue of checked.error.issues) console.log(`${issue.path}: ${issue.message}`);
+ */
 export function validateCampaign(
   input: unknown,
 ): { ok: true; campaign: AnyCampaign } | { ok: false; error: LiebianError } {

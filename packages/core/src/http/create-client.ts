@@ -5,11 +5,24 @@ import type { Disclosure, Locale } from '../mechanics/mechanic.js';
 import type { PublicInvite } from './invite-token.js';
 import type { Problem } from './problem.js';
 
-/** Every call answers data or the server's problem; network failures throw as `fetch` does. */
+/**
+ * Every call answers data or the server's problem; network failures throw as `fetch` does.
+ *
+ * @example
+ * const result = await api.view(instanceId);
+ * if (result.ok) render(result.data);
+ * else showMessage(result.problem.detail); // e.g. 'rate-limited', with result.problem.status 429
+ */
 export type ClientResult<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly problem: Problem };
 
+/**
+ * How {@link createClient} calls the server.
+ *
+ * @example
+ * const api = createClient('/api', { headers: { authorization: `Bearer ${token}` } });
+ */
 export interface ClientOptions {
   /** A fetch to use (default: the global one). The H5 islands pass one that carries the session cookie. */
   readonly fetch?: typeof fetch;
@@ -17,6 +30,14 @@ export interface ClientOptions {
   readonly headers?: Record<string, string>;
 }
 
+/**
+ * The typed calls of `createHandler`'s routes, made by {@link createClient}.
+ *
+ * @example
+ * const api: Client = createClient('/api');
+ * const started = await api.start('tea-set-bargain');
+ * if (started.ok && started.data.status === 'accepted') await api.invite(started.data.instanceId);
+ */
 export interface Client {
   campaign(
     id: string,

@@ -8,6 +8,16 @@ import { publicInvite, signInvite, verifyInvite } from './invite-token.js';
 import { json, problem } from './problem.js';
 import { memoryRateCounter, type RateCounter, type RateLimit } from './rate-limiter.js';
 
+/**
+ * How {@link createHandler} authenticates, signs invites, limits rates and answers CORS.
+ *
+ * @example
+ * const options: HandlerOptions = {
+ *   authenticate: async (request) => sessionActor(request), // null = anonymous
+ *   invites: { secret: process.env.INVITE_SECRET },
+ *   cors: { origins: ['https://shop.example'] },
+ * };
+ */
 export interface HandlerOptions {
   /** Who is calling, from your session or token — never from the request body. Null for anonymous visitors. */
   authenticate(request: Request): Actor | null | Promise<Actor | null>;

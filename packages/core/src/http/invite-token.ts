@@ -8,6 +8,13 @@
  * The tag authenticates the plaintext: a forged, tampered or truncated token is refused, and so is an expired one.
  * Equal claims give equal tokens (no randomness to inject); that reveals only that two links are the same link.
  */
+/**
+ * What an invite token carries, readable only with the secret: where it leads, who shared it, until when.
+ *
+ * @example
+ * const claims: InviteClaims = { campaignId: 'tea-set-bargain', instanceId, inviterId: actor.id, expiresAt };
+ * const token = await signInvite(claims, secret);
+ */
 export interface InviteClaims {
   readonly campaignId: string;
   readonly instanceId: string;

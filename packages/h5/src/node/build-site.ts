@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type Locale, mechanicFor, validateCampaign } from '@liebian/core';
+import { type Locale, validateCampaign } from '@liebian/core';
+import { mechanicFor } from '@liebian/core/mechanics';
 import type { InlineConfig } from 'vite';
 import { renderDocument } from '../render-document.js';
 import { STATIC_DATA_ID, type StaticPageData } from '../static/static-page-data.js';

@@ -1,0 +1,38 @@
+// `@liebian/core/store`: the contract a store implements and the pieces an adapter or an effect consumer needs.
+// Prove a store with `@liebian/adapters/testing`.
+export type {
+  Consumer,
+  ConsumerLag,
+  ConsumerOptions,
+  Delivery,
+  EffectHandler,
+  PassResult,
+  PassStatus,
+  RetryResult,
+  Scheduler,
+} from '../consumer/types.js';
+export { RETRYABLE_CODES } from '../errors/error-codes.js';
+export { memoryRateCounter, type RateCounter, type RateLimit } from '../http/rate-limiter.js';
+export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './guarded-store.js';
+export { createMemoryStore } from './memory-store.js';
+export type {
+  ClaimedTimer,
+  CommitBatch,
+  CommitResult,
+  ConsumerAdvance,
+  ConsumerLease,
+  ConsumerMethods,
+  ConsumerState,
+  DeadLetter,
+  OutboxEntry,
+  OutboxItem,
+  ReserveMode,
+  ReserveRequest,
+  ReserveResult,
+  ScoreEntry,
+  ScoreIncrement,
+  Store,
+  StoreCapabilities,
+  StoredInstance,
+  TimerSpec,
+} from './store.js';
