@@ -19,8 +19,8 @@ export function toTaiwan(text: string): string {
   const kept: string[] = [];
   let marked = text;
   for (const [simplified, traditional] of ZH_TW_OVERRIDES)
-    marked = marked.replaceAll(simplified, () => `\u0000${kept.push(traditional) - 1}\u0000`);
-  return opencc(marked).replace(/\u0000(\d+)\u0000/g, (_: string, i: string) => kept[Number(i)] as string);
+    marked = marked.replaceAll(simplified, () => `\uE000${kept.push(traditional) - 1}\uE000`);
+  return opencc(marked).replace(/\uE000(\d+)\uE000/g, (_: string, i: string) => kept[Number(i)] as string);
 }
 
 export function generateZhTw(source = readFileSync(ZH_CN_FILE, 'utf8')): string {
