@@ -1,6 +1,6 @@
 // `@liebian/core`: what an app needs — define a campaign, run an engine, answer HTTP, handle errors and effects.
 // Internals live on subpaths: ./mechanics (the seven kinds inside), ./store (writing a store or a consumer),
-// ./http (CORS, rate limits), ./engine (risk checks, commands by kind), ./testing (clocks, ids, randomness), ./node.
+// ./http (CORS), ./engine (risk checks, commands by kind), ./testing (clocks, ids, randomness), ./node.
 export type { Command, CommandType } from './api/commands.js';
 export { createEngine, type Engine } from './api/engine.js';
 export { campaignJsonSchema } from './campaign/campaign-json-schema.js';

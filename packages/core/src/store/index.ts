@@ -1,16 +1,6 @@
 // `@liebian/core/store`: the contract a store implements and the pieces an adapter or an effect consumer needs.
 // Prove a store with `@liebian/adapters/testing`.
-export type {
-  Consumer,
-  ConsumerLag,
-  ConsumerOptions,
-  Delivery,
-  EffectHandler,
-  PassResult,
-  PassStatus,
-  RetryResult,
-  Scheduler,
-} from '../consumer/types.js';
+export * from '../consumer/index.js';
 export { RETRYABLE_CODES } from '../errors/error-codes.js';
 export { memoryRateCounter, type RateCounter, type RateLimit } from '../http/rate-limiter.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './guarded-store.js';
