@@ -4,7 +4,8 @@
  * builds a throw-away actor per `transition()` call, which runs the machine's initial transition unless the
  * logic's `getInitialSnapshot` answers from a cache). CPU time is `process.cpuUsage()`, user + system.
  */
-import { type AnyMechanic, bargainMechanic, createMemoryStore } from '@liebian/core';
+import { createMemoryStore } from '@liebian/core';
+import { type AnyMechanic, bargainMechanic } from '@liebian/core/mechanics';
 import { type AnyStateMachine, transition } from 'xstate';
 import { producers } from './measure.js';
 import { bargainCampaign, type HelpPlan, instanceId, NOW, newEngine } from './workloads.js';

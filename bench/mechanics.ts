@@ -1,12 +1,6 @@
-import {
-  type AnyMechanic,
-  createEngine,
-  createManualClock,
-  createMemoryStore,
-  defineCampaign,
-  mechanicFor,
-  seededRandom,
-} from '@liebian/core';
+import { type Command, createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
+import { type AnyMechanic, mechanicFor } from '@liebian/core/mechanics';
+import { createManualClock, seededRandom } from '@liebian/core/testing';
 import { transition } from 'xstate';
 import {
   assistCampaignInput,
@@ -32,7 +26,7 @@ interface Workload {
   readonly perInstance: number;
   /** Commands and starts come from a back-end operator (score reports, boards only operators open). */
   readonly operator?: boolean;
-  command(i: number): { type: string; [k: string]: unknown };
+  command(i: number): Command;
 }
 
 export const WORKLOADS: Workload[] = [

@@ -6,12 +6,11 @@ import {
   type AnyCampaign,
   type BargainView,
   createEngine,
-  createManualClock,
   defineCampaign,
   type Engine,
   type Store,
-  seededRandom,
 } from '@liebian/core';
+import { createManualClock, seededRandom } from '@liebian/core/testing';
 import type { BargainTerms, Baseline } from './baselines/baseline.js';
 import { producers, type Run, seeded, timed } from './measure.js';
 
@@ -185,7 +184,7 @@ export async function engineHelps(
   const run = await producers(width, plan.instanceOf.length, async (n) => {
     const { i, helper, eventId } = eventOf(plan, n);
     const start = performance.now();
-    const command = { type: 'bargain.help', eventId };
+    const command = { type: 'bargain.help' as const, eventId };
     const r = await engine.send(instanceId(i), command, { actor: { id: helper } });
     const latency = performance.now() - start;
     if (r.status !== 'accepted' || r.duplicate) fail(`engine help ${eventId}`, r);
@@ -296,7 +295,7 @@ export async function engineClaims(store: Store, claims: number, stock: number, 
   const run = await producers(width, claims, async (n) => {
     const c = claimOf(claims, shares, n);
     const start = performance.now();
-    const command = { type: 'coupon.claim', eventId: c.eventId };
+    const command = { type: 'coupon.claim' as const, eventId: c.eventId };
     const r = await engine.send(c.share, command, { actor: { id: c.user } });
     const latency = performance.now() - start;
     const applied = r.status === 'accepted' && !r.duplicate;

@@ -3,8 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generatedDocs, withDiagram } from './generated-docs.js';
 
 const { schema, diagrams } = generatedDocs();
-writeFileSync('docs/schema/campaign.schema.json', schema);
-console.log('wrote docs/schema/campaign.schema.json');
+writeFileSync('packages/core/campaign.schema.json', schema);
+console.log('wrote packages/core/campaign.schema.json');
 for (const [path, block] of Object.entries(diagrams)) {
   const page = existsSync(path) ? readFileSync(path, 'utf8') : '';
   writeFileSync(path, withDiagram(page, block));

@@ -60,6 +60,7 @@ import { readFileSync } from 'node:fs';
 for (const name of ['@liebian/core', '@liebian/adapters', '@liebian/h5']) {
   const manifest = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
   for (const subpath of Object.keys(manifest.exports)) {
+    if (subpath.endsWith('.json')) continue; // data, checked below
     const specifier = subpath === '.' ? name : `${name}/${subpath.slice(2)}`;
     const module = await import(specifier);
     if (Object.keys(module).length === 0) throw new Error(`${specifier} exports nothing`);
@@ -68,6 +69,17 @@ for (const name of ['@liebian/core', '@liebian/adapters', '@liebian/h5']) {
 }
 EOF
 node imports.mjs
+# The campaign JSON Schema ships under a stable path, resolvable as an export and usable from a file's $schema.
+node --input-type=module -e "
+  import { readFileSync } from 'node:fs';
+  import { createRequire } from 'node:module';
+  const path = createRequire(import.meta.url).resolve('@liebian/core/campaign.schema.json');
+  const schema = JSON.parse(readFileSync(path, 'utf8'));
+  if (schema.\$id !== 'https://unpkg.com/@liebian/core/campaign.schema.json') throw new Error('schema id ' + schema.\$id);
+  if (!schema.properties.rules.description) throw new Error('schema without descriptions');
+  console.log('campaign.schema.json:', path.replace(process.cwd() + '/', ''));
+"
+[ -f node_modules/@liebian/core/campaign.schema.json ] || fail "no node_modules/@liebian/core/campaign.schema.json"
 
 step "type check (nodenext) and run the README example with plain node"
 awk '/^## A bargain from code/{f=1} f&&/^```ts/{c=1;next} c&&/^```/{exit} c' "$repo/README.md" > readme-example.ts

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createEngine, createManualClock, defineCampaign } from '@liebian/core';
+import { createEngine, defineCampaign } from '@liebian/core';
+import { createManualClock } from '@liebian/core/testing';
 import { FRIEND_ACTION } from '@liebian/h5';
 import { describe, expect, it } from 'vitest';
 
@@ -9,7 +10,7 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 describe('sample campaigns', () => {
   it.each(files)('%s is valid and references the JSON Schema', (file) => {
     const json = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
-    expect(json.$schema).toBe('../../docs/schema/campaign.schema.json');
+    expect(json.$schema).toBe('../../packages/core/campaign.schema.json');
     expect(defineCampaign(json).kind).toBe(file.replace('.json', ''));
   });
 

@@ -7,12 +7,12 @@ import {
   type BargainView,
   createConsumer,
   createEngine,
-  createManualClock,
   defineCampaign,
   formatMoney,
   type InstanceView,
   type SendResult,
 } from '@liebian/core';
+import { createManualClock } from '@liebian/core/testing';
 
 const campaignFile = new URL('../../campaigns/bargain.json', import.meta.url);
 const campaign = defineCampaign(JSON.parse(readFileSync(campaignFile, 'utf8')), 'bargain');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Store } from '@liebian/core';
 import type {
   ClaimedTimer,
   CommitBatch,
@@ -9,8 +10,7 @@ import type {
   ReserveRequest,
   ReserveResult,
   ScoreEntry,
-  Store,
-} from '@liebian/core';
+} from '@liebian/core/store';
 import type { KeyValueStore } from './kv.js';
 
 /** Everything about one instance lives in one document, so one compare-and-swap commits it all atomically. */

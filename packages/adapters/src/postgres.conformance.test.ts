@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Store } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import { commitOne } from '@liebian/core/store';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from './postgres.js';

@@ -1,10 +1,5 @@
-import {
-  createEngine,
-  createHandler,
-  defineCampaign,
-  memoryRateCounter,
-  type RateCounter,
-} from '@liebian/core';
+import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { memoryRateCounter, type RateCounter } from '@liebian/core/store';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bargainCampaignInput } from '../../core/src/mechanics/bargain/bargain-fixture.test-utils.js';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import type { Store } from '@liebian/core';
 import type {
   ClaimedTimer,
   CommitRequest,
   CommitResult,
   OutboxItem,
   ScoreEntry,
-  Store,
   StoredInstance,
-} from '@liebian/core';
+} from '@liebian/core/store';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import {

@@ -1,116 +1,38 @@
-export {
-  type AntiAbusePolicy,
-  type CampaignCommon,
-  CHANNELS,
-  type Channel,
-  MECHANIC_KINDS,
-  type MechanicKind,
-  type Reward,
-} from './campaign/campaign-schema.js';
+// `@liebian/core`: what an app needs — define a campaign, run an engine, answer HTTP, handle errors and effects.
+// Internals live on subpaths: ./mechanics (the seven kinds inside), ./store (writing a store or a consumer),
+// ./http (CORS), ./engine (risk checks, commands by kind), ./testing (clocks, ids, randomness), ./node.
+export type { Command, CommandType } from './api/commands.js';
+export { createEngine, type Engine } from './api/engine.js';
+export { campaignJsonSchema } from './campaign/campaign-json-schema.js';
+export type { MechanicKind } from './campaign/campaign-schema.js';
 export { type LintFinding, lintCampaign } from './campaign/compliance-lint.js';
-export {
-  type AnyCampaign,
-  campaignJsonSchema,
-  defineCampaign,
-  validateCampaign,
-} from './campaign/define-campaign.js';
-export { type CampaignPhase, campaignPhase } from './campaign/lifecycle.js';
-export type { PageContent } from './campaign/page-content-schema.js';
-export { type PrivacyNoticeText, privacyNotice } from './campaign/privacy-notice.js';
-export { type ShareCard, shareCard } from './campaign/share-card.js';
-export * from './consumer/index.js';
-export { createEngine } from './engine/create-engine.js';
-export {
-  BUILT_IN_RISK_CHECKS,
-  dailyCapCheck,
-  newUsersOnlyCheck,
-  type RiskCheck,
-  type RiskContext,
-  type RiskVerdict,
-  selfHelpCheck,
-} from './engine/risk.js';
-export type {
-  Command,
-  Effect,
-  Engine,
-  EngineOptions,
-  InstanceView,
-  SendResult,
-  SkippedTimer,
-  StartResult,
-} from './engine/types.js';
-export { ERROR_CODES, type ErrorCode, RETRYABLE_CODES } from './errors/error-codes.js';
+export { type AnyCampaign, defineCampaign, validateCampaign } from './campaign/define-campaign.js';
+export { createConsumer } from './consumer/create-consumer.js';
+export type { Consumer, ConsumerOptions } from './consumer/types.js';
+export type { RiskCheck, RiskVerdict } from './engine/risk.js';
+export type { Effect, EngineOptions, InstanceView, SendResult, StartResult } from './engine/types.js';
+export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
 export { type FieldIssue, isLiebianError, LiebianError } from './errors/liebian-error.js';
-export { type CorsOptions, withCors } from './http/cors.js';
-export { type Client, type ClientOptions, type ClientResult, createClient } from './http/create-client.js';
+export { type Client, type ClientResult, createClient } from './http/create-client.js';
 export { createHandler, type HandlerOptions } from './http/create-handler.js';
-export { type InviteCheck, type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';
+export { type InviteClaims, signInvite, verifyInvite } from './http/invite-token.js';
 export type { Problem } from './http/problem.js';
-export { memoryRateCounter, type RateCounter, type RateLimit } from './http/rate-limiter.js';
-export * from './mechanics/assist/index.js';
-export * from './mechanics/bargain/index.js';
-export * from './mechanics/coupon/index.js';
-export * from './mechanics/group-buy/index.js';
-export * from './mechanics/leaderboard/index.js';
-export type {
-  Actor,
-  AnyMechanic,
-  AppliedEvent,
-  BoardAccess,
-  Campaign,
-  Deadline,
-  Decision,
-  Disclosure,
-  InstanceState,
-  Locale,
-  Mechanic,
-  Notice,
-  RejectionReason,
-  Reservation,
-  ViewFacts,
-} from './mechanics/mechanic.js';
-export { REJECTION_REASONS } from './mechanics/mechanic.js';
-export * from './mechanics/referral/index.js';
-export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js';
-export type { Availability, ViewerRole } from './mechanics/shared/availability.js';
-export { machineToMermaid } from './mechanics/state-diagram.js';
-export * from './mechanics/swap/index.js';
-export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
-export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';
-export { maskName } from './primitives/mask.js';
-export { type Fen, formatMoney, isFen, parseYuan } from './primitives/money.js';
-export {
-  drawSeed,
-  intBetween,
-  type RandomSource,
-  seededRandom,
-  stepRandom,
-  systemRandom,
-} from './primitives/random.js';
-export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
-export { commitOne } from './store/commit-one.js';
-export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
+export type { AssistCampaign } from './mechanics/assist/schema.js';
+export type { AssistView } from './mechanics/assist/view.js';
+export type { BargainCampaign } from './mechanics/bargain/schema.js';
+export type { BargainView } from './mechanics/bargain/view.js';
+export type { CouponCampaign } from './mechanics/coupon/schema.js';
+export type { CouponView } from './mechanics/coupon/view.js';
+export type { GroupBuyCampaign } from './mechanics/group-buy/schema.js';
+export type { GroupBuyView } from './mechanics/group-buy/view.js';
+export type { LeaderboardCampaign } from './mechanics/leaderboard/schema.js';
+export type { LeaderboardView } from './mechanics/leaderboard/view.js';
+export type { Actor, Campaign, Disclosure, Locale, RejectionReason } from './mechanics/mechanic.js';
+export type { ReferralCampaign } from './mechanics/referral/schema.js';
+export type { ReferralView } from './mechanics/referral/view.js';
+export type { SwapCampaign } from './mechanics/swap/schema.js';
+export type { SwapView } from './mechanics/swap/view.js';
+export type { Clock } from './primitives/clock.js';
+export { formatMoney } from './primitives/money.js';
 export { createMemoryStore } from './store/memory-store.js';
-export type {
-  ClaimedTimer,
-  CommitBatch,
-  CommitRequest,
-  CommitResult,
-  ConsumerAdvance,
-  ConsumerLease,
-  ConsumerMethods,
-  ConsumerState,
-  CounterChange,
-  DeadLetter,
-  OutboxEntry,
-  OutboxItem,
-  ReserveMode,
-  ReserveRequest,
-  ReserveResult,
-  ScoreEntry,
-  ScoreIncrement,
-  Store,
-  StoreCapabilities,
-  StoredInstance,
-  TimerSpec,
-} from './store/store.js';
+export type { Store } from './store/store.js';

@@ -1,10 +1,5 @@
-import {
-  type AnyCampaign,
-  campaignPhase,
-  type Disclosure,
-  type InstanceView,
-  type Locale,
-} from '@liebian/core';
+import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
+import { campaignPhase } from '@liebian/core/mechanics';
 import { countdown } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
 import type { IslandConfig } from './islands.js';

@@ -1,4 +1,5 @@
-import { createEngine, createManualClock, defineCampaign } from '@liebian/core';
+import { createEngine, defineCampaign } from '@liebian/core';
+import { createManualClock } from '@liebian/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   bargainCampaignInput,

@@ -1,4 +1,5 @@
-import { type AnyCampaign, campaignPhase, type Disclosure, type InstanceView } from '@liebian/core';
+import type { AnyCampaign, Disclosure, InstanceView } from '@liebian/core';
+import { campaignPhase } from '@liebian/core/mechanics';
 import type { Copy } from './copy.js';
 
 export interface LeadFormProps {

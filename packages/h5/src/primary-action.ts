@@ -1,4 +1,5 @@
-import type { Availability, InstanceView } from '@liebian/core';
+import type { InstanceView } from '@liebian/core';
+import type { Availability } from '@liebian/core/mechanics';
 import { reasonText } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
 

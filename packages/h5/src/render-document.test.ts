@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { createEngine, createManualClock, defineCampaign, type Engine, type Locale } from '@liebian/core';
+import { createEngine, defineCampaign, type Engine, type Locale } from '@liebian/core';
+import { createManualClock } from '@liebian/core/testing';
 import { describe, expect, it } from 'vitest';
 import {
   bargainCampaignInput,

@@ -1,4 +1,4 @@
-import type { ConsumerMethods, ConsumerState, DeadLetter } from '@liebian/core';
+import type { ConsumerMethods, ConsumerState, DeadLetter } from '@liebian/core/store';
 import type { Cluster, Redis } from 'ioredis';
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { RateCounter } from '@liebian/core';
+import type { RateCounter } from '@liebian/core/store';
 import type { Cluster, Redis } from 'ioredis';
 
 /** KEYS: the window's counter. ARGV: window length in ms. Returns the count after this hit and the key's TTL. */

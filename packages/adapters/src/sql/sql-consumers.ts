@@ -1,4 +1,4 @@
-import type { ConsumerMethods, DeadLetter, OutboxItem } from '@liebian/core';
+import type { ConsumerMethods, DeadLetter, OutboxItem } from '@liebian/core/store';
 import type { SqlDriver } from './sql-driver.js';
 
 /**

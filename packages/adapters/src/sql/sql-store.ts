@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { Store } from '@liebian/core';
 import type {
   ClaimedTimer,
   CommitRequest,
   CommitResult,
   OutboxItem,
   ScoreEntry,
-  Store,
   StoreCapabilities,
   StoredInstance,
-} from '@liebian/core';
+} from '@liebian/core/store';
 import { ident, migrate } from './migrations.js';
 import { sqlConsumerMethods } from './sql-consumers.js';
 import type { SqlDriver } from './sql-driver.js';

@@ -1,15 +1,14 @@
 import {
   createEngine,
-  createManualClock,
   defineCampaign,
   type Effect,
   type EngineOptions,
   isLiebianError,
-  RETRYABLE_CODES,
   type SendResult,
   type Store,
-  seededRandom,
 } from '@liebian/core';
+import { RETRYABLE_CODES } from '@liebian/core/store';
+import { createManualClock, seededRandom } from '@liebian/core/testing';
 import { check, uid } from './fixtures.js';
 
 export const DURING_CLAIMS = Date.parse('2026-12-02T10:00:00+08:00');

@@ -1,4 +1,4 @@
-import { commitOne } from '@liebian/core';
+import { commitOne } from '@liebian/core/store';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

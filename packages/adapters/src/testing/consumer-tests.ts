@@ -1,11 +1,7 @@
-import {
-  commitOne,
-  createConsumer,
-  createManualClock,
-  type DeadLetter,
-  type OutboxItem,
-  type Store,
-} from '@liebian/core';
+import { createConsumer, type Store } from '@liebian/core';
+import type { DeadLetter, OutboxItem } from '@liebian/core/store';
+import { commitOne } from '@liebian/core/store';
+import { createManualClock } from '@liebian/core/testing';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

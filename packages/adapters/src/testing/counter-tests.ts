@@ -1,5 +1,5 @@
-import type { CommitResult, CounterChange, Store } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import type { CommitResult, CounterChange, Store } from '@liebian/core/store';
+import { commitOne } from '@liebian/core/store';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

@@ -1,5 +1,5 @@
 import type { Store } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import { commitOne } from '@liebian/core/store';
 import { batch, check, equal } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

@@ -1,12 +1,6 @@
-import {
-  commitOne,
-  createEngine,
-  createManualClock,
-  isLiebianError,
-  RETRYABLE_CODES,
-  type Store,
-  seededRandom,
-} from '@liebian/core';
+import { createEngine, isLiebianError, type Store } from '@liebian/core';
+import { commitOne, RETRYABLE_CODES } from '@liebian/core/store';
+import { createManualClock, seededRandom } from '@liebian/core/testing';
 import {
   claimsUnderFaults,
   couponCampaign,

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { CommitBatch, Store } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import type { Store } from '@liebian/core';
+import type { CommitBatch } from '@liebian/core/store';
+import { commitOne } from '@liebian/core/store';
 
 let counter = 0;
 /** A unique id, so tests never collide even on a shared database. */

@@ -1,5 +1,6 @@
-import type { OutboxItem, Store } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import type { Store } from '@liebian/core';
+import type { OutboxItem } from '@liebian/core/store';
+import { commitOne } from '@liebian/core/store';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

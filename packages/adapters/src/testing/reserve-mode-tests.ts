@@ -1,4 +1,4 @@
-import type { ReserveMode, ReserveRequest } from '@liebian/core';
+import type { ReserveMode, ReserveRequest } from '@liebian/core/store';
 import { all, check, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

@@ -1,5 +1,5 @@
-import type { TimerSpec } from '@liebian/core';
-import { commitOne } from '@liebian/core';
+import type { TimerSpec } from '@liebian/core/store';
+import { commitOne } from '@liebian/core/store';
 import { all, batch, check, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 

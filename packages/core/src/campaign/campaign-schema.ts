@@ -20,6 +20,12 @@ export const MECHANIC_KINDS = [
   'leaderboard',
   'swap',
 ] as const;
+/**
+ * One of the seven kinds: `bargain`, `group-buy`, `assist`, `referral`, `coupon`, `leaderboard`, `swap`.
+ *
+ * @example
+ * const kind: MechanicKind = campaign.kind;
+ */
 export type MechanicKind = (typeof MECHANIC_KINDS)[number];
 
 export const CHANNELS = ['wechat-h5', 'mini-program', 'app', 'web'] as const;

@@ -7,7 +7,12 @@ import { normalise } from './lint/normalise.js';
 import { findPhrase, PHRASE_RULES, REFERENCE_PRICE_WORDS } from './lint/phrases.js';
 import { shareCard } from './share-card.js';
 
-/** One compliance finding, with the rule it comes from (see ../shared/research/compliance.md in the brief). */
+/**
+ * One compliance finding, with the rule it comes from (see ../shared/research/compliance.md in the brief).
+ *
+ * @example
+ * for (const finding of lintCampaign(campaign)) console.log(finding.severity, finding.path, finding.message);
+ */
 export interface LintFinding {
   readonly rule:
     | 'WX-01'

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { parseOrThrow } from '../errors/from-zod.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AssistCampaign } from '../mechanics/assist/schema.js';
@@ -11,7 +10,13 @@ import type { ReferralCampaign } from '../mechanics/referral/schema.js';
 import { availableKinds, mechanicFor, mechanics } from '../mechanics/registry.js';
 import type { SwapCampaign } from '../mechanics/swap/schema.js';
 
-/** A validated campaign of any shipped kind. */
+/**
+ * A validated campaign of any shipped kind; narrow it by `kind`.
+ *
+ * @example
+ * const campaign: AnyCampaign = defineCampaign(json);
+ * if (campaign.kind === 'bargain') console.log(campaign.rules.floorPrice); // a BargainCampaign here
+ */
 export type AnyCampaign =
   | BargainCampaign
   | AssistCampaign
@@ -76,7 +81,13 @@ export function defineCampaign(input: unknown, expected?: string): AnyCampaign {
   return campaign;
 }
 
-/** Like {@link defineCampaign}, without throwing. */
+/**
+ * Like {@link defineCampaign}, without throwing: for editors and upload forms that show every issue.
+ *
+ * @example
+ * const checked = validateCampaign(JSON.parse(text));
+ * if (!checked.ok) for (const issue of checked.error.issues) console.log(`${issue.path}: ${issue.message}`);
+ */
 export function validateCampaign(
   input: unknown,
 ): { ok: true; campaign: AnyCampaign } | { ok: false; error: LiebianError } {
@@ -86,22 +97,6 @@ export function validateCampaign(
     if (error instanceof LiebianError) return { ok: false, error };
     throw error;
   }
-}
-
-/**
- * The JSON Schema (draft 2020-12) of a campaign file, for editor autocompletion: reference it from the
- * file's `$schema`. Cross-field rules (floor below price, reachable floor) are checked by {@link defineCampaign}.
- */
-export function campaignJsonSchema(): Record<string, unknown> {
-  const schemas = Object.values(mechanics).map((m) => m.campaignSchema) as unknown as [
-    z.ZodType,
-    ...z.ZodType[],
-  ];
-  const union = schemas.length === 1 ? schemas[0] : z.union(schemas);
-  return {
-    ...z.toJSONSchema(union, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
-    title: 'Liebian campaign',
-  };
 }
 
 export type { Campaign };

@@ -29,6 +29,12 @@ export interface Scheduler {
   clearTimeout(handle: unknown): void;
 }
 
+/**
+ * What {@link createConsumer} delivers, to whom and how it retries.
+ *
+ * @example
+ * const options: ConsumerOptions = { store, name: 'rewards', handler: async (effect) => grant(effect) };
+ */
 export interface ConsumerOptions {
   readonly store: Store;
   /** The consumer's name: its cursor, lease and dead letters live in the store under it. `[A-Za-z0-9._:-]{1,100}`. */
@@ -103,7 +109,13 @@ export interface RetryResult {
   readonly missing: readonly string[];
 }
 
-/** A durable, leased outbox consumer. See {@link createConsumer}. */
+/**
+ * A durable, leased outbox consumer. See {@link createConsumer}.
+ *
+ * @example
+ * const consumer: Consumer = createConsumer({ store, name: 'rewards', handler: grantReward });
+ * await consumer.drain(); // delivers everything due now; or consumer.start() to keep delivering
+ */
 export interface Consumer {
   readonly name: string;
   readonly owner: string;

@@ -1,6 +1,9 @@
 /**
  * Stable error codes. A code never changes meaning once released; new codes may be added.
  * Every code is documented in `docs/errors.md`.
+ *
+ * @example
+ * const known = (code: string): code is ErrorCode => (ERROR_CODES as readonly string[]).includes(code);
  */
 export const ERROR_CODES = [
   'invalid-campaign',
@@ -32,5 +35,10 @@ export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'store-conflict',
 ]);
 
-/** One of {@link ERROR_CODES}. */
+/**
+ * One of {@link ERROR_CODES}.
+ *
+ * @example
+ * const code: ErrorCode = 'invalid-campaign';
+ */
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,12 @@
 import type { ErrorCode } from './error-codes.js';
 
-/** One failing input: where it is, what it was, what is wrong and how to fix it. */
+/**
+ * One failing input: where it is, what it was, what is wrong and how to fix it.
+ *
+ * @example
+ * // { path: 'rules.floorPrice', value: 25000, message: 'must be below originalPrice (19900)' }
+ * for (const issue of error.issues) console.log(`${issue.path} = ${JSON.stringify(issue.value)}: ${issue.message}`);
+ */
 export interface FieldIssue {
   /** Dotted path from the root of the input, e.g. `rules.cut.min`; empty for the root. */
   readonly path: string;
@@ -40,7 +46,12 @@ export class LiebianError extends Error {
   }
 }
 
-/** True when `value` is a {@link LiebianError}, optionally with the given code. Works across bundle copies. */
+/**
+ * True when `value` is a {@link LiebianError}, optionally with the given code. Works across bundle copies.
+ *
+ * @example
+ * try { defineCampaign(json); } catch (error) { if (isLiebianError(error, 'invalid-campaign')) report(error.issues); }
+ */
 export function isLiebianError(value: unknown, code?: ErrorCode): value is LiebianError {
   if (!(value instanceof Error) || value.name !== 'LiebianError') return false;
   return code === undefined || (value as LiebianError).code === code;

@@ -37,10 +37,9 @@ describe('createClient against the real handler (msw)', () => {
     expect(started).toMatchObject({ ok: true, data: { status: 'accepted', instanceId: 'c1' } });
     const invite = await alice.invite('c1');
     if (!invite.ok) throw new Error(invite.problem.detail);
-    expect(await createClient('https://liebian.test/api').checkInvite(invite.data.token)).toMatchObject({
-      ok: true,
-      data: { instanceId: 'c1', inviterId: 'alice' },
-    });
+    const checked = await createClient('https://liebian.test/api').checkInvite(invite.data.token);
+    expect(checked).toMatchObject({ ok: true, data: { campaignId: 'spring-bargain', instanceId: 'c1' } });
+    expect(JSON.stringify(checked)).not.toContain('alice');
     const bob = as('bob');
     const first = await bob.send('c1', { type: 'bargain.help' }, { idempotencyKey: 'tap-1' });
     const again = await bob.send('c1', { type: 'bargain.help' }, { idempotencyKey: 'tap-1' });

@@ -2,14 +2,27 @@ import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { CampaignPhase } from '../campaign/lifecycle.js';
 import type { Command, InstanceView, SendResult, StartResult } from '../engine/types.js';
 import type { Disclosure, Locale } from '../mechanics/mechanic.js';
-import type { InviteClaims } from './invite-token.js';
+import type { PublicInvite } from './invite-token.js';
 import type { Problem } from './problem.js';
 
-/** Every call answers data or the server's problem; network failures throw as `fetch` does. */
+/**
+ * Every call answers data or the server's problem; network failures throw as `fetch` does.
+ *
+ * @example
+ * const result = await api.view(instanceId);
+ * if (result.ok) render(result.data);
+ * else showMessage(result.problem.detail); // e.g. 'rate-limited', with result.problem.status 429
+ */
 export type ClientResult<T> =
   | { readonly ok: true; readonly data: T }
   | { readonly ok: false; readonly problem: Problem };
 
+/**
+ * How {@link createClient} calls the server.
+ *
+ * @example
+ * const api = createClient('/api', { headers: { authorization: `Bearer ${token}` } });
+ */
 export interface ClientOptions {
   /** A fetch to use (default: the global one). The H5 islands pass one that carries the session cookie. */
   readonly fetch?: typeof fetch;
@@ -17,6 +30,14 @@ export interface ClientOptions {
   readonly headers?: Record<string, string>;
 }
 
+/**
+ * The typed calls of `createHandler`'s routes, made by {@link createClient}.
+ *
+ * @example
+ * const api: Client = createClient('/api');
+ * const started = await api.start('tea-set-bargain');
+ * if (started.ok && started.data.status === 'accepted') await api.invite(started.data.instanceId);
+ */
 export interface Client {
   campaign(
     id: string,
@@ -33,7 +54,7 @@ export interface Client {
     options?: { idempotencyKey?: string },
   ): Promise<ClientResult<SendResult>>;
   invite(instanceId: string): Promise<ClientResult<{ token: string; expiresAt: number }>>;
-  checkInvite(token: string): Promise<ClientResult<InviteClaims>>;
+  checkInvite(token: string): Promise<ClientResult<PublicInvite>>;
 }
 
 /**

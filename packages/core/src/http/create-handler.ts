@@ -4,10 +4,20 @@ import { isLiebianError, LiebianError } from '../errors/liebian-error.js';
 import type { Actor, Locale } from '../mechanics/mechanic.js';
 import { type Clock, systemClock } from '../primitives/clock.js';
 import { type CorsOptions, withCors } from './cors.js';
-import { signInvite, verifyInvite } from './invite-token.js';
+import { publicInvite, signInvite, verifyInvite } from './invite-token.js';
 import { json, problem } from './problem.js';
 import { memoryRateCounter, type RateCounter, type RateLimit } from './rate-limiter.js';
 
+/**
+ * How {@link createHandler} authenticates, signs invites, limits rates and answers CORS.
+ *
+ * @example
+ * const options: HandlerOptions = {
+ *   authenticate: async (request) => sessionActor(request), // null = anonymous
+ *   invites: { secret: process.env.INVITE_SECRET },
+ *   cors: { origins: ['https://shop.example'] },
+ * };
+ */
 export interface HandlerOptions {
   /** Who is calling, from your session or token — never from the request body. Null for anonymous visitors. */
   authenticate(request: Request): Actor | null | Promise<Actor | null>;
@@ -268,7 +278,8 @@ export function createHandler(
           check.reason === 'expired' ? 'this invite link has expired' : 'this invite link is not valid',
         );
       }
-      return json(check.ok ? check.claims : null);
+      // The inviter stays on the server: a link's holder learns where it leads, not who shared it.
+      return json(check.ok ? publicInvite(check.claims) : null);
     }
     return fail(404, 'not-found', `no route ${method} ${url.pathname}`);
   }

@@ -1,6 +1,13 @@
 import type { FieldIssue } from '../errors/liebian-error.js';
 
-/** An RFC 9457 problem body with Liebian's stable `code` and the failing fields. */
+/**
+ * An RFC 9457 problem body with Liebian's stable `code` and the failing fields.
+ *
+ * @example
+ * // 403 application/problem+json
+ * // { type: 'about:blank', title: 'Forbidden', status: 403, code: 'invalid-invite', detail: 'this invite link has expired' }
+ * if (!result.ok && result.problem.code === 'invalid-invite') askForANewLink();
+ */
 export interface Problem {
   readonly type: 'about:blank';
   readonly title: string;

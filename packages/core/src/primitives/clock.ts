@@ -1,4 +1,10 @@
-/** The source of "now", in epoch milliseconds. Injected everywhere time matters. */
+/**
+ * The source of "now", in epoch milliseconds. Injected everywhere time matters.
+ *
+ * @example
+ * const clock: Clock = { now: () => Date.now() }; // what the engine uses unless told otherwise
+ * createEngine({ campaigns, clock });
+ */
 export interface Clock {
   now(): number;
 }

@@ -9,6 +9,10 @@ export function isFen(value: unknown): value is Fen {
 /**
  * Formats 分 as yuan with two decimals: `formatMoney(1250)` → `¥12.50`, `formatMoney(-5)` → `-¥0.05`.
  * Exact for every safe integer (no floating-point division).
+ *
+ * @example
+ * formatMoney(19900); // '¥199.00'
+ * formatMoney(990, ''); // '9.90'
  */
 export function formatMoney(fen: Fen, symbol = '¥'): string {
   if (!Number.isSafeInteger(fen)) throw new RangeError(`formatMoney: ${fen} is not an integer amount of 分`);

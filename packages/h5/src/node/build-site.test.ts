@@ -36,7 +36,26 @@ describe('liebian build', () => {
     // The shell already shows the hook and the rules before any script runs.
     expect(html).toContain('好友帮砍，9.9 元带走');
     expect(html).toContain('砍价规则');
+    // One script for the page: its locale's words inlined (no second request), no other language's.
+    expect(built.files.filter((f) => f.endsWith('.js'))).toHaveLength(2); // the page's and the poster's (on tap)
+    expect(js.toString()).toContain('帮TA砍一刀');
+    expect(js.toString()).not.toContain('Invite friends');
   });
+
+  it("builds for the campaign's locale only: an English coupon page carries no Chinese words", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liebian-build-en-'));
+    try {
+      const coupon = new URL('../../../../examples/campaigns/coupon.json', import.meta.url);
+      const english = await buildSite({ file: coupon.pathname, outDir: dir, locale: 'en' });
+      const js = readFileSync(join(dir, english.script), 'utf8');
+      expect(js).toContain('Invite friends');
+      expect(js).not.toContain('帮TA砍一刀');
+      expect(js).not.toContain('邀请好友');
+      expect(english.script).not.toBe(built.script);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe.skipIf(!haveBrowser)('a built page in Chromium', () => {

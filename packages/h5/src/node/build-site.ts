@@ -1,10 +1,60 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { type Locale, mechanicFor, validateCampaign } from '@liebian/core';
-import type { InlineConfig } from 'vite';
+import { type Locale, validateCampaign } from '@liebian/core';
+import { mechanicFor } from '@liebian/core/mechanics';
+import type { InlineConfig, Plugin } from 'vite';
 import { renderDocument } from '../render-document.js';
 import { STATIC_DATA_ID, type StaticPageData } from '../static/static-page-data.js';
 import { optionalPeer, sourceDir, viteBase } from './tooling.js';
+
+/** How each kind's widget is called from `InstanceWidget` (the props beyond `view` and `copy`). */
+const WIDGETS: Readonly<Record<string, readonly [file: string, name: string, extra: string]>> = {
+  bargain: ['bargain-widget', 'BargainWidget', ''],
+  assist: ['assist-widget', 'AssistWidget', ', rewardName'],
+  coupon: ['coupon-widget', 'CouponWidget', ', timezone: campaign.timezone'],
+  'group-buy': ['group-buy-widget', 'GroupBuyWidget', ''],
+  leaderboard: ['leaderboard-widget', 'LeaderboardWidget', ', rewardName'],
+  referral: ['referral-widget', 'ReferralWidget', ', rewardName'],
+  swap: ['swap-widget', 'SwapWidget', ''],
+};
+
+/**
+ * A built page is for one campaign, so its script carries only that campaign's locale and kind: the page's copy
+ * module is the locale's dictionary, and `InstanceWidget` renders only the kind's widget (the same function as
+ * `widgets/instance-widget.tsx` for that kind). The script is then shared by every campaign of that kind and locale.
+ */
+function pageSpecific(kind: string, locale: Locale): Plugin {
+  const widget = WIDGETS[kind];
+  if (!widget) throw new Error(`liebian build: no widget for kind ${kind}`);
+  const [file, name, extra] = widget;
+  const copyModule = `\0liebian-page-copy`;
+  const widgetModule = `\0liebian-instance-widget`;
+  const copyFile = join(sourceDir, 'copy', locale === 'en' ? 'en.ts' : 'zh-cn.ts');
+  const copyName = locale === 'en' ? 'en' : 'zhCN';
+  return {
+    name: 'liebian-page-specific',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer) return undefined;
+      if (id === './page-copy.js' && importer.endsWith(join('static', 'static-page.tsx'))) return copyModule;
+      if (id === './widgets/instance-widget.js' && importer.endsWith('landing-page.tsx')) return widgetModule;
+      return undefined;
+    },
+    load(id) {
+      if (id === copyModule) return `export { ${copyName} as copy } from ${JSON.stringify(copyFile)};`;
+      if (id === widgetModule)
+        return [
+          "import { h } from 'preact';",
+          `import { ${name} } from ${JSON.stringify(join(sourceDir, 'widgets', `${file}.tsx`))};`,
+          'export function InstanceWidget({ view, copy, campaign }) {',
+          '  const rewardName = (id) => campaign.rewards.find((r) => r.id === id)?.name ?? id;',
+          `  return view.kind === ${JSON.stringify(kind)} ? h(${name}, { view, copy${extra} }) : null;`,
+          '}',
+        ].join('\n');
+      return undefined;
+    },
+  };
+}
 
 /** One production bundle with Vite (loaded only here: rendering pages does not need it). */
 async function bundle(config: InlineConfig) {
@@ -81,6 +131,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuiltSite> {
   const entry = join(sourceDir, 'static', 'static-page.tsx');
   await bundle({
     root: dirname(entry),
+    plugins: [pageSpecific(campaign.kind, locale)],
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -11,6 +11,9 @@ const haveBrowser = haveChromium('the preview browser test');
 const dir = mkdtempSync(join(tmpdir(), 'liebian-preview-'));
 const file = join(dir, 'bargain.json');
 copyFileSync(new URL('../../../../examples/campaigns/bargain.json', import.meta.url), file);
+cpSync(new URL('../../../../examples/campaigns/images', import.meta.url), join(dir, 'images'), {
+  recursive: true,
+});
 const original = JSON.parse(readFileSync(file, 'utf8'));
 
 let browser: Browser;
@@ -44,6 +47,11 @@ describe.skipIf(!haveBrowser)('liebian preview in Chromium', () => {
 
     // A friend helps in the fresh state: the request goes to msw in the page, over the real engine.
     const fresh = await frameOf(page, 'fresh');
+    // The product image the campaign names as /images/tea-set.svg, served from beside the file.
+    const hero = fresh.locator('img[src="/images/tea-set.svg"]').first();
+    await expect
+      .poll(() => hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     const before = await fresh.locator('.big').first().textContent();
     await fresh.click('[data-action="bargain.help"]');
     await expect

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { validateCampaign } from '@liebian/core';
 import type { Plugin } from 'vite';
+import { campaignAssets } from './campaign-assets.js';
 import { optionalPeer, PREACT_JSX, sourceDir, viteBase } from './tooling.js';
 
 /** What the preview page is given: the last campaign that validated, and the current file's problem, if any. */
@@ -61,6 +62,8 @@ function campaignFilePlugin(file: string, mswWorker: string): Plugin {
         res.setHeader('content-type', 'text/javascript');
         res.end(worker);
       });
+      // The product images the campaign names as `/images/<file>`, from the `images/` folder beside the file.
+      server.middlewares.use(campaignAssets(dirname(file)));
     },
   };
 }

@@ -1,13 +1,5 @@
-import {
-  type Actor,
-  type AnyCampaign,
-  createEngine,
-  createManualClock,
-  type Engine,
-  type ManualClock,
-  seededRandom,
-  sequentialIds,
-} from '@liebian/core';
+import { type Actor, type AnyCampaign, type Command, createEngine, type Engine } from '@liebian/core';
+import { createManualClock, type ManualClock, seededRandom, sequentialIds } from '@liebian/core/testing';
 
 /** The people of a preview: the initiator, friends who act, and someone who only looks. */
 export const PREVIEW_PEOPLE = {
@@ -34,17 +26,15 @@ export const SCENES: readonly Scene[] = [
   { id: 'ended', label: { 'zh-CN': '到期之后', en: 'After the deadline' } },
 ];
 
-type Command = { type: string; [k: string]: unknown };
-
 /** What the n-th friend does on each kind of instance (previews, screenshots, the demo's simulated friends). */
-export const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number) => Command> = {
+export const FRIEND_ACTION: { readonly [K in AnyCampaign['kind']]: (n: number) => Command<K> } = {
   bargain: () => ({ type: 'bargain.help' }),
   assist: () => ({ type: 'assist.help' }),
   coupon: () => ({ type: 'coupon.join' }),
   'group-buy': () => ({ type: 'group-buy.join' }),
   swap: (n) => ({
     type: 'swap.propose',
-    offer: { id: `book-${n}`, title: ['《长安的荔枝》', '《人类简史》', '《活着》'][n % 3] },
+    offer: { id: `book-${n}`, title: ['《长安的荔枝》', '《人类简史》', '《活着》'][n % 3] as string },
   }),
   leaderboard: (n) => ({ type: 'leaderboard.join', side: n % 2 === 0 ? 'b' : 'a' }),
   referral: () => ({ type: 'referral.accept' }),

@@ -9,19 +9,15 @@
 import type { InstanceView } from '@liebian/core';
 import { render } from 'preact';
 import { islandMessages } from '../copy/copy-words.js';
-import type { Copy } from '../copy/zh-cn.js';
 import { runIslands } from '../islands.js';
 import { LandingPage } from '../landing-page.js';
+import { copy } from './page-copy.js';
 import { STATIC_DATA_ID, type StaticPageData } from './static-page-data.js';
 
 const { campaign, disclosure, locale, apiBase, leadFormAction, posterModule } = JSON.parse(
   document.getElementById(STATIC_DATA_ID)?.textContent ?? '{}',
 ) as StaticPageData;
 const params = new URLSearchParams(location.search);
-
-/** Only this page's locale's words are loaded (a chunk of their own), while the state is fetched. */
-const copy: Copy =
-  locale === 'en' ? (await import('../copy/en.js')).en : (await import('../copy/zh-cn.js')).zhCN;
 
 const messages = islandMessages(copy);
 

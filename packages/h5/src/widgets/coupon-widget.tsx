@@ -1,4 +1,5 @@
-import { type CouponView, formatInstant, formatMoney } from '@liebian/core';
+import { type CouponView, formatMoney } from '@liebian/core';
+import { formatInstant } from '@liebian/core/mechanics';
 import type { Copy } from '../copy/zh-cn.js';
 import { Seats } from './parts.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { campaignJsonSchema, defineCampaign } from '../../campaign/define-campaign.js';
+import { campaignJsonSchema } from '../../campaign/campaign-json-schema.js';
+import { defineCampaign } from '../../campaign/define-campaign.js';
 import { isLiebianError, type LiebianError } from '../../errors/liebian-error.js';
 import { bargainCampaignInput } from './bargain-fixture.test-utils.js';
 
@@ -122,10 +123,13 @@ describe('bargain campaign validation', () => {
   });
 
   it('exports a JSON Schema editors can use, with a branch per kind', () => {
-    type Branch = { properties: { kind: { const: string }; rules: { properties: Record<string, unknown> } } };
-    const schema = campaignJsonSchema() as { $schema: string; anyOf: Branch[] };
+    type Branch = {
+      if: { properties: { kind: { const: string } } };
+      then: { properties: { rules: { properties: Record<string, unknown> } } };
+    };
+    const schema = campaignJsonSchema() as { $schema: string; allOf: Branch[] };
     expect(schema.$schema).toContain('2020-12');
-    const bargain = schema.anyOf.find((b) => b.properties.kind.const === 'bargain');
+    const bargain = schema.allOf.find((b) => b.if.properties.kind.const === 'bargain')?.then;
     expect(bargain?.properties.rules.properties).toHaveProperty('floorPrice');
   });
 });

@@ -1,0 +1,12 @@
+// `@liebian/core/engine`: the engine's extension points beyond `createEngine`: the built-in risk checks, the
+// untyped command contract (for a custom mechanic), commands by kind, skipped timers.
+
+export {
+  BUILT_IN_RISK_CHECKS,
+  dailyCapCheck,
+  newUsersOnlyCheck,
+  type RiskContext,
+  selfHelpCheck,
+} from '../engine/risk.js';
+export type { Command as AnyCommand, SkippedTimer } from '../engine/types.js';
+export type { CommandsByKind } from './commands.js';
