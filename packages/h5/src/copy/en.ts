@@ -131,7 +131,9 @@ export const en: Copy = {
   },
   groupBuy: {
     price: (size) => `Price in a group of ${size}`,
-    leaderPrice: (fen) => `The leader pays ${m(fen)}`,
+    leaderPrice: (fen) => (fen === 0 ? 'Free for the leader' : `The leader pays ${m(fen)}`),
+    newUsersOnly: (who) =>
+      who === 'members' ? 'New-user group · only new users can join' : 'New-user group · new users only',
     leader: 'Leader',
     paid: ' paid',
     paidOf: (paid, size) => `${paid}/${size} paid`,

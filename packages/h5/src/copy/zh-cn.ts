@@ -142,7 +142,9 @@ export const zhCN = {
   },
   groupBuy: {
     price: (size: number) => `${size} 人拼团价`,
-    leaderPrice: (fen: number) => `团长价 ${m(fen)}`,
+    leaderPrice: (fen: number): string => (fen === 0 ? '团长免单' : `团长价 ${m(fen)}`),
+    newUsersOnly: (who: 'members' | 'everyone'): string =>
+      who === 'members' ? '新人团 · 仅限新用户参团' : '新人团 · 仅限新用户开团和参团',
     leader: '团长',
     paid: ' 已付',
     paidOf: (paid: number, size: number) => `${paid}/${size} 人已付款`,

@@ -53,6 +53,24 @@ function lowestPrice(c: AnyCampaign): number | null {
   return null;
 }
 
+const LEADER = /团长|开团|\bleaders?\b|\bopens? (?:a|the) group\b/i;
+
+/**
+ * A group buy's price only its leader gets (团长价, 团长免单) claimed without saying so: 「0元拼榴莲」 when members pay
+ * ¥99.00 misleads everyone but the opener (规范促销行为暂行规定 Art 5: a promotion states its conditions).
+ */
+function leaderOnlyClaims(c: Extract<AnyCampaign, { kind: 'group-buy' }>, text: string): Contradiction[] {
+  const leader = leaderPrice(c.rules);
+  const group = c.rules.groupPriceFen;
+  if (leader >= group || LEADER.test(text)) return [];
+  const claimed = priceClaims(text).filter((fen) => fen >= leader && fen < group);
+  if (leader === 0 && FREE.test(text)) claimed.push(0);
+  return [...new Set(claimed)].map(
+    (fen) =>
+      `${formatMoney(fen)}: only the leader pays ${formatMoney(leader)} (rules.leaderPriceFen), every other member ${formatMoney(group)}; say 团长 / "leader" beside the price`,
+  );
+}
+
 /**
  * Numbers in the copy checked against the rules they describe (明码标价 Art 19(4), 规范促销行为暂行规定 Art 5): friends
  * needed (a bargain's helpers, an assist's tier points over the help weights), group and pool sizes, the price a
@@ -90,6 +108,7 @@ export function copyContradictions(c: AnyCampaign, text: string): Contradiction[
     if (below.length === 0 && lowest > 0 && FREE.test(text))
       out.push(`free: the lowest price the rules allow is ${formatMoney(lowest)}`);
   }
+  if (c.kind === 'group-buy') out.push(...leaderOnlyClaims(c, text));
   if ('timeLimitMinutes' in c.rules) {
     const limit = c.rules.timeLimitMinutes;
     for (const minutes of durationClaims(text))

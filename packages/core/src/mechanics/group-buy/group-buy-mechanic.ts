@@ -17,7 +17,7 @@ import {
   nextHoldExpiry,
   seatsTaken,
 } from './context.js';
-import { decide } from './decisions.js';
+import { decide, openDecision } from './decisions.js';
 import { discloseGroupBuy } from './disclosure.js';
 import { groupBuyMachine } from './machine.js';
 import {
@@ -59,6 +59,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   commandSchema: groupBuyCommandSchema,
   machine: groupBuyMachine,
   initialState,
+  startDecision: (campaign, initiator) => openDecision(campaign.rules, initiator),
   initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as GroupBuyState).value, state.context, asGroupBuyEvent(event)),

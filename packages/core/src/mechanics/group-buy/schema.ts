@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
-import { positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
+import { fenField, positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
 
 export const groupBuyRulesSchema = z.strictObject({
   rewardId: slugField,
   /** The usual price, shown for comparison. */
   originalPriceFen: positiveFenField,
   groupPriceFen: positiveFenField,
-  /** The leader's price (团长价); default the group price. */
-  leaderPriceFen: positiveFenField.optional(),
+  /**
+   * The leader's price (团长价), for the member who opens the group only; default the group price. 0 is 团长免单 (the
+   * leader places a ¥0.00 order). A member who becomes leader because the leader left keeps the price they joined at.
+   */
+  leaderPriceFen: fenField.optional(),
+  /**
+   * 新人团: who must be a new user, as the integrator's authentication marks the actor (`Actor.newUser`), never the
+   * request body. `members`: everyone who joins (the leader may be anyone); `everyone`: the leader too.
+   */
+  newUsersOnly: z.enum(['members', 'everyone'], { error: 'must be members or everyone' }).optional(),
   size: z
     .int()
     .min(2, { error: 'a group needs at least 2 people' })
