@@ -8,6 +8,7 @@ export {
   type Reward,
 } from './campaign/campaign-schema.js';
 export { type LintFinding, lintCampaign } from './campaign/compliance-lint.js';
+export { type DailyRules, type DailyWindow, dailyWindow } from './campaign/daily.js';
 export {
   type AnyCampaign,
   campaignJsonSchema,
@@ -24,6 +25,7 @@ export {
   BUILT_IN_RISK_CHECKS,
   dailyCapCheck,
   newUsersOnlyCheck,
+  openingHoursCheck,
   type RiskCheck,
   type RiskContext,
   type RiskVerdict,

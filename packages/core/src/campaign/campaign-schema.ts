@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dailySchema } from './daily.js';
 import {
   contactField,
   fenField,
@@ -136,6 +137,8 @@ export const campaignCommonShape = {
     .refine((s) => s.endsAt > s.startsAt, { error: 'endsAt must be after startsAt', path: ['endsAt'] }),
   stock: z.strictObject({ total: positiveIntField }).optional(),
   budget: z.strictObject({ totalFen: fenField }).optional(),
+  /** Opening hours and per-day stock, every calendar day in `timezone` (每日 10:00–22:00, 每日限量). */
+  daily: dailySchema.optional(),
   rewards: z.array(rewardSchema).min(1, { error: 'needs at least one reward: what a participant gets' }),
   antiAbuse: antiAbuseSchema.default({ blockSameDevice: true, newUsersOnly: false }),
   page: pageContentSchema,

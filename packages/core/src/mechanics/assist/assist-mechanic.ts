@@ -81,7 +81,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
       );
     }
     if (context.points < goalOf(rules) && after >= goalOf(rules))
-      out.push(...stockUnits(campaign, context.instanceId, 1));
+      out.push(...stockUnits(campaign, context.instanceId, 1, event.at));
     return out;
   },
   startReservations: (campaign, initiator, instanceId) => [

@@ -89,7 +89,7 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
       );
     }
     if (event.type === 'bargain.purchase') {
-      out.push(...stockUnits(campaign, context.instanceId, 1));
+      out.push(...stockUnits(campaign, context.instanceId, 1, event.at));
       out.push(...budgetSpend(campaign, context.instanceId, context.rules.originalPrice - context.price));
     }
     return out;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
 import { cutBounds, totalCuts } from './cut-strategy.js';
 
@@ -155,6 +156,7 @@ export function bargainRuleIssues(rules: BargainRules): Issue[] {
 export const bargainCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('bargain'), rules: bargainRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     for (const issue of bargainRuleIssues(campaign.rules)) ctx.addIssue({ code: 'custom', ...issue });
     if (!campaign.rewards.some((r) => r.id === campaign.rules.rewardId)) {
       ctx.addIssue({

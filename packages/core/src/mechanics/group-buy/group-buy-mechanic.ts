@@ -73,7 +73,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     const member = context.members.find((m) => m.id === event.actor.id);
     const holder = `${context.instanceId}:${event.actor.id}`;
     const subsidy = context.rules.originalPriceFen - (member?.priceFen ?? context.rules.groupPriceFen);
-    return [...stockUnits(c, holder, 1), ...budgetSpend(c, holder, subsidy)];
+    return [...stockUnits(c, holder, 1, event.at), ...budgetSpend(c, holder, subsidy)];
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),

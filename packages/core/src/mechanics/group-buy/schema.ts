@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { fenField, positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
 
 export const groupBuyRulesSchema = z.strictObject({
@@ -49,6 +50,7 @@ export const leaderPrice = (rules: GroupBuyRules) => rules.leaderPriceFen ?? rul
 export const groupBuyCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('group-buy'), rules: groupBuyRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const { rules } = campaign;
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path: ['rules', ...path], message });

@@ -116,6 +116,7 @@ export function conversionReservations(
   campaign: Campaign<'referral', ReferralRules>,
   context: ReferralContext,
   referee: string,
+  at: number,
 ): Reservation[] {
   const holder = conversionHolder(context.instanceId, referee);
   const slot = context.referrals.find((r) => r.referee === referee)?.slot;
@@ -149,7 +150,7 @@ export function conversionReservations(
   return [
     ...settled,
     ...cap,
-    ...stockUnits(campaign, holder, 1),
+    ...stockUnits(campaign, holder, 1, at),
     ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion', !earns),
   ];
 }

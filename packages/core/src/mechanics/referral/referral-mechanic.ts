@@ -82,7 +82,7 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
       ];
     }
     if (event.type === 'referral.convert' && typeof event.referee === 'string') {
-      return conversionReservations(campaign, context, event.referee);
+      return conversionReservations(campaign, context, event.referee, event.at);
     }
     return [];
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { positiveIntField, slugField, textField } from '../../campaign/fields.js';
 import { memberIdField } from '../leaderboard/schema.js';
 
@@ -48,6 +49,7 @@ export type ReferralRules = z.output<typeof referralRulesSchema>;
 export const referralCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('referral'), rules: referralRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const ids = campaign.rewards.map((r) => r.id);
     const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer, attribution } =
       campaign.rules;
