@@ -71,14 +71,8 @@ export const helperQuota = (
  */
 export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: number): Reservation[] => {
   const out: Reservation[] = [];
-  if (campaign.stock !== undefined)
-    out.push({
-      counter: `${campaign.id}:stock`,
-      holder,
-      qty,
-      capacity: campaign.stock.total,
-      reason: 'sold-out',
-    });
+  // The day's counter first: an event refused for today never holds a unit of the total meanwhile, so a racing
+  // friend is not told "sold out" (for good) while only today's stock is gone.
   const perDay = campaign.daily?.stock;
   if (perDay !== undefined)
     out.push({
@@ -88,6 +82,14 @@ export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: 
       capacity: perDay,
       reason: 'sold-out-today',
       mode: 'hold',
+    });
+  if (campaign.stock !== undefined)
+    out.push({
+      counter: `${campaign.id}:stock`,
+      holder,
+      qty,
+      capacity: campaign.stock.total,
+      reason: 'sold-out',
     });
   return out;
 };
