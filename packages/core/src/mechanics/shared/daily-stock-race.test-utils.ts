@@ -27,8 +27,9 @@ export async function dailyStockRace(store: Store, claimsPerDay = 600, perDay = 
   );
   const { clock, effects, engines } = twoEngines(campaign, store, DAY_ONE);
   const shares = 20;
+  const engine = (n: number) => engines[n % 2 === 0 ? 0 : 1];
   for (let s = 0; s < shares; s++)
-    await engines[s % 2].start(campaign.id, {
+    await engine(s).start(campaign.id, {
       actor: { id: `sharer-${s}` },
       instanceId: `${campaign.id}-s${s}`,
     });
@@ -38,7 +39,7 @@ export async function dailyStockRace(store: Store, claimsPerDay = 600, perDay = 
     answers.push(
       await Promise.all(
         Array.from({ length: claimsPerDay }, (_, i) =>
-          engines[i % 2].send(
+          engine(i).send(
             `${campaign.id}-s${i % shares}`,
             { type: 'coupon.claim', eventId: `claim-${day}-${i}` },
             { actor: { id: `u${day}-${i}` } },
