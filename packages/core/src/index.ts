@@ -89,7 +89,7 @@ export {
   stepRandom,
   systemRandom,
 } from './primitives/random.js';
-export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export { calendarDay, calendarPeriod, formatInstant, formatMinutes } from './primitives/time.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {

@@ -63,6 +63,8 @@ export const zhCN = {
     'quota-exhausted': '你的参与次数已用完',
     'launch-limit': '你已发起过了',
     'sold-out': '已抢光',
+    'sold-out-today': '今日已抢完',
+    'closed-now': '当前不在开放时间',
     'budget-exhausted': '奖励已发完',
     'new-users-only': '仅限新用户参与',
     'campaign-ended': '活动已结束',
@@ -151,6 +153,19 @@ export const zhCN = {
     toFill: (left: number, paid: number) => `还差 ${left} 人成团${paid > 0 ? `，已付款 ${paid} 人` : ''}`,
     waiting: (unpaid: number) => `已满员，等待 ${unpaid} 人付款`,
     virtual: (n: number) => `（含 ${n} 个系统虚拟名额）`,
+  },
+  /** Opening hours and per-day stock (`daily`); times are the campaign zone's wall clock. */
+  daily: {
+    hours: (opens: string, closes: string) => `每日 ${opens}–${closes} 开放`,
+    stock: (n: number) => `每日限量 ${n} 份`,
+    today: (time: string) => `今天 ${time}`,
+    tomorrow: (time: string) => `明天 ${time}`,
+    on: (month: number, day: number, time: string) => `${month}月${day}日 ${time}`,
+    opensAt: (when: string) => `还未开始，${when}开放`,
+    comeBack: (when: string) => `今日已结束，${when}再来`,
+    closedForGood: '今日开放时间已过，本活动不再开放',
+    soldOutToday: (when: string) => `今日已抢完，${when}再来`,
+    soldOutLast: '今日已抢完',
   },
   coupon: {
     pool: (capacity: number, fen: number) => `${capacity} 人瓜分 ${m(fen)}`,
