@@ -161,10 +161,10 @@ export const zhCN = {
     today: (time: string) => `今天 ${time}`,
     tomorrow: (time: string) => `明天 ${time}`,
     on: (month: number, day: number, time: string) => `${month}月${day}日 ${time}`,
-    opensAt: (when: string) => `还未开始，${when}开放`,
-    comeBack: (when: string) => `今日已结束，${when}再来`,
+    opensAt: (when: string) => `还未开始，${when} 开放`,
+    comeBack: (when: string) => `今日已结束，${when} 再来`,
     closedForGood: '今日开放时间已过，本活动不再开放',
-    soldOutToday: (when: string) => `今日已抢完，${when}再来`,
+    soldOutToday: (when: string) => `今日已抢完，${when} 再来`,
     soldOutLast: '今日已抢完',
   },
   coupon: {

@@ -3,6 +3,7 @@ import {
   type AnyCampaign,
   createEngine,
   createManualClock,
+  dailyWindow,
   type Engine,
   type ManualClock,
   seededRandom,
@@ -36,11 +37,16 @@ export const SCENES: readonly Scene[] = [
 
 type Command = { type: string; [k: string]: unknown };
 
-/** What the n-th friend does on each kind of instance (previews, screenshots, the demo's simulated friends). */
-export const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number) => Command> = {
+/**
+ * What the n-th friend does on each kind of instance of `campaign` (previews, screenshots, the demo's simulated
+ * friends).
+ */
+export const FRIEND_ACTION: Record<AnyCampaign['kind'], (n: number, campaign: AnyCampaign) => Command> = {
   bargain: () => ({ type: 'bargain.help' }),
   assist: () => ({ type: 'assist.help' }),
-  coupon: () => ({ type: 'coupon.join' }),
+  coupon: (_n, c) => ({
+    type: c.kind === 'coupon' && c.rules.mode === 'share' ? 'coupon.claim' : 'coupon.join',
+  }),
   'group-buy': () => ({ type: 'group-buy.join' }),
   swap: (n) => ({
     type: 'swap.propose',
@@ -76,10 +82,11 @@ export interface PlayedScene {
  * invented, every count comes from events the engine applied. Deterministic (seeded random, sequential ids).
  */
 export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<PlayedScene> {
-  // A fixed instant a day into the campaign, so every render of a scene is the same.
-  const clock = createManualClock(
-    Math.min(campaign.schedule.startsAt + 86_400_000, campaign.schedule.endsAt - 3_600_000),
-  );
+  // A fixed instant a day into the campaign, so every render of a scene is the same; with opening hours
+  // (daily.hours), the next opening from there, since friends can act only then.
+  const dayIn = Math.min(campaign.schedule.startsAt + 86_400_000, campaign.schedule.endsAt - 3_600_000);
+  const window = dailyWindow(campaign, dayIn);
+  const clock = createManualClock(window.open ? dayIn : (window.nextOpensAt ?? dayIn));
   const engine = createEngine({
     campaigns: [campaign],
     clock,
@@ -98,7 +105,7 @@ export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<
     visitor: { id: PREVIEW_PEOPLE.visitor },
   };
   const act = (n: number) =>
-    engine.send(id, FRIEND_ACTION[campaign.kind](n), {
+    engine.send(id, FRIEND_ACTION[campaign.kind](n, campaign), {
       actor: { id: PREVIEW_PEOPLE.friends[n % PREVIEW_PEOPLE.friends.length] as string, newUser: true },
     });
   if (scene === 'fresh') return { engine, clock, instanceId: id, viewers };
