@@ -47,7 +47,11 @@ export type ReferralState = InstanceState<ReferralContext> & { readonly value: R
 
 export type ReferralEvent =
   | (EventEnvelope & { readonly type: 'referral.accept' })
-  | (EventEnvelope & { readonly type: 'referral.convert'; readonly referee: string })
+  | (EventEnvelope & {
+      readonly type: 'referral.convert';
+      readonly referee: string;
+      readonly orderFen?: number;
+    })
   | (EventEnvelope & { readonly type: 'referral.refund'; readonly referee: string })
   | (EventEnvelope & {
       readonly type: 'referral.issued';

@@ -20,12 +20,16 @@ export function acceptDecision(
 
 const operator = (actor: Actor): Decision => (actor.operator === true ? ALLOW : deny('not-operator'));
 
-/** Conversions are reported by your back end for a friend this link brought in, within the window. */
+/**
+ * Conversions are reported by your back end for a friend this link brought in, within the window; with
+ * `minOrderFen`, only a first order of at least that amount (`orderFen`, reported with it) counts.
+ */
 export function convertDecision(
   context: ReferralContext,
   actor: Actor,
   referee: string,
   at: number,
+  orderFen?: number,
 ): Decision {
   const who = operator(actor);
   if (!who.ok) return who;
@@ -34,6 +38,8 @@ export function convertDecision(
   if (referral.convertedAt !== null) return deny('already-converted');
   if (referral.movedAt !== undefined) return deny('referred-elsewhere');
   if (at > referral.acceptedAt + context.rules.windowDays * DAY) return deny('window-passed');
+  const min = context.rules.minOrderFen;
+  if (min !== undefined && (orderFen === undefined || orderFen < min)) return deny('threshold-not-met');
   return ALLOW;
 }
 
@@ -88,7 +94,7 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
     case 'referral.accept':
       return acceptDecision(value, context, event.actor, event.at);
     case 'referral.convert':
-      return convertDecision(context, event.actor, event.referee, event.at);
+      return convertDecision(context, event.actor, event.referee, event.at, event.orderFen);
     case 'referral.refund':
       return refundDecision(context, event.actor, event.referee);
     case 'referral.issued':

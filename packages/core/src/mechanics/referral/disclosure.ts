@@ -1,3 +1,4 @@
+import { formatMoney } from '../../primitives/money.js';
 import { formatMinutes } from '../../primitives/time.js';
 import type { Disclosure, Locale } from '../mechanic.js';
 import {
@@ -39,6 +40,11 @@ export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosur
       ? { 'zh-CN': rules.triggerLabel ?? '', en: `completes "${rules.triggerLabel ?? ''}"` }
       : TRIGGER[rules.trigger];
   const lines: Text[] = [scheduleLine(c)];
+  if (rules.minOrderFen !== undefined)
+    lines.push({
+      'zh-CN': `好友首单实付满 ${formatMoney(rules.minOrderFen)} 才计为成功邀请。`,
+      en: `A friend counts only if their first order comes to at least ${formatMoney(rules.minOrderFen)}.`,
+    });
   if (rules.refereeReward) {
     const name = rewardName(c, rules.refereeReward.rewardId);
     lines.push(

@@ -51,7 +51,12 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
     case 'referral.convert': {
       const referral = referralOf(context, referee) as Referral;
       return [
-        { type: 'referral.converted', referee, trigger: context.rules.trigger },
+        {
+          type: 'referral.converted',
+          referee,
+          trigger: context.rules.trigger,
+          ...(event.orderFen !== undefined && { orderFen: event.orderFen }),
+        },
         ...newEntries(context.rules, 'on-conversion', event.at, !referrerEarns(context)).map((e) =>
           e.status === 'approved'
             ? approvedEffect(context, referral, e)

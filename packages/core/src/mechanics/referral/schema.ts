@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
 import { checkDaily } from '../../campaign/daily.js';
-import { positiveIntField, slugField, textField } from '../../campaign/fields.js';
+import { fenField, positiveFenField, positiveIntField, slugField, textField } from '../../campaign/fields.js';
 import { memberIdField } from '../leaderboard/schema.js';
 
 const rewardRef = z.strictObject({
@@ -19,6 +19,11 @@ export const referralRulesSchema = z.strictObject({
   refereeReward: rewardRef.optional(),
   /** What counts as a conversion, reported by your back end. */
   trigger: z.enum(['signup', 'first-order', 'custom'], { error: 'must be signup, first-order or custom' }),
+  /**
+   * With `trigger: first-order`: the first order must be at least this many 分 (首单满 ¥X) for the conversion to
+   * count; your back end reports the order's amount as `orderFen` on `referral.convert`.
+   */
+  minOrderFen: positiveFenField.optional(),
   /** For `trigger: custom`: the conversion in the page's words, e.g. "完成首次体检预约". */
   triggerLabel: textField(30).optional(),
   /**
@@ -88,6 +93,13 @@ export const referralCampaignSchema = z
           'must be "on-conversion" with last-touch attribution: a friend who accepts several invites would be rewarded at each',
       });
     }
+    if (campaign.rules.minOrderFen !== undefined && trigger !== 'first-order') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'minOrderFen'],
+        message: `only applies with trigger "first-order" (it is "${trigger}"); remove it or set trigger to first-order`,
+      });
+    }
     if (trigger === 'custom' && triggerLabel === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -116,7 +128,12 @@ export const referralCommandSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('referral.accept') }),
-    z.strictObject({ type: z.literal('referral.convert'), referee: memberIdField }),
+    z.strictObject({
+      type: z.literal('referral.convert'),
+      referee: memberIdField,
+      /** The converting order's amount in 分, as your back end knows it (required by `rules.minOrderFen`). */
+      orderFen: fenField.optional(),
+    }),
     z.strictObject({ type: z.literal('referral.refund'), referee: memberIdField }),
     z.strictObject({
       type: z.literal('referral.issued'),

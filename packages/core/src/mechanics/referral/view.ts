@@ -19,6 +19,8 @@ export interface ReferralView {
   readonly role: ViewerRole;
   readonly state: ReferralStateValue;
   readonly trigger: 'signup' | 'first-order' | 'custom';
+  /** The least first order (分) that counts (`rules.minOrderFen`), null when any does. */
+  readonly minOrderFen: number | null;
   readonly rewards: {
     readonly referrer: { readonly rewardId: string; readonly timing: 'upfront' | 'on-conversion' } | null;
     readonly referee: { readonly rewardId: string; readonly timing: 'upfront' | 'on-conversion' } | null;
@@ -83,6 +85,7 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
     role,
     state: value,
     trigger: rules.trigger,
+    minOrderFen: rules.minOrderFen ?? null,
     rewards: { referrer: rules.referrerReward ?? null, referee: rules.refereeReward ?? null },
     counts: {
       accepted: context.referrals.length,
