@@ -31,6 +31,11 @@ export function compareReferralRules(previous: ReferralCampaign, next: ReferralC
     d.changed('rules.trigger', a.trigger, b.trigger);
     d.changed('rules.triggerLabel', a.triggerLabel, b.triggerLabel);
     d.higher('rules.minOrderFen', a.minOrderFen ?? 0, b.minOrderFen ?? 0);
+    (a.referrerTiers ?? []).forEach((tier, i) => {
+      const kept = b.referrerTiers?.find((t) => t.rewardId === tier.rewardId);
+      if (!kept) d.changed(`rules.referrerTiers[${i}]`, tier, null);
+      else d.higher(`rules.referrerTiers[${i}].conversions`, tier.conversions, kept.conversions);
+    });
     d.changed('rules.attribution', a.attribution, b.attribution);
     d.lower('rules.windowDays', a.windowDays, b.windowDays);
     d.lower('rules.capPerReferrer', a.capPerReferrer, b.capPerReferrer);

@@ -1,6 +1,7 @@
 import type { AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
 import type { InstanceBasics } from '../shared/instance-basics.js';
 import type { ReferralRules } from './schema.js';
+import type { TierEntry } from './tiers.js';
 
 export type ReferralStateValue = 'open' | 'closed';
 
@@ -41,6 +42,8 @@ export interface ReferralContext extends InstanceBasics<ReferralRules> {
    * (two processes); the accept applies already moved.
    */
   readonly movedAway?: readonly string[];
+  /** The referrer's tier rewards (`rules.referrerTiers`), one entry per tier granted, in the order granted. */
+  readonly tiers?: readonly TierEntry[];
 }
 
 export type ReferralState = InstanceState<ReferralContext> & { readonly value: ReferralStateValue };

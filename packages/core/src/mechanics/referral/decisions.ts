@@ -1,5 +1,6 @@
 import { type Actor, ALLOW, type Decision, deny, NOTICE_ACTOR } from '../mechanic.js';
 import { type ReferralContext, type ReferralEvent, type ReferralStateValue, referralOf } from './context.js';
+import { dueTiers } from './tiers.js';
 
 const DAY = 86_400_000;
 
@@ -107,7 +108,8 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
     case 'referral.deadline':
       if (event.deadline === 'close')
         return value === 'open' && event.at >= context.expiresAt ? ALLOW : deny('instance-ended');
-      return event.deadline === 'approve' && dueApprovals(context, event.at).length > 0
+      return event.deadline === 'approve' &&
+        (dueApprovals(context, event.at).length > 0 || dueTiers(context, event.at).length > 0)
         ? ALLOW
         : deny('not-rewardable');
   }

@@ -3,6 +3,7 @@ import type { Campaign, Reservation } from '../mechanic.js';
 import { budgetSpend, stockUnits } from '../shared/instance-basics.js';
 import type { LedgerEntry, Referral, ReferralContext, RewardSide } from './context.js';
 import type { ReferralRules } from './schema.js';
+import { tierBudget } from './tiers.js';
 
 const DAY = 86_400_000;
 
@@ -152,5 +153,6 @@ export function conversionReservations(
     ...cap,
     ...stockUnits(campaign, holder, 1, at),
     ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion', !earns),
+    ...tierBudget(campaign, context),
   ];
 }

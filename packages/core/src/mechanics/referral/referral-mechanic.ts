@@ -18,6 +18,7 @@ import {
   referralCampaignSchema,
   referralCommandSchema,
 } from './schema.js';
+import { nextTierApproval } from './tiers.js';
 import { type ReferralView, referralView } from './view.js';
 
 function initialState({ campaign, instanceId, initiator, now }: StartArgs<ReferralRules>): ReferralState {
@@ -99,9 +100,13 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
   isFriendAction: (type) => type === 'referral.accept',
   deadlines(state) {
     const { value, context } = state as ReferralState;
-    const pending = context.referrals.flatMap((r) =>
-      r.ledger.filter((e) => e.status === 'pending').map((e) => e.approvesAt),
-    );
+    const tier = nextTierApproval(context);
+    const pending = [
+      ...context.referrals.flatMap((r) =>
+        r.ledger.filter((e) => e.status === 'pending').map((e) => e.approvesAt),
+      ),
+      ...(tier === null ? [] : [tier]),
+    ];
     return [
       ...(value === 'open' ? [{ name: 'close', dueAt: context.expiresAt }] : []),
       ...(pending.length > 0 ? [{ name: 'approve', dueAt: Math.min(...pending) }] : []),

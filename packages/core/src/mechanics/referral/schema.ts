@@ -15,6 +15,16 @@ const rewardRef = z.strictObject({
 export const referralRulesSchema = z.strictObject({
   /** What the referrer gets per converted friend; omit for a one-sided (friend-only) gift. */
   referrerReward: rewardRef.optional(),
+  /**
+   * Extra referrer rewards at thresholds of standing conversions on the link (邀请满 3 人得 A，满 5 人得 B): each
+   * granted once while it stands, pending through the freeze, reversed or clawed back when refunds take the link
+   * below it. Ascending by `conversions`.
+   */
+  referrerTiers: z
+    .array(z.strictObject({ conversions: positiveIntField.max(10_000), rewardId: slugField }))
+    .min(1, { error: 'needs at least one tier; remove referrerTiers for none' })
+    .max(10, { error: 'at most 10 tiers' })
+    .optional(),
   /** What the friend gets; omit for a one-sided (referrer-only) reward. */
   refereeReward: rewardRef.optional(),
   /** What counts as a conversion, reported by your back end. */
@@ -58,13 +68,42 @@ export const referralCampaignSchema = z
     const ids = campaign.rewards.map((r) => r.id);
     const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer, attribution } =
       campaign.rules;
-    if (!referrerReward && !refereeReward) {
+    const tiers = campaign.rules.referrerTiers;
+    if (!referrerReward && !refereeReward && !tiers) {
       ctx.addIssue({
         code: 'custom',
         path: ['rules'],
-        message: 'needs referrerReward, refereeReward or both (single- or double-sided)',
+        message: 'needs referrerReward, refereeReward, referrerTiers or a mix (single- or double-sided)',
       });
     }
+    tiers?.forEach((tier, i) => {
+      const at = ['rules', 'referrerTiers', i];
+      if (!ids.includes(tier.rewardId))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'rewardId'],
+          message: `must be one of the campaign's rewards (${ids.join(', ')})`,
+        });
+      const before = tiers[i - 1];
+      if (before && tier.conversions <= before.conversions)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'conversions'],
+          message: `must be above the previous tier's ${before.conversions}: tiers go up`,
+        });
+      if (tier.conversions > campaign.rules.capPerReferrer)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'conversions'],
+          message: `must be at most capPerReferrer (${campaign.rules.capPerReferrer}): conversions past the cap do not count`,
+        });
+    });
+    if (tiers && campaign.rules.launchesPerUser > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'launchesPerUser'],
+        message: `must be 1 with referrerTiers (it is ${campaign.rules.launchesPerUser}): a referrer's conversions are counted on their one link`,
+      });
     for (const [field, ref] of [
       ['referrerReward', referrerReward],
       ['refereeReward', refereeReward],

@@ -9,6 +9,7 @@ import {
 import type { LedgerStatus, ReferralState, ReferralStateValue, RewardSide } from './context.js';
 import { acceptDecision } from './decisions.js';
 import { referrerRewards } from './ledger.js';
+import { standingConversions } from './tiers.js';
 
 /** What one viewer sees of a referral link. JSON-serialisable. */
 export interface ReferralView {
@@ -52,6 +53,18 @@ export interface ReferralView {
       readonly approvesAt: number;
     }[];
   }[];
+  /**
+   * The referrer's tiers (`rules.referrerTiers`), each with the status of its standing reward (null: not reached,
+   * or lost to refunds), and the standing conversions they count.
+   */
+  readonly tiers: {
+    readonly standing: number;
+    readonly levels: readonly {
+      readonly conversions: number;
+      readonly rewardId: string;
+      readonly status: LedgerStatus | null;
+    }[];
+  } | null;
   /** Referrer's rewards by ledger status (counts of entries). */
   readonly ledgerTotals: Readonly<Record<LedgerStatus, number>>;
   readonly deadline: { readonly kind: 'close'; readonly at: number } | null;
@@ -103,6 +116,24 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
       movedAt: r.movedAt ?? null,
       ledger: r.ledger,
     })),
+    tiers:
+      rules.referrerTiers === undefined
+        ? null
+        : {
+            standing: standingConversions(context),
+            levels: rules.referrerTiers.map((t) => ({
+              ...t,
+              status:
+                [...(context.tiers ?? [])]
+                  .reverse()
+                  .find(
+                    (e) =>
+                      e.conversions === t.conversions &&
+                      e.status !== 'reversed' &&
+                      e.status !== 'clawed-back',
+                  )?.status ?? null,
+            })),
+          },
     ledgerTotals: totals,
     deadline: value === 'open' ? { kind: 'close', at: context.expiresAt } : null,
     serverNow: facts.now,
