@@ -180,6 +180,8 @@ export const en: Copy = {
     summary: (accepted, moved, converted, capLeft) =>
       `${accepted} invited${moved > 0 ? ` (${moved} moved to another referrer)` : ''}, ${converted} converted, ${capLeft} rewards left`,
     moved: 'moved to another referrer',
+    tier: (n) => `${s(n, 'friend')} converted`,
+    standing: (n) => `${s(n, 'friend')} converted and not refunded`,
     notConverted: 'not converted yet',
     status: {
       pending: 'on hold',

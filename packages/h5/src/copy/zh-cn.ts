@@ -190,6 +190,8 @@ export const zhCN = {
     summary: (accepted: number, moved: number, converted: number, capLeft: number) =>
       `已邀请 ${accepted} 位好友${moved > 0 ? `（${moved} 位已改由他人邀请）` : ''}，${converted} 位已转化，还可获奖 ${capLeft} 次`,
     moved: '已改由他人邀请',
+    tier: (n: number) => `邀请满 ${n} 位`,
+    standing: (n: number) => `已成功邀请 ${n} 位（不含退款）`,
     notConverted: '待转化',
     status: {
       pending: '冻结中',

@@ -145,7 +145,16 @@ async function backEndSteps(
   }
   if (campaign.kind === 'referral') {
     for (const referee of friends.slice(0, 2))
-      await engine.send(id, { type: 'referral.convert', referee }, { actor: BACK_END });
+      await engine.send(
+        id,
+        // A first order of the least amount that counts, when the rules set one.
+        {
+          type: 'referral.convert',
+          referee,
+          ...(campaign.rules.minOrderFen && { orderFen: campaign.rules.minOrderFen }),
+        },
+        { actor: BACK_END },
+      );
   }
   if (scene !== 'done') return;
   if (campaign.kind === 'group-buy') {

@@ -60,6 +60,14 @@ const METHOD: Record<Fulfilment['method'], Text> = {
 function rewardLine(reward: Reward): Text | null {
   const zh: string[] = [];
   const en: string[] = [];
+  if (reward.points !== undefined) {
+    zh.push(`${reward.points} 积分`);
+    en.push(plural(reward.points, 'point'));
+  }
+  if (reward.membershipDays !== undefined) {
+    zh.push(`会员 ${reward.membershipDays} 天`);
+    en.push(`${plural(reward.membershipDays, 'day')} of membership`);
+  }
   if (reward.valueFen !== undefined) {
     zh.push(`价值 ${formatMoney(reward.valueFen)}`);
     en.push(`worth ${formatMoney(reward.valueFen)}`);

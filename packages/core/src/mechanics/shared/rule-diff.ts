@@ -99,6 +99,9 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
     if (before.valueFen !== undefined) d.lower(`${at}.valueFen`, before.valueFen, after.valueFen ?? 0);
     if (before.quantity !== undefined) d.lower(`${at}.quantity`, before.quantity, after.quantity ?? 0);
     d.changed(`${at}.kind`, before.kind, after.kind);
+    if (before.points !== undefined) d.lower(`${at}.points`, before.points, after.points ?? 0);
+    if (before.membershipDays !== undefined)
+      d.lower(`${at}.membershipDays`, before.membershipDays, after.membershipDays ?? 0);
     d.changed(`${at}.name`, before.name, after.name);
     d.changed(`${at}.scope`, before.scope, after.scope);
     d.limit(`${at}.validDays`, before.validDays, after.validDays);
