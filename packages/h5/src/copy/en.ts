@@ -132,6 +132,7 @@ export const en: Copy = {
       `${m(fen)} to the floor of ${m(floor)}${friends ? `, ${s(friends, 'more friend')} needed` : ''}`,
     reached: (floor, helps) => `Down to the floor of ${m(floor)} with ${s(helps, 'friend')}`,
     cutBy: (by, fen) => `${by} cut ${m(fen)}`,
+    helperReward: (name, left) => `Help and get "${name}" — ${s(left, 'place')} left`,
   },
   groupBuy: {
     price: (size) => `Price in a group of ${size}`,

@@ -141,6 +141,7 @@ export const zhCN = {
       `还差 ${m(fen)} 到底价 ${m(floor)}${friends ? `，还需 ${friends} 位好友` : ''}`,
     reached: (floor: number, helps: number) => `已砍到底价 ${m(floor)}，共 ${helps} 位好友助力`,
     cutBy: (by: string, fen: number) => `${by} 砍掉 ${m(fen)}`,
+    helperReward: (name: string, left: number) => `帮砍得「${name}」，还剩 ${left} 个名额`,
   },
   groupBuy: {
     price: (size: number) => `${size} 人拼团价`,

@@ -15,6 +15,7 @@ import { asBargainEvent, type BargainContext, type BargainState } from './contex
 import { drawCut } from './cut-strategy.js';
 import { decide } from './decisions.js';
 import { discloseBargain } from './disclosure.js';
+import { helperSeats } from './helper-reward.js';
 import { bargainMachine } from './machine.js';
 import {
   type BargainCampaign,
@@ -96,6 +97,7 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
+    ...helperSeats(campaign, instanceId),
   ],
   isFriendAction: (type) => type === 'bargain.help',
   deadlines(state) {

@@ -72,6 +72,17 @@ export const bargainRulesSchema = z.strictObject({
   helperQuotaPerCampaign: positiveIntField.optional(),
   /** How many bargains one user may launch in this campaign. */
   launchesPerUser: positiveIntField.default(1),
+  /**
+   * 帮砍得券: the first `firstHelpers` friends who help each bargain receive `rewardId`. Its `valueFen` for every one
+   * of them is reserved from the campaign budget when the bargain starts (a launch the budget cannot cover is
+   * refused `budget-exhausted`), and the seats nobody took are given back when the bargain ends.
+   */
+  helperReward: z
+    .strictObject({
+      rewardId: slugField,
+      firstHelpers: positiveIntField.max(20, { error: 'at most 20 helpers per bargain' }),
+    })
+    .optional(),
 });
 export type BargainRules = z.output<typeof bargainRulesSchema>;
 
@@ -158,6 +169,13 @@ export const bargainCampaignSchema = z
   .superRefine((campaign, ctx) => {
     checkDaily(campaign, ctx);
     for (const issue of bargainRuleIssues(campaign.rules)) ctx.addIssue({ code: 'custom', ...issue });
+    const helper = campaign.rules.helperReward;
+    if (helper && !campaign.rewards.some((r) => r.id === helper.rewardId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'helperReward', 'rewardId'],
+        message: `must be the id of one of the campaign's rewards (${campaign.rewards.map((r) => r.id).join(', ')})`,
+      });
     if (!campaign.rewards.some((r) => r.id === campaign.rules.rewardId)) {
       ctx.addIssue({
         code: 'custom',
