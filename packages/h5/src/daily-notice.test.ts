@@ -46,24 +46,21 @@ describe('the page under daily rules', () => {
     const clock = createManualClock(at('2026-12-02T12:00:00+08:00'));
     const engine = createEngine({ campaigns: [campaign], clock });
     await engine.start(campaign.id, { actor: { id: 'sam' }, instanceId: 's' });
-    clock.set(at('2026-12-02T23:00:00+08:00'));
-    const html = renderDocument({
-      campaign,
-      view: await engine.view('s', { id: 'amy' }),
-      disclosure: engine.disclose(campaign.id, 'zh-CN'),
-      locale: 'zh-CN',
-      islands: { apiBase: '/api', instanceId: 's' },
-    });
+    const page = async (iso: string) => {
+      clock.set(at(iso));
+      return renderDocument({
+        campaign,
+        view: await engine.view('s', { id: 'amy' }),
+        disclosure: engine.disclose(campaign.id, 'zh-CN'),
+        locale: 'zh-CN',
+        islands: { apiBase: '/api', instanceId: 's' },
+      });
+    };
+    const html = await page('2026-12-02T23:00:00+08:00');
     expect(html).toContain('每日 10:00–22:00 开放 · 每日限量 100 份');
     expect(html).toMatch(/data-action="coupon.claim"[^>]*disabled[^>]*>今日已结束，明天 10:00 再来</);
     expect(html).toContain('今日已抢完，明天 10:00 再来');
-    clock.set(at('2026-12-03T10:30:00+08:00'));
-    const open = renderDocument({
-      campaign,
-      view: await engine.view('s', { id: 'amy' }),
-      disclosure: engine.disclose(campaign.id, 'zh-CN'),
-      locale: 'zh-CN',
-    });
+    const open = await page('2026-12-03T10:30:00+08:00');
     expect(open).not.toContain('今日已结束');
     expect(open).toMatch(/data-action="coupon.claim"(?![^>]*disabled)/);
     await engine.dispose();

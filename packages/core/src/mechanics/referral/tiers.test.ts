@@ -116,7 +116,8 @@ describe('referrer tiers under concurrency (two engines, one store)', () => {
     await one.tick();
     expect(granted('referral.tier-approved')).toEqual([3]);
     // After approval, refunds taking the link from 4 to 2 claw tier 3 back, once.
-    for (const f of ['f4', 'f5']) await one.send('link', { type: 'referral.refund', referee: f }, { actor: ORDERS });
+    for (const f of ['f4', 'f5'])
+      await one.send('link', { type: 'referral.refund', referee: f }, { actor: ORDERS });
     expect(granted('referral.tier-clawback')).toEqual([3]);
     const view = (await one.view('link', { id: 'amy' })) as ReferralView;
     expect(view.tiers).toEqual({
