@@ -8,7 +8,8 @@ export {
   type Reward,
 } from './campaign/campaign-schema.js';
 export { type LintFinding, lintCampaign } from './campaign/compliance-lint.js';
-export { type DailyRules, type DailyWindow, dailyWindow } from './campaign/daily.js';
+export type { DailyRules } from './campaign/daily.js';
+export { type DailyWindow, dailyWindow } from './campaign/daily-window.js';
 export {
   type AnyCampaign,
   campaignJsonSchema,
@@ -52,6 +53,7 @@ export { memoryRateCounter, type RateCounter, type RateLimit } from './http/rate
 export * from './mechanics/assist/index.js';
 export * from './mechanics/bargain/index.js';
 export * from './mechanics/coupon/index.js';
+export { FRIEND_ACTIONS, isFriendAction } from './mechanics/friend-actions.js';
 export * from './mechanics/group-buy/index.js';
 export * from './mechanics/leaderboard/index.js';
 export type {

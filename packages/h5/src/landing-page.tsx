@@ -3,8 +3,8 @@ import {
   campaignPhase,
   type Disclosure,
   type InstanceView,
+  isFriendAction,
   type Locale,
-  mechanicFor,
 } from '@liebian/core';
 import { countdown } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
@@ -97,7 +97,7 @@ export function LandingPage({
   const next: PrimaryAction = view
     ? primaryAction(view, copy, canStart)
     : { action: 'start', label: hook.ctaLabel ?? words.start, allowed: true };
-  const waits = next.action === 'start' || mechanicFor(campaign.kind).isFriendAction(next.action);
+  const waits = next.action === 'start' || isFriendAction(campaign.kind, next.action);
   const action: PrimaryAction =
     closed !== null && waits && next.allowed ? { ...next, label: closed, allowed: false } : next;
   const deadline = view?.deadline ?? null;

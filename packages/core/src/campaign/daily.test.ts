@@ -7,7 +7,7 @@ import { leaderboardCampaignInput } from '../mechanics/leaderboard/leaderboard-f
 import { mechanicFor } from '../mechanics/registry.js';
 import { createManualClock } from '../primitives/clock.js';
 import { campaignIssues } from './campaign-issues.test-utils.js';
-import { dailyWindow } from './daily.js';
+import { dailyWindow } from './daily-window.js';
 import { defineCampaign } from './define-campaign.js';
 
 const at = (iso: string) => Date.parse(iso);

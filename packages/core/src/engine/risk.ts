@@ -1,4 +1,4 @@
-import { dailyWindow } from '../campaign/daily.js';
+import { dailyWindow } from '../campaign/daily-window.js';
 import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { AppliedEvent, RejectionReason } from '../mechanics/mechanic.js';
 import { calendarDay } from '../primitives/time.js';

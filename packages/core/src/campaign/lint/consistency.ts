@@ -1,7 +1,7 @@
 import { friendsToFloorRange } from '../../mechanics/bargain/cut-strategy.js';
 import { leaderPrice } from '../../mechanics/group-buy/schema.js';
 import { formatMoney } from '../../primitives/money.js';
-import { minutesOf } from '../daily.js';
+import { minutesOf } from '../daily-window.js';
 import type { AnyCampaign } from '../define-campaign.js';
 
 /** A claim in the copy that the rules do not back, in words that say which rule it contradicts. */

@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -87,7 +88,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
-  isFriendAction: (type) => type === 'assist.help',
+  isFriendAction: (type) => isFriendAction('assist', type),
   deadlines(state) {
     return state.value === 'collecting' ? [{ name: 'expire', dueAt: state.context.expiresAt }] : [];
   },

@@ -1,4 +1,5 @@
 import { stepRandom } from '../../primitives/random.js';
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -99,7 +100,7 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     ...helperSeats(campaign, instanceId),
   ],
-  isFriendAction: (type) => type === 'bargain.help',
+  isFriendAction: (type) => isFriendAction('bargain', type),
   deadlines(state) {
     const { value, context } = state as BargainState;
     if (value === 'cutting') return [{ name: 'expire', dueAt: context.expiresAt }];

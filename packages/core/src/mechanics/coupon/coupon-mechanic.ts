@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -113,7 +114,7 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
       ...personReservations(pool, instanceId, initiator.id, 1, 0, pool.schedule.startsAt),
     ];
   },
-  isFriendAction: (type) => type === 'coupon.claim' || type === 'coupon.join',
+  isFriendAction: (type) => isFriendAction('coupon', type),
   deadlines(state) {
     const { value, context } = state as CouponState;
     const out = value === 'open' ? [{ name: 'expire', dueAt: context.expiresAt }] : [];

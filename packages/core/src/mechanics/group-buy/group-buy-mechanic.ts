@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -79,7 +80,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
   ],
-  isFriendAction: (type) => type === 'group-buy.join',
+  isFriendAction: (type) => isFriendAction('group-buy', type),
   overflow(campaign, event, reason) {
     if (event.type !== 'group-buy.join' || reason !== 'group-full') return 'reject';
     const policy = (campaign as GroupBuyCampaign).rules.whenFull;

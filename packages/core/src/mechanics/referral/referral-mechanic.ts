@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, StartArgs } from '../mechanic.js';
 import { expiryOf, initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
 import { compareReferralRules } from './compare-rules.js';
@@ -97,7 +98,7 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
-  isFriendAction: (type) => type === 'referral.accept',
+  isFriendAction: (type) => isFriendAction('referral', type),
   deadlines(state) {
     const { value, context } = state as ReferralState;
     const tier = nextTierApproval(context);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dailyWindow } from '../../campaign/daily.js';
+import { dailyWindow } from '../../campaign/daily-window.js';
 import { defineCampaign } from '../../campaign/define-campaign.js';
 import { calendarDay } from '../../primitives/time.js';
 import { couponCampaignInput, DURING_COUPON } from '../coupon/coupon-fixture.test-utils.js';

@@ -1,4 +1,4 @@
-import { dayStockCounter } from '../../campaign/daily.js';
+import { dayStockCounter } from '../../campaign/daily-window.js';
 import type { Actor, Campaign, Reservation } from '../mechanic.js';
 
 const MINUTE = 60_000;

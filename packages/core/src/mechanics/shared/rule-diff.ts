@@ -1,4 +1,4 @@
-import { minutesOf } from '../../campaign/daily.js';
+import { minutesOf } from '../../campaign/daily-window.js';
 import type { FieldIssue } from '../../errors/liebian-error.js';
 import type { Campaign } from '../mechanic.js';
 
