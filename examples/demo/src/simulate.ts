@@ -12,14 +12,14 @@ export function startSimulation(
   campaigns: readonly AnyCampaign[],
   friends: number,
 ): () => void {
-  const kinds = new Map<string, AnyCampaign['kind']>(campaigns.map((c) => [c.id, c.kind]));
-  const open = new Map<string, AnyCampaign['kind']>();
+  const byId = new Map<string, AnyCampaign>(campaigns.map((c) => [c.id, c]));
+  const open = new Map<string, AnyCampaign>();
   const launches = createConsumer({
     store,
     name: 'demo-simulation',
     handler: (effect) => {
-      const kind = kinds.get(effect.campaignId);
-      if (effect.type.endsWith('.started') && kind) open.set(effect.instanceId, kind);
+      const campaign = byId.get(effect.campaignId);
+      if (effect.type.endsWith('.started') && campaign) open.set(effect.instanceId, campaign);
     },
   });
   launches.start();
@@ -30,7 +30,8 @@ export function startSimulation(
     turn++;
     const instanceId = ids[turn % ids.length] as string;
     const friend = `模拟好友${(turn % friends) + 1}`;
-    const action = FRIEND_ACTION[open.get(instanceId) as AnyCampaign['kind']](turn);
+    const campaign = open.get(instanceId) as AnyCampaign;
+    const action = FRIEND_ACTION[campaign.kind](turn, campaign);
     const result = await engine
       .send(instanceId, action, { actor: { id: friend, newUser: turn % 3 === 0 } })
       .catch(() => null);

@@ -1,7 +1,8 @@
 import type { AnyCampaign, Disclosure, InstanceView, Locale } from '@liebian/core';
-import { campaignPhase } from '@liebian/core/mechanics';
+import { campaignPhase, isFriendAction } from '@liebian/core/mechanics';
 import { countdown } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
+import { dailyNotice } from './daily-notice.js';
 import type { IslandConfig } from './islands.js';
 import { LeadForm, PrivacyNotice, takesLeads } from './lead-form.js';
 import { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
@@ -83,10 +84,16 @@ export function LandingPage({
 }: LandingPageProps) {
   const words = copy.page;
   const { hook, proof, cta } = campaign.page;
-  const canStart = view ? campaignPhase(campaign, view.serverNow) === 'live' : true;
-  const action: PrimaryAction = view
+  // Opening hours (daily.hours): outside them nobody starts or acts as a friend, so the page says when to come back.
+  const daily = view && campaign.daily ? dailyNotice(campaign, view.serverNow, copy) : null;
+  const closed = daily?.closed ?? null;
+  const canStart = view ? campaignPhase(campaign, view.serverNow) === 'live' && closed === null : true;
+  const next: PrimaryAction = view
     ? primaryAction(view, copy, canStart)
     : { action: 'start', label: hook.ctaLabel ?? words.start, allowed: true };
+  const waits = next.action === 'start' || isFriendAction(campaign.kind, next.action);
+  const action: PrimaryAction =
+    closed !== null && waits && next.allowed ? { ...next, label: closed, allowed: false } : next;
   const deadline = view?.deadline ?? null;
   const count = view ? participants(view) : 0;
   const loop = view && canStart && view.role !== 'initiator' ? loopLabel(view, copy) : null;
@@ -112,6 +119,12 @@ export function LandingPage({
         )}
         <h1 id="hook-title">{hook.title}</h1>
         {hook.subtitle && <p class="sub">{hook.subtitle}</p>}
+        {daily?.summary && <p class="daily">{daily.summary}</p>}
+        {closed !== null && (
+          <p class="daily closed" role="status">
+            {closed}
+          </p>
+        )}
         {deadline && view && (
           <p class="deadline">
             {words.until[deadline.kind][0]}

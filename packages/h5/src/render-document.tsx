@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { copyFor, islandMessages } from './copy.js';
+import { dailyNotice } from './daily-notice.js';
 import { islandScript } from './islands.js';
 import { LandingPage, type LandingPageProps } from './landing-page.js';
 import { styles } from './styles.js';
@@ -24,6 +25,14 @@ export function renderDocument(props: Omit<LandingPageProps, 'copy'>): string {
       <style dangerouslySetInnerHTML={{ __html: styles(props.campaign.page.brandColor) }} />
     </head>,
   );
-  const script = props.islands ? islandScript({ messages: islandMessages(copy), ...props.islands }) : '';
+  const { campaign, view } = props;
+  // A refusal for today's stock names the next opening, known from the campaign and the view's clock.
+  const daily = view && campaign.daily ? dailyNotice(campaign, view.serverNow, copy) : null;
+  const reasons = daily
+    ? { 'sold-out-today': daily.soldOutToday, ...(daily.closed ? { 'closed-now': daily.closed } : {}) }
+    : {};
+  const script = props.islands
+    ? islandScript({ messages: islandMessages(copy, reasons), ...props.islands })
+    : '';
   return `<!doctype html><html lang="${lang}">${head}<body>${body}${script}</body></html>`;
 }

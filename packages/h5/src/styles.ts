@@ -35,6 +35,8 @@ h3,.sub-title{font-size:15px;margin:12px 0 6px}
 .progress-label{font-size:13px;color:#444;margin:0}
 .status{margin:8px 0 0;font-weight:600}
 .status em{font-style:normal;color:var(--ink)}
+.hook .daily{margin:0 0 8px;font-size:13px}
+.hook .daily.closed{display:inline-block;padding:2px 12px;border-radius:12px;background:var(--tint);color:var(--ink);font-weight:600}
 .deadline{display:inline-block;margin:0 0 10px;padding:2px 12px;border-radius:12px;background:var(--tint);color:var(--ink);font-weight:600;font-size:13px;font-variant-numeric:tabular-nums}
 .ticker{margin-top:10px;border-top:1px solid #eee;padding-top:8px}
 .ticker strong{font-size:13px}

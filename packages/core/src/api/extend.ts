@@ -5,6 +5,7 @@ export {
   BUILT_IN_RISK_CHECKS,
   dailyCapCheck,
   newUsersOnlyCheck,
+  openingHoursCheck,
   type RiskContext,
   selfHelpCheck,
 } from '../engine/risk.js';

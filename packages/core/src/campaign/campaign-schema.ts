@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dailySchema } from './daily.js';
 import {
   contactField,
   fenField,
@@ -46,23 +47,55 @@ export const fulfilmentSchema = z.strictObject({
 });
 export type Fulfilment = z.output<typeof fulfilmentSchema>;
 
-export const rewardSchema = z.strictObject({
-  id: slugField,
-  name: textField(40),
-  kind: z.enum(['product', 'coupon', 'points', 'cash', 'gift'], {
-    error: 'must be one of product, coupon, points, cash, gift',
-  }),
-  /** Market value in 分 (disclosed; a lottery-type prize must stay within ¥50,000). */
-  valueFen: fenField.optional(),
-  /** How many exist in this campaign (disclosed as 奖品数量). */
-  quantity: positiveIntField.optional(),
-  fulfilment: fulfilmentSchema.optional(),
-  /** Coupons and points: how long they stay usable once received. */
-  validDays: positiveIntField.max(3_660).optional(),
-  /** Coupons and points: where and on what they can be used (使用范围), e.g. "全部门店饮品，不含外卖". */
-  scope: textField(80).optional(),
-  image: z.strictObject({ src: safeUrlField, alt: textField(120) }).optional(),
-});
+export const rewardSchema = z
+  .strictObject({
+    id: slugField,
+    name: textField(40),
+    /** `product` is a free item; `points` and `membership` are not money (disclosed as 积分 / 会员天数). */
+    kind: z.enum(['product', 'coupon', 'points', 'cash', 'gift', 'membership'], {
+      error: 'must be one of product, coupon, points, cash, gift, membership',
+    }),
+    /** Points credited (积分), for a `points` reward. */
+    points: positiveIntField.max(10_000_000).optional(),
+    /** Days of membership granted (会员天数), for a `membership` reward. */
+    membershipDays: positiveIntField.max(3_660).optional(),
+    /** Market value in 分 (disclosed; a lottery-type prize must stay within ¥50,000). */
+    valueFen: fenField.optional(),
+    /** How many exist in this campaign (disclosed as 奖品数量). */
+    quantity: positiveIntField.optional(),
+    fulfilment: fulfilmentSchema.optional(),
+    /** Coupons and points: how long they stay usable once received. */
+    validDays: positiveIntField.max(3_660).optional(),
+    /** Coupons and points: where and on what they can be used (使用范围), e.g. "全部门店饮品，不含外卖". */
+    scope: textField(80).optional(),
+    image: z.strictObject({ src: safeUrlField, alt: textField(120) }).optional(),
+  })
+  .superRefine((reward, ctx) => {
+    if (reward.points !== undefined && reward.kind !== 'points')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['points'],
+        message: `only applies to kind "points" (it is "${reward.kind}"); remove it or set kind to points`,
+      });
+    if (reward.membershipDays !== undefined && reward.kind !== 'membership')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['membershipDays'],
+        message: `only applies to kind "membership" (it is "${reward.kind}"); remove it or set kind to membership`,
+      });
+    if (reward.kind === 'membership' && reward.membershipDays === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['membershipDays'],
+        message: 'is required for a membership reward: how many days it grants, e.g. 30',
+      });
+    if (reward.kind === 'points' && reward.points === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['points'],
+        message: 'is required for a points reward: how many points it credits, e.g. 500',
+      });
+  });
 export type Reward = z.output<typeof rewardSchema>;
 
 export const antiAbuseSchema = z.strictObject({
@@ -142,6 +175,8 @@ export const campaignCommonShape = {
     .refine((s) => s.endsAt > s.startsAt, { error: 'endsAt must be after startsAt', path: ['endsAt'] }),
   stock: z.strictObject({ total: positiveIntField }).optional(),
   budget: z.strictObject({ totalFen: fenField }).optional(),
+  /** Opening hours and per-day stock, every calendar day in `timezone` (每日 10:00–22:00, 每日限量). */
+  daily: dailySchema.optional(),
   rewards: z.array(rewardSchema).min(1, { error: 'needs at least one reward: what a participant gets' }),
   antiAbuse: antiAbuseSchema.default({ blockSameDevice: true, newUsersOnly: false }),
   page: pageContentSchema,

@@ -1,3 +1,4 @@
+import { dailyWindow } from '../campaign/daily-window.js';
 import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { AppliedEvent, RejectionReason } from '../mechanics/mechanic.js';
 import { calendarDay } from '../primitives/time.js';
@@ -58,6 +59,24 @@ export const newUsersOnlyCheck: RiskCheck = {
 };
 
 /**
+ * Refuses launches and friend actions outside the campaign's daily opening hours (`daily.hours`, in its time zone)
+ * with `closed-now`; paying, deadlines and back-office events go on at any hour.
+ */
+export const openingHoursCheck: RiskCheck = {
+  name: 'opening-hours',
+  check({ campaign, event, friendAction }) {
+    const hours = campaign.daily?.hours;
+    if (hours === undefined || (!friendAction && event.type !== `${campaign.kind}.start`)) return ALLOW_RISK;
+    if (dailyWindow(campaign, event.at).open) return ALLOW_RISK;
+    return {
+      outcome: 'block',
+      reason: 'closed-now',
+      detail: `open ${hours.opens}–${hours.closes} daily (${campaign.timezone})`,
+    };
+  },
+};
+
+/**
  * Caps friend actions per actor per calendar day (campaign time zone) across all instances, with a store
  * counter keyed by day. Each event id counts once, so retries never use up the cap.
  */
@@ -80,7 +99,12 @@ export const dailyCapCheck: RiskCheck = {
 };
 
 /** The checks every engine runs, configured by each campaign's `antiAbuse`. */
-export const BUILT_IN_RISK_CHECKS: readonly RiskCheck[] = [selfHelpCheck, newUsersOnlyCheck, dailyCapCheck];
+export const BUILT_IN_RISK_CHECKS: readonly RiskCheck[] = [
+  selfHelpCheck,
+  newUsersOnlyCheck,
+  openingHoursCheck,
+  dailyCapCheck,
+];
 
 /** Runs checks in order: stops at the first block, collects every review. */
 export async function runRiskChecks(

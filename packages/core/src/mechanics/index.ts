@@ -9,16 +9,19 @@ export {
   MECHANIC_KINDS,
   type Reward,
 } from '../campaign/campaign-schema.js';
+export type { DailyRules } from '../campaign/daily.js';
+export { type DailyWindow, dailyWindow } from '../campaign/daily-window.js';
 export { type CampaignPhase, campaignPhase } from '../campaign/lifecycle.js';
 export type { PageContent } from '../campaign/page-content-schema.js';
 export { type PrivacyNoticeText, privacyNotice } from '../campaign/privacy-notice.js';
 export { type ShareCard, shareCard } from '../campaign/share-card.js';
 export { maskName } from '../primitives/mask.js';
 export { type Fen, isFen, parseYuan } from '../primitives/money.js';
-export { calendarDay, formatInstant, formatMinutes } from '../primitives/time.js';
+export { calendarDay, calendarPeriod, formatInstant, formatMinutes } from '../primitives/time.js';
 export * from './assist/index.js';
 export * from './bargain/index.js';
 export * from './coupon/index.js';
+export { FRIEND_ACTIONS, isFriendAction } from './friend-actions.js';
 export * from './group-buy/index.js';
 export * from './leaderboard/index.js';
 export type {

@@ -80,6 +80,8 @@ export const REJECTION_REASONS = [
   'quota-exhausted',
   'launch-limit',
   'sold-out',
+  'sold-out-today',
+  'closed-now',
   'budget-exhausted',
   'new-users-only',
   'campaign-not-started',

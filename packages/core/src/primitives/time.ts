@@ -92,3 +92,13 @@ export function calendarPeriod(
     end: localMidnight(year, month, day - back + length, timeZone),
   };
 }
+
+/**
+ * The instant `minutes` after local midnight on the local day starting at `dayStart` in `timeZone` (`10:00` is 600),
+ * by the wall clock: on a daylight-saving day the offset change before that time is taken into account.
+ * @example localTimeOfDay(calendarPeriod(now, 'day', 'Asia/Shanghai').start, 600, 'Asia/Shanghai') // today 10:00
+ */
+export function localTimeOfDay(dayStart: number, minutes: number, timeZone: string): number {
+  const naive = dayStart + minutes * 60_000;
+  return naive - (offsetAt(naive, timeZone) - offsetAt(dayStart, timeZone));
+}

@@ -27,9 +27,16 @@ export function countdown(ms: number, day: string): string {
 }
 
 /**
- * What the islands say when an action fails, in the page's language.
+ * What the islands say when an action fails, in the page's language; `reasons` overrides refusals with words
+ * known only at render time (「今日已抢完，明天 10:00 再来」 from the campaign's daily rules).
  *
  * @example
  * islandMessages(COPY['zh-CN']).signIn; // '请先登录后再参与'
  */
-export const islandMessages = (copy: Copy): IslandMessages => ({ reasons: copy.reasons, ...copy.failures });
+export const islandMessages = (
+  copy: Copy,
+  reasons: Readonly<Record<string, string>> = {},
+): IslandMessages => ({
+  reasons: { ...copy.reasons, ...reasons },
+  ...copy.failures,
+});

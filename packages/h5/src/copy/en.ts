@@ -1,6 +1,8 @@
 import { formatMoney as m } from '@liebian/core';
 import type { Copy } from './zh-cn.js';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Every word the page itself says, in English (the same shape as `zh-cn.ts`). */
@@ -55,6 +57,8 @@ export const en: Copy = {
     'quota-exhausted': 'You have used all your turns',
     'launch-limit': 'You have started one already',
     'sold-out': 'Sold out',
+    'sold-out-today': "Today's are gone",
+    'closed-now': 'Not open at this hour',
     'budget-exhausted': 'All rewards are given out',
     'new-users-only': 'New users only',
     'campaign-ended': 'The campaign has ended',
@@ -128,16 +132,31 @@ export const en: Copy = {
       `${m(fen)} to the floor of ${m(floor)}${friends ? `, ${s(friends, 'more friend')} needed` : ''}`,
     reached: (floor, helps) => `Down to the floor of ${m(floor)} with ${s(helps, 'friend')}`,
     cutBy: (by, fen) => `${by} cut ${m(fen)}`,
+    helperReward: (name, left) => `Help and get "${name}" — ${s(left, 'place')} left`,
   },
   groupBuy: {
     price: (size) => `Price in a group of ${size}`,
-    leaderPrice: (fen) => `The leader pays ${m(fen)}`,
+    leaderPrice: (fen) => (fen === 0 ? 'Free for the leader' : `The leader pays ${m(fen)}`),
+    newUsersOnly: (who) =>
+      who === 'members' ? 'New-user group · only new users can join' : 'New-user group · new users only',
     leader: 'Leader',
     paid: ' paid',
     paidOf: (paid, size) => `${paid}/${size} paid`,
     toFill: (left, paid) => `${left} more to fill the group${paid > 0 ? `, ${paid} paid` : ''}`,
     waiting: (unpaid) => `Full — waiting for ${unpaid} to pay`,
     virtual: (n) => ` (including ${s(n, 'virtual seat')})`,
+  },
+  daily: {
+    hours: (opens, closes) => `Open daily ${opens}–${closes}`,
+    stock: (n) => `${n} a day`,
+    today: (time) => `today at ${time}`,
+    tomorrow: (time) => `tomorrow at ${time}`,
+    on: (month, day, time) => `on ${MONTHS[month - 1]} ${day} at ${time}`,
+    opensAt: (when) => `Not open yet — opens ${when}`,
+    comeBack: (when) => `Closed for today — come back ${when}`,
+    closedForGood: 'Closed — the campaign does not open again',
+    soldOutToday: (when) => `Today's are gone — come back ${when}`,
+    soldOutLast: "Today's are gone",
   },
   coupon: {
     pool: (capacity, fen) => `${capacity} people split ${m(fen)}`,
@@ -162,6 +181,8 @@ export const en: Copy = {
     summary: (accepted, moved, converted, capLeft) =>
       `${accepted} invited${moved > 0 ? ` (${moved} moved to another referrer)` : ''}, ${converted} converted, ${capLeft} rewards left`,
     moved: 'moved to another referrer',
+    tier: (n) => `${s(n, 'friend')} converted`,
+    standing: (n) => `${s(n, 'friend')} converted and not refunded`,
     notConverted: 'not converted yet',
     status: {
       pending: 'on hold',

@@ -63,6 +63,8 @@ export const zhCN = {
     'quota-exhausted': '你的参与次数已用完',
     'launch-limit': '你已发起过了',
     'sold-out': '已抢光',
+    'sold-out-today': '今日已抢完',
+    'closed-now': '当前不在开放时间',
     'budget-exhausted': '奖励已发完',
     'new-users-only': '仅限新用户参与',
     'campaign-ended': '活动已结束',
@@ -139,16 +141,32 @@ export const zhCN = {
       `还差 ${m(fen)} 到底价 ${m(floor)}${friends ? `，还需 ${friends} 位好友` : ''}`,
     reached: (floor: number, helps: number) => `已砍到底价 ${m(floor)}，共 ${helps} 位好友助力`,
     cutBy: (by: string, fen: number) => `${by} 砍掉 ${m(fen)}`,
+    helperReward: (name: string, left: number) => `帮砍得「${name}」，还剩 ${left} 个名额`,
   },
   groupBuy: {
     price: (size: number) => `${size} 人拼团价`,
-    leaderPrice: (fen: number) => `团长价 ${m(fen)}`,
+    leaderPrice: (fen: number): string => (fen === 0 ? '团长免单' : `团长价 ${m(fen)}`),
+    newUsersOnly: (who: 'members' | 'everyone'): string =>
+      who === 'members' ? '新人团 · 仅限新用户参团' : '新人团 · 仅限新用户开团和参团',
     leader: '团长',
     paid: ' 已付',
     paidOf: (paid: number, size: number) => `${paid}/${size} 人已付款`,
     toFill: (left: number, paid: number) => `还差 ${left} 人成团${paid > 0 ? `，已付款 ${paid} 人` : ''}`,
     waiting: (unpaid: number) => `已满员，等待 ${unpaid} 人付款`,
     virtual: (n: number) => `（含 ${n} 个系统虚拟名额）`,
+  },
+  /** Opening hours and per-day stock (`daily`); times are the campaign zone's wall clock. */
+  daily: {
+    hours: (opens: string, closes: string) => `每日 ${opens}–${closes} 开放`,
+    stock: (n: number) => `每日限量 ${n} 份`,
+    today: (time: string) => `今天 ${time}`,
+    tomorrow: (time: string) => `明天 ${time}`,
+    on: (month: number, day: number, time: string) => `${month}月${day}日 ${time}`,
+    opensAt: (when: string) => `还未开始，${when} 开放`,
+    comeBack: (when: string) => `今日已结束，${when} 再来`,
+    closedForGood: '今日开放时间已过，本活动不再开放',
+    soldOutToday: (when: string) => `今日已抢完，${when} 再来`,
+    soldOutLast: '今日已抢完',
   },
   coupon: {
     pool: (capacity: number, fen: number) => `${capacity} 人瓜分 ${m(fen)}`,
@@ -173,6 +191,8 @@ export const zhCN = {
     summary: (accepted: number, moved: number, converted: number, capLeft: number) =>
       `已邀请 ${accepted} 位好友${moved > 0 ? `（${moved} 位已改由他人邀请）` : ''}，${converted} 位已转化，还可获奖 ${capLeft} 次`,
     moved: '已改由他人邀请',
+    tier: (n: number) => `邀请满 ${n} 位`,
+    standing: (n: number) => `已成功邀请 ${n} 位（不含退款）`,
     notConverted: '待转化',
     status: {
       pending: '冻结中',

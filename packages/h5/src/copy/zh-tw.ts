@@ -56,6 +56,8 @@ export const zhTW: Omit<Copy, 'locale'> & { readonly locale: 'zh-TW' } = {
     'quota-exhausted': '你的參與次數已用完',
     'launch-limit': '你已發起過了',
     'sold-out': '已搶光',
+    'sold-out-today': '今日已搶完',
+    'closed-now': '當前不在開放時間',
     'budget-exhausted': '獎勵已發完',
     'new-users-only': '僅限新使用者參與',
     'campaign-ended': '活動已結束',
@@ -132,16 +134,32 @@ export const zhTW: Omit<Copy, 'locale'> & { readonly locale: 'zh-TW' } = {
       `還差 ${m(fen)} 到底價 ${m(floor)}${friends ? `，還需 ${friends} 位好友` : ''}`,
     reached: (floor: number, helps: number) => `已砍到底價 ${m(floor)}，共 ${helps} 位好友助力`,
     cutBy: (by: string, fen: number) => `${by} 砍掉 ${m(fen)}`,
+    helperReward: (name: string, left: number) => `幫砍得「${name}」，還剩 ${left} 個名額`,
   },
   groupBuy: {
     price: (size: number) => `${size} 人拼團價`,
-    leaderPrice: (fen: number) => `團主價 ${m(fen)}`,
+    leaderPrice: (fen: number): string => (fen === 0 ? '團主免單' : `團主價 ${m(fen)}`),
+    newUsersOnly: (who: 'members' | 'everyone'): string =>
+      who === 'members' ? '新人團 · 僅限新使用者參團' : '新人團 · 僅限新使用者開團和參團',
     leader: '團主',
     paid: ' 已付',
     paidOf: (paid: number, size: number) => `${paid}/${size} 人已付款`,
     toFill: (left: number, paid: number) => `還差 ${left} 人成團${paid > 0 ? `，已付款 ${paid} 人` : ''}`,
     waiting: (unpaid: number) => `已滿員，等待 ${unpaid} 人付款`,
     virtual: (n: number) => `（含 ${n} 個系統虛擬名額）`,
+  },
+  /** Opening hours and per-day stock (`daily`); times are the campaign zone's wall clock. */
+  daily: {
+    hours: (opens: string, closes: string) => `每日 ${opens}–${closes} 開放`,
+    stock: (n: number) => `每日限量 ${n} 份`,
+    today: (time: string) => `今天 ${time}`,
+    tomorrow: (time: string) => `明天 ${time}`,
+    on: (month: number, day: number, time: string) => `${month}月${day}日 ${time}`,
+    opensAt: (when: string) => `還未開始，${when} 開放`,
+    comeBack: (when: string) => `今日已結束，${when} 再來`,
+    closedForGood: '今日開放時間已過，本活動不再開放',
+    soldOutToday: (when: string) => `今日已搶完，${when} 再來`,
+    soldOutLast: '今日已搶完',
   },
   coupon: {
     pool: (capacity: number, fen: number) => `${capacity} 人瓜分 ${m(fen)}`,
@@ -166,6 +184,8 @@ export const zhTW: Omit<Copy, 'locale'> & { readonly locale: 'zh-TW' } = {
     summary: (accepted: number, moved: number, converted: number, capLeft: number) =>
       `已邀請 ${accepted} 位好友${moved > 0 ? `（${moved} 位已改由他人邀請）` : ''}，${converted} 位已轉化，還可獲獎 ${capLeft} 次`,
     moved: '已改由他人邀請',
+    tier: (n: number) => `邀請滿 ${n} 位`,
+    standing: (n: number) => `已成功邀請 ${n} 位（不含退款）`,
     notConverted: '待轉化',
     status: {
       pending: '凍結中',

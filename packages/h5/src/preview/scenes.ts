@@ -1,4 +1,5 @@
 import { type Actor, type AnyCampaign, type Command, createEngine, type Engine } from '@liebian/core';
+import { dailyWindow } from '@liebian/core/mechanics';
 import { createManualClock, type ManualClock, seededRandom, sequentialIds } from '@liebian/core/testing';
 
 /** The people of a preview: the initiator, friends who act, and someone who only looks. */
@@ -26,11 +27,18 @@ export const SCENES: readonly Scene[] = [
   { id: 'ended', label: { 'zh-CN': '到期之后', en: 'After the deadline' } },
 ];
 
-/** What the n-th friend does on each kind of instance (previews, screenshots, the demo's simulated friends). */
-export const FRIEND_ACTION: { readonly [K in AnyCampaign['kind']]: (n: number) => Command<K> } = {
+/**
+ * What the n-th friend does on each kind of instance of `campaign` (previews, screenshots, the demo's simulated
+ * friends).
+ */
+export const FRIEND_ACTION: {
+  readonly [K in AnyCampaign['kind']]: (n: number, campaign: AnyCampaign) => Command<K>;
+} = {
   bargain: () => ({ type: 'bargain.help' }),
   assist: () => ({ type: 'assist.help' }),
-  coupon: () => ({ type: 'coupon.join' }),
+  coupon: (_n, c) => ({
+    type: c.kind === 'coupon' && c.rules.mode === 'share' ? 'coupon.claim' : 'coupon.join',
+  }),
   'group-buy': () => ({ type: 'group-buy.join' }),
   swap: (n) => ({
     type: 'swap.propose',
@@ -66,10 +74,11 @@ export interface PlayedScene {
  * invented, every count comes from events the engine applied. Deterministic (seeded random, sequential ids).
  */
 export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<PlayedScene> {
-  // A fixed instant a day into the campaign, so every render of a scene is the same.
-  const clock = createManualClock(
-    Math.min(campaign.schedule.startsAt + 86_400_000, campaign.schedule.endsAt - 3_600_000),
-  );
+  // A fixed instant a day into the campaign, so every render of a scene is the same; with opening hours
+  // (daily.hours), the next opening from there, since friends can act only then.
+  const dayIn = Math.min(campaign.schedule.startsAt + 86_400_000, campaign.schedule.endsAt - 3_600_000);
+  const window = dailyWindow(campaign, dayIn);
+  const clock = createManualClock(window.open ? dayIn : (window.nextOpensAt ?? dayIn));
   const engine = createEngine({
     campaigns: [campaign],
     clock,
@@ -88,7 +97,7 @@ export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<
     visitor: { id: PREVIEW_PEOPLE.visitor },
   };
   const act = (n: number) =>
-    engine.send(id, FRIEND_ACTION[campaign.kind](n), {
+    engine.send(id, FRIEND_ACTION[campaign.kind](n, campaign), {
       actor: { id: PREVIEW_PEOPLE.friends[n % PREVIEW_PEOPLE.friends.length] as string, newUser: true },
     });
   if (scene === 'fresh') return { engine, clock, instanceId: id, viewers };
@@ -128,7 +137,16 @@ async function backEndSteps(
   }
   if (campaign.kind === 'referral') {
     for (const referee of friends.slice(0, 2))
-      await engine.send(id, { type: 'referral.convert', referee }, { actor: BACK_END });
+      await engine.send(
+        id,
+        // A first order of the least amount that counts, when the rules set one.
+        {
+          type: 'referral.convert',
+          referee,
+          ...(campaign.rules.minOrderFen && { orderFen: campaign.rules.minOrderFen }),
+        },
+        { actor: BACK_END },
+      );
   }
   if (scene !== 'done') return;
   if (campaign.kind === 'group-buy') {

@@ -3,7 +3,15 @@ import type { Copy } from '../copy/zh-cn.js';
 import { Price, Progress, Ticker } from './parts.js';
 
 /** Price progress toward the floor: the exact amount left (nothing "left" once reached), recent cuts. */
-export function BargainWidget({ view, copy }: { view: BargainView; copy: Copy }) {
+export function BargainWidget({
+  view,
+  copy,
+  rewardName,
+}: {
+  view: BargainView;
+  copy: Copy;
+  rewardName: (id: string) => string;
+}) {
   const t = copy.bargain;
   const { price, helps } = view;
   const done = price.original === price.floor ? 1 : price.cut / (price.original - price.floor);
@@ -17,6 +25,11 @@ export function BargainWidget({ view, copy }: { view: BargainView; copy: Copy })
           ? t.left(price.remaining, price.floor, helps.left)
           : t.reached(price.floor, helps.count)}
       </p>
+      {view.helperReward && view.helperReward.left > 0 && (
+        <p class="progress-label">
+          {t.helperReward(rewardName(view.helperReward.rewardId), view.helperReward.left)}
+        </p>
+      )}
       <Ticker copy={copy} items={view.recentCuts.map((c) => t.cutBy(c.by, c.amount))} />
     </div>
   );

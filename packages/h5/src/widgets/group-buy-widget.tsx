@@ -17,6 +17,7 @@ export function GroupBuyWidget({ view, copy }: { view: GroupBuyView; copy: Copy 
     <div class="widget" data-highlight={`${label} ${formatMoney(price.group)}`}>
       <Price label={label} price={price.group} reference={price.original} copy={copy} />
       {price.leader < price.group && <p class="progress-label">{t.leaderPrice(price.leader)}</p>}
+      {view.newUsersOnly !== null && <p class="progress-label">{t.newUsersOnly(view.newUsersOnly)}</p>}
       <Seats
         copy={copy}
         seats={Array.from({ length: seats.size }, (_, i) => {

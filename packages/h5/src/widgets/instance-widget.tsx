@@ -21,7 +21,7 @@ export function InstanceWidget({
   const rewardName = (id: string) => campaign.rewards.find((r) => r.id === id)?.name ?? id;
   switch (view.kind) {
     case 'bargain':
-      return <BargainWidget view={view} copy={copy} />;
+      return <BargainWidget view={view} copy={copy} rewardName={rewardName} />;
     case 'assist':
       return <AssistWidget view={view} copy={copy} rewardName={rewardName} />;
     case 'coupon':

@@ -27,7 +27,18 @@ export function ReferralWidget({
             <span>{t.referrerGets}</span> <b>{rewardName(referrer.rewardId)}</b>
           </li>
         )}
+        {view.tiers?.levels.map((level) => (
+          <li key={level.conversions} class={level.status !== null ? 'reached' : ''}>
+            <span>
+              {t.tier(level.conversions)} · {rewardName(level.rewardId)}
+            </span>
+            <span>{level.status !== null ? t.status[level.status] : ''}</span>
+          </li>
+        ))}
       </ul>
+      {view.tiers && view.role === 'initiator' && (
+        <p class="progress-label">{t.standing(view.tiers.standing)}</p>
+      )}
       {view.role === 'initiator' && <p class="status">{t.summary(accepted, moved, converted, capLeft)}</p>}
       {view.referrals.length > 0 && (
         <ul class="offers">

@@ -1,6 +1,7 @@
 import { friendsToFloorRange } from '../../mechanics/bargain/cut-strategy.js';
 import { leaderPrice } from '../../mechanics/group-buy/schema.js';
 import { formatMoney } from '../../primitives/money.js';
+import { minutesOf } from '../daily-window.js';
 import type { AnyCampaign } from '../define-campaign.js';
 
 /** A claim in the copy that the rules do not back, in words that say which rule it contradicts. */
@@ -54,6 +55,55 @@ function lowestPrice(c: AnyCampaign): number | null {
 }
 
 /**
+ * A per-day stock (每日限量 200 份) or a daily opening hour (每天 10 点开抢) in the copy that the campaign's `daily`
+ * rules do not say: the engine enforces `daily`, so the copy must match it.
+ */
+function dailyClaims(c: AnyCampaign, text: string): Contradiction[] {
+  const out: Contradiction[] = [];
+  const perDay = c.daily?.stock;
+  for (const m of [
+    ...text.matchAll(/(?:每日|每天)限量\s*(\d+)\s*(?:份|张|件|个|杯|单)/g),
+    ...text.matchAll(/\blimited to (\d+) (?:a|per) day\b/gi),
+  ]) {
+    const n = Number(m[1]);
+    if (n !== perDay)
+      out.push(
+        `${n} a day: the rules ${perDay === undefined ? 'set no per-day stock' : `say ${perDay}`} (daily.stock)`,
+      );
+  }
+  const opens = c.daily?.hours?.opens;
+  for (const m of [
+    ...text.matchAll(/(?:每日|每天)\s*(\d{1,2})(?:\s*点|[:：]00)\s*(?:整\s*)?(?:开抢|开放|开始|准时开抢)/g),
+    ...text.matchAll(/\b(?:opens|starts) (?:daily |every day )?at (\d{1,2})(?::00)?\b/gi),
+  ]) {
+    const hour = Number(m[1]);
+    if (opens === undefined || minutesOf(opens) !== hour * 60)
+      out.push(
+        `opening at ${hour}:00: the rules ${opens === undefined ? 'set no opening hours' : `open at ${opens}`} (daily.hours.opens)`,
+      );
+  }
+  return out;
+}
+
+const LEADER = /团长|开团|\bleaders?\b|\bopens? (?:a|the) group\b/i;
+
+/**
+ * A group buy's price only its leader gets (团长价, 团长免单) claimed without saying so: 「0元拼榴莲」 when members pay
+ * ¥99.00 misleads everyone but the opener (规范促销行为暂行规定 Art 5: a promotion states its conditions).
+ */
+function leaderOnlyClaims(c: Extract<AnyCampaign, { kind: 'group-buy' }>, text: string): Contradiction[] {
+  const leader = leaderPrice(c.rules);
+  const group = c.rules.groupPriceFen;
+  if (leader >= group || LEADER.test(text)) return [];
+  const claimed = priceClaims(text).filter((fen) => fen >= leader && fen < group);
+  if (leader === 0 && FREE.test(text)) claimed.push(0);
+  return [...new Set(claimed)].map(
+    (fen) =>
+      `${formatMoney(fen)}: only the leader pays ${formatMoney(leader)} (rules.leaderPriceFen), every other member ${formatMoney(group)}; say 团长 / "leader" beside the price`,
+  );
+}
+
+/**
  * Numbers in the copy checked against the rules they describe (明码标价 Art 19(4), 规范促销行为暂行规定 Art 5): friends
  * needed (a bargain's helpers, an assist's tier points over the help weights), group and pool sizes, the price a
  * reward can be had for, and the time limit. 「3 位好友助力，免费喝拿铁」 when the latte needs 4 points is reported.
@@ -90,6 +140,8 @@ export function copyContradictions(c: AnyCampaign, text: string): Contradiction[
     if (below.length === 0 && lowest > 0 && FREE.test(text))
       out.push(`free: the lowest price the rules allow is ${formatMoney(lowest)}`);
   }
+  if (c.kind === 'group-buy') out.push(...leaderOnlyClaims(c, text));
+  out.push(...dailyClaims(c, text));
   if ('timeLimitMinutes' in c.rules) {
     const limit = c.rules.timeLimitMinutes;
     for (const minutes of durationClaims(text))

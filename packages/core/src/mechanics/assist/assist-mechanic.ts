@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -81,13 +82,13 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
       );
     }
     if (context.points < goalOf(rules) && after >= goalOf(rules))
-      out.push(...stockUnits(campaign, context.instanceId, 1));
+      out.push(...stockUnits(campaign, context.instanceId, 1, event.at));
     return out;
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
-  isFriendAction: (type) => type === 'assist.help',
+  isFriendAction: (type) => isFriendAction('assist', type),
   deadlines(state) {
     return state.value === 'collecting' ? [{ name: 'expire', dueAt: state.context.expiresAt }] : [];
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { positiveIntField, slugField } from '../../campaign/fields.js';
 
 export const tierSchema = z.strictObject({
@@ -38,6 +39,7 @@ export const goalOf = (rules: Pick<AssistRules, 'tiers'>): number =>
 export const assistCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('assist'), rules: assistRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const ids = campaign.rewards.map((r) => r.id);
     const known = `one of the campaign's rewards (${ids.join(', ')})`;
     campaign.rules.tiers.forEach((tier, i) => {

@@ -1,4 +1,5 @@
 import { stepRandom } from '../../primitives/random.js';
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -15,6 +16,7 @@ import { asBargainEvent, type BargainContext, type BargainState } from './contex
 import { drawCut } from './cut-strategy.js';
 import { decide } from './decisions.js';
 import { discloseBargain } from './disclosure.js';
+import { helperSeats } from './helper-reward.js';
 import { bargainMachine } from './machine.js';
 import {
   type BargainCampaign,
@@ -89,15 +91,16 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
       );
     }
     if (event.type === 'bargain.purchase') {
-      out.push(...stockUnits(campaign, context.instanceId, 1));
+      out.push(...stockUnits(campaign, context.instanceId, 1, event.at));
       out.push(...budgetSpend(campaign, context.instanceId, context.rules.originalPrice - context.price));
     }
     return out;
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
+    ...helperSeats(campaign, instanceId),
   ],
-  isFriendAction: (type) => type === 'bargain.help',
+  isFriendAction: (type) => isFriendAction('bargain', type),
   deadlines(state) {
     const { value, context } = state as BargainState;
     if (value === 'cutting') return [{ name: 'expire', dueAt: context.expiresAt }];

@@ -30,6 +30,14 @@ function termsChanges(d: RuleDiff, path: string, before: CutTerms, after: CutTer
 export function compareBargainRules(previous: BargainCampaign, next: BargainCampaign): FieldIssue[] {
   return ruleChanges(previous, next, (d, a, b) => {
     d.changed('rules.rewardId', a.rewardId, b.rewardId);
+    if (a.helperReward) {
+      d.changed('rules.helperReward.rewardId', a.helperReward.rewardId, b.helperReward?.rewardId);
+      d.lower(
+        'rules.helperReward.firstHelpers',
+        a.helperReward.firstHelpers,
+        b.helperReward?.firstHelpers ?? 0,
+      );
+    }
     d.higher('rules.floorPrice', a.floorPrice, b.floorPrice);
     d.higher('rules.helpersToFloor', friendsToFloorRange(a).most, friendsToFloorRange(b).most);
     termsChanges(d, 'rules.cut', cutTerms(a, false), cutTerms(b, false));

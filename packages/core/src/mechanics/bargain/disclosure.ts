@@ -188,8 +188,22 @@ export function discloseBargain(c: BargainCampaign, locale: Locale): Disclosure 
           'zh-CN': `每位好友在本活动中最多帮 ${rules.helperQuotaPerCampaign} 位发起人砍价，每个砍价只能帮一次。`,
           en: `Each friend may help at most ${plural(rules.helperQuotaPerCampaign, 'different bargain')} in this campaign, once each.`,
         },
+    ...helperRewardLines(c),
     ...antiAbuseLines(c, { 'zh-CN': '助力', en: 'help' }),
     ...closingLines(c),
   );
   return render(c, locale, { 'zh-CN': '砍价规则', en: 'Bargain rules' }, lines);
+}
+
+/** 帮砍得券: who among the helpers gets what, and that it is funded before anyone helps. */
+function helperRewardLines(c: BargainCampaign): Text[] {
+  const helper = c.rules.helperReward;
+  if (!helper) return [];
+  const name = rewardName(c, helper.rewardId);
+  return [
+    {
+      'zh-CN': `每个砍价的前 ${helper.firstHelpers} 位帮砍好友各得「${name}」，按帮砍先后计；奖励在发起砍价时预留，预算不足时不能发起。`,
+      en: `The first ${plural(helper.firstHelpers, 'friend')} to help each bargain each receive "${name}", in the order they help; the rewards are set aside when the bargain starts, and a bargain cannot start when the budget cannot cover them.`,
+    },
+  ];
 }

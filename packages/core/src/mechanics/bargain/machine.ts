@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import type { Release } from '../../engine/machine-step.js';
 import { appendRecent } from '../shared/recent-activity.js';
 import type { BargainContext, BargainEvent, BargainStateValue } from './context.js';
 import { nextCut } from './cut-strategy.js';
@@ -9,6 +10,7 @@ import {
   purchasableOnTimeout,
   purchaseDecision,
 } from './decisions.js';
+import { earnsHelperReward, unusedSeats } from './helper-reward.js';
 
 const MINUTE = 60_000;
 
@@ -30,6 +32,28 @@ const finalEffect = (type: string) => ({
     helps: context.helps,
   }),
 });
+
+/** Entering a final state: the helper reward seats nobody took go back to the budget. */
+const releaseSeats = {
+  type: 'release' as const,
+  params: ({ context }: { context: BargainContext }): Release[] => unusedSeats(context),
+};
+
+/** 帮砍得券: the friend whose help takes a seat receives the helper reward (computed before the help counts). */
+const helperRewardEffect = {
+  type: 'effects' as const,
+  params: ({ context, event }: { context: BargainContext; event: BargainEvent }): Effect[] =>
+    earnsHelperReward(context) && context.rules.helperReward
+      ? [
+          {
+            type: 'bargain.helper-rewarded',
+            helper: event.actor.id,
+            rewardId: context.rules.helperReward.rewardId,
+            seat: context.helps,
+          },
+        ]
+      : [],
+};
 
 /**
  * 砍 bargain: friends cut the price toward a floor.
@@ -56,6 +80,8 @@ export const bargainMachine = setup({
   },
   actions: {
     effect: (_, _effect: Effect) => {},
+    effects: (_, _effects: Effect[]) => {},
+    release: (_, _releases: Release[]) => {},
     applyCut: assign(({ context, event }) => {
       const { amount, rng } = nextCut(context, event.actor);
       const price = context.price - amount;
@@ -93,10 +119,17 @@ export const bargainMachine = setup({
           {
             guard: and([{ type: 'canHelp', params: { in: 'cutting' as const } }, 'cutReachesFloor']),
             target: 'purchasable',
-            actions: ['applyCut', { type: 'effect', params: ({ context }) => purchasable(context) }],
+            actions: [
+              helperRewardEffect,
+              'applyCut',
+              { type: 'effect', params: ({ context }) => purchasable(context) },
+            ],
           },
           // No target: the instance stays in `cutting` without exit or entry, one cheap microstep per help.
-          { guard: { type: 'canHelp', params: { in: 'cutting' } }, actions: 'applyCut' },
+          {
+            guard: { type: 'canHelp', params: { in: 'cutting' } },
+            actions: [helperRewardEffect, 'applyCut'],
+          },
         ],
         'bargain.purchase': {
           guard: { type: 'canPurchase', params: { in: 'cutting' } },
@@ -136,19 +169,22 @@ export const bargainMachine = setup({
     },
     purchased: {
       type: 'final',
-      entry: {
-        type: 'effect',
-        params: ({ context }) => ({
-          type: 'bargain.purchased',
-          rewardId: context.rules.rewardId,
-          orderId: context.purchase?.orderId,
-          price: context.price,
-          subsidy: context.rules.originalPrice - context.price,
-        }),
-      },
+      entry: [
+        releaseSeats,
+        {
+          type: 'effect',
+          params: ({ context }) => ({
+            type: 'bargain.purchased',
+            rewardId: context.rules.rewardId,
+            orderId: context.purchase?.orderId,
+            price: context.price,
+            subsidy: context.rules.originalPrice - context.price,
+          }),
+        },
+      ],
     },
-    expired: { type: 'final', entry: finalEffect('bargain.expired') },
-    unpaid: { type: 'final', entry: finalEffect('bargain.unpaid') },
-    cancelled: { type: 'final', entry: finalEffect('bargain.cancelled') },
+    expired: { type: 'final', entry: [finalEffect('bargain.expired'), releaseSeats] },
+    unpaid: { type: 'final', entry: [finalEffect('bargain.unpaid'), releaseSeats] },
+    cancelled: { type: 'final', entry: [finalEffect('bargain.cancelled'), releaseSeats] },
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
 import { cutBounds, totalCuts } from './cut-strategy.js';
 
@@ -71,6 +72,17 @@ export const bargainRulesSchema = z.strictObject({
   helperQuotaPerCampaign: positiveIntField.optional(),
   /** How many bargains one user may launch in this campaign. */
   launchesPerUser: positiveIntField.default(1),
+  /**
+   * 帮砍得券: the first `firstHelpers` friends who help each bargain receive `rewardId`. Its `valueFen` for every one
+   * of them is reserved from the campaign budget when the bargain starts (a launch the budget cannot cover is
+   * refused `budget-exhausted`), and the seats nobody took are given back when the bargain ends.
+   */
+  helperReward: z
+    .strictObject({
+      rewardId: slugField,
+      firstHelpers: positiveIntField.max(20, { error: 'at most 20 helpers per bargain' }),
+    })
+    .optional(),
 });
 export type BargainRules = z.output<typeof bargainRulesSchema>;
 
@@ -155,7 +167,15 @@ export function bargainRuleIssues(rules: BargainRules): Issue[] {
 export const bargainCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('bargain'), rules: bargainRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     for (const issue of bargainRuleIssues(campaign.rules)) ctx.addIssue({ code: 'custom', ...issue });
+    const helper = campaign.rules.helperReward;
+    if (helper && !campaign.rewards.some((r) => r.id === helper.rewardId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'helperReward', 'rewardId'],
+        message: `must be the id of one of the campaign's rewards (${campaign.rewards.map((r) => r.id).join(', ')})`,
+      });
     if (!campaign.rewards.some((r) => r.id === campaign.rules.rewardId)) {
       ctx.addIssue({
         code: 'custom',

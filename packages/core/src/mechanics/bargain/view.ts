@@ -40,6 +40,12 @@ export interface BargainView {
   /** Newest first; names masked. Only real cuts. */
   readonly recentCuts: readonly { readonly by: string; readonly amount: Fen; readonly at: number }[];
   readonly purchase: { readonly orderId: string; readonly price: Fen; readonly at: number } | null;
+  /** 帮砍得券 (`rules.helperReward`): the reward and the helper seats still open, null without it. */
+  readonly helperReward: {
+    readonly rewardId: string;
+    readonly firstHelpers: number;
+    readonly left: number;
+  } | null;
   readonly can: {
     readonly help: Availability;
     readonly purchase: Availability;
@@ -88,6 +94,10 @@ export function bargainView(state: BargainState, viewer: Actor | null, facts: Vi
     serverNow: facts.now,
     recentCuts: publicRecent(context.recent, viewerId).map(({ by, amount, at }) => ({ by, amount, at })),
     purchase: context.purchase,
+    helperReward:
+      rules.helperReward === undefined
+        ? null
+        : { ...rules.helperReward, left: Math.max(0, rules.helperReward.firstHelpers - context.helps) },
     can: {
       help,
       purchase: toAvailability(purchaseDecision(value, context, viewerId)),

@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -44,6 +45,7 @@ function personReservations(
   person: string,
   coupons: number,
   valueFen: number,
+  at: number,
 ): Reservation[] {
   const out: Reservation[] = [
     {
@@ -54,7 +56,7 @@ function personReservations(
       reason: 'quota-exhausted',
     },
   ];
-  out.push(...stockUnits(campaign, `${instanceId}:${person}`, coupons));
+  out.push(...stockUnits(campaign, `${instanceId}:${person}`, coupons, at));
   out.push(...budgetSpend(campaign, `${instanceId}:${person}`, valueFen));
   return out;
 }
@@ -85,10 +87,18 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
         event.actor.id,
         sharer ? 2 : 1,
         value,
+        event.at,
       );
     }
     if (event.type === 'coupon.join' && rules.mode === 'pool') {
-      return personReservations(campaign as CouponCampaign, context.instanceId, event.actor.id, 1, 0);
+      return personReservations(
+        campaign as CouponCampaign,
+        context.instanceId,
+        event.actor.id,
+        1,
+        0,
+        event.at,
+      );
     }
     return [];
   },
@@ -100,10 +110,11 @@ export const couponMechanic: Mechanic<'coupon', CouponRules, CouponContext, Coup
     return [
       launches,
       ...budgetSpend(pool, instanceId, pool.rules.mode === 'pool' ? pool.rules.amountFen : 0),
-      ...personReservations(pool, instanceId, initiator.id, 1, 0),
+      // Launches have no instant here, so a pool refuses `daily.stock` in its schema (see dailyIssues).
+      ...personReservations(pool, instanceId, initiator.id, 1, 0, pool.schedule.startsAt),
     ];
   },
-  isFriendAction: (type) => type === 'coupon.claim' || type === 'coupon.join',
+  isFriendAction: (type) => isFriendAction('coupon', type),
   deadlines(state) {
     const { value, context } = state as CouponState;
     const out = value === 'open' ? [{ name: 'expire', dueAt: context.expiresAt }] : [];

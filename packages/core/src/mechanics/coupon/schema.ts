@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { fenField, instantField, positiveFenField, positiveIntField } from '../../campaign/fields.js';
 
 /** When a coupon can be used: a fixed window, or N days from the moment it is issued. */
@@ -114,6 +115,7 @@ export function couponRuleIssues(rules: CouponRules): Issue[] {
 export const couponCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('coupon'), rules: couponRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     for (const issue of couponRuleIssues(campaign.rules)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type CouponCampaign = z.output<typeof couponCampaignSchema>;

@@ -28,9 +28,49 @@ const WHEN_FULL: Record<'reject' | 'overflow-to-open-group' | 'open-new-group', 
   },
 };
 
+/** Who the leader price is for, when there is one: the member who opens the group, never a successor. */
+function leaderLines(c: GroupBuyCampaign): Text[] {
+  const { rules } = c;
+  const leader = leaderPrice(rules);
+  if (leader >= rules.groupPriceFen) return [];
+  const what =
+    leader === 0
+      ? { 'zh-CN': '团长免单', en: 'The free order' }
+      : { 'zh-CN': '团长价', en: 'The leader price' };
+  return [
+    {
+      'zh-CN': `${what['zh-CN']}仅限开团的团长本人，团长同样须在付款时限内下单（${m(leader)}），成团后生效；团长退出后接任的成员仍按成团价 ${m(rules.groupPriceFen)} 付款。`,
+      en: `${what.en} is for the member who opens the group only, who also places their order (${m(leader)}) within the pay window and gets it when the group succeeds; a member who becomes leader after the leader leaves still pays the group price ${m(rules.groupPriceFen)}.`,
+    },
+  ];
+}
+
+/** 新人团: who must be a new user, and who decides it (the platform's account, not what a user says). */
+function newUserLines(c: GroupBuyCampaign): Text[] {
+  switch (c.rules.newUsersOnly) {
+    case undefined:
+      return [];
+    case 'members':
+      return [
+        {
+          'zh-CN': '本团为新人团：仅新用户可以参团（以平台账号认定为准），开团不限新老用户。',
+          en: 'This is a new-user group: only new users can join (as their account on the platform says); anyone can open a group.',
+        },
+      ];
+    case 'everyone':
+      return [
+        {
+          'zh-CN': '本团为新人团：仅新用户可以开团和参团（以平台账号认定为准）。',
+          en: 'This is a new-user group: only new users can open or join a group (as their account on the platform says).',
+        },
+      ];
+  }
+}
+
 /** The rules of a group-buy campaign in plain words, generated from its own fields only. */
 export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosure {
   const { rules } = c;
+  const leader = leaderPrice(rules);
   const reward = rewardName(c, rules.rewardId);
   const time = {
     'zh-CN': formatMinutes(rules.timeLimitMinutes, 'zh-CN'),
@@ -43,9 +83,11 @@ export function discloseGroupBuy(c: GroupBuyCampaign, locale: Locale): Disclosur
   const lines: Text[] = [
     scheduleLine(c),
     {
-      'zh-CN': `「${reward}」原价 ${m(rules.originalPriceFen)}，${rules.size} 人成团价 ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `，团长价 ${m(leaderPrice(rules))}` : ''}。`,
-      en: `"${reward}" is ${m(rules.originalPriceFen)}; in a group of ${rules.size} it is ${m(rules.groupPriceFen)}${leaderPrice(rules) < rules.groupPriceFen ? `, ${m(leaderPrice(rules))} for the leader` : ''}.`,
+      'zh-CN': `「${reward}」原价 ${m(rules.originalPriceFen)}，${rules.size} 人成团价 ${m(rules.groupPriceFen)}${leader === 0 ? '，团长免单（团长 ¥0.00）' : leader < rules.groupPriceFen ? `，团长价 ${m(leader)}` : ''}。`,
+      en: `"${reward}" is ${m(rules.originalPriceFen)}; in a group of ${rules.size} it is ${m(rules.groupPriceFen)}${leader === 0 ? ', free for the leader (¥0.00)' : leader < rules.groupPriceFen ? `, ${m(leader)} for the leader` : ''}.`,
     },
+    ...leaderLines(c),
+    ...newUserLines(c),
     referencePriceLine(c, rules.originalPriceFen),
     {
       'zh-CN': `开团后 ${time['zh-CN']}内需 ${rules.size} 人全部付款才成团（不晚于活动结束）；参团后须在 ${pay['zh-CN']}内付款，否则名额释放。`,

@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
 import {
   budgetSpend,
@@ -17,7 +18,7 @@ import {
   nextHoldExpiry,
   seatsTaken,
 } from './context.js';
-import { decide } from './decisions.js';
+import { decide, openDecision } from './decisions.js';
 import { discloseGroupBuy } from './disclosure.js';
 import { groupBuyMachine } from './machine.js';
 import {
@@ -59,6 +60,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   commandSchema: groupBuyCommandSchema,
   machine: groupBuyMachine,
   initialState,
+  startDecision: (campaign, initiator) => openDecision(campaign.rules, initiator),
   initiatorOf,
   claimTakenReason: 'already-helped',
   check: (state, event) => decide((state as GroupBuyState).value, state.context, asGroupBuyEvent(event)),
@@ -72,13 +74,13 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     const member = context.members.find((m) => m.id === event.actor.id);
     const holder = `${context.instanceId}:${event.actor.id}`;
     const subsidy = context.rules.originalPriceFen - (member?.priceFen ?? context.rules.groupPriceFen);
-    return [...stockUnits(c, holder, 1), ...budgetSpend(c, holder, subsidy)];
+    return [...stockUnits(c, holder, 1, event.at), ...budgetSpend(c, holder, subsidy)];
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
   ],
-  isFriendAction: (type) => type === 'group-buy.join',
+  isFriendAction: (type) => isFriendAction('group-buy', type),
   overflow(campaign, event, reason) {
     if (event.type !== 'group-buy.join' || reason !== 'group-full') return 'reject';
     const policy = (campaign as GroupBuyCampaign).rules.whenFull;

@@ -40,24 +40,40 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ op: 'restart' as const }) },
 );
 
-const rulesArb = fc.oneof(
-  fc.record({ size: fc.integer({ min: 2, max: 5 }), onTimeout: fc.constant('fail') }),
-  fc.integer({ min: 3, max: 5 }).chain((size) =>
-    fc.record({
-      size: fc.constant(size),
-      onTimeout: fc.constant('virtual-fill'),
-      virtualFillThreshold: fc.integer({ min: 1, max: size - 1 }),
-    }),
-  ),
+/** 团长免单 (0), a leader discount, or none; a 新人团 for members, for everyone, or none. */
+const leaderAndAudience = fc.record(
+  {
+    leaderPriceFen: fc.constantFrom(0, 5000),
+    newUsersOnly: fc.constantFrom('members' as const, 'everyone' as const),
+  },
+  { requiredKeys: [] },
 );
+const rulesArb = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ size: fc.integer({ min: 2, max: 5 }), onTimeout: fc.constant('fail') }),
+      fc.integer({ min: 3, max: 5 }).chain((size) =>
+        fc.record({
+          size: fc.constant(size),
+          onTimeout: fc.constant('virtual-fill'),
+          virtualFillThreshold: fc.integer({ min: 1, max: size - 1 }),
+        }),
+      ),
+    ),
+    leaderAndAudience,
+  )
+  .map(([base, extra]) => ({ ...base, ...extra }));
 
 const person = (n: number) => (n < 0 ? 'leader' : `p${n}`);
+/** Even-numbered friends and the leader are new users, as the integrator's authentication would say. */
+const isNew = (id: string) => id === 'leader' || Number(id.slice(1)) % 2 === 0;
+const actor = (id: string) => ({ id, newUser: isNew(id) });
 
 async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts: boolean) {
   const campaign = defineCampaign(groupBuyCampaignInput(rules), 'group-buy');
   const h = engineHarness(campaign, DURING_GROUP, 4);
   const { clock, effects } = h;
-  await h.engine.start(campaign.id, { actor: { id: 'leader' }, instanceId: 'g1' });
+  await h.engine.start(campaign.id, { actor: actor('leader'), instanceId: 'g1' });
   const orders = new Map<string, string>();
   const trace: unknown[] = [];
   let seq = 0;
@@ -69,7 +85,7 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
         op.op === 'pay'
           ? { type: 'group-buy.pay', orderId, eventId: `e${seq}` }
           : { type: `group-buy.${op.op}`, eventId: `e${seq}` };
-      const r = await h.engine.send('g1', command, { actor: { id: who } });
+      const r = await h.engine.send('g1', command, { actor: actor(who) });
       if (op.op === 'pay' && r.status === 'accepted') orders.set(who, orderId);
       trace.push([op.op, r.status === 'accepted' ? 'ok' : r.reason]);
     } else if (op.op === 'refund') {
@@ -102,8 +118,21 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
   await h.engine.tick();
   const end = (await h.engine.view('g1', { id: 'leader' })) as GroupBuyView;
   expect(['succeeded', 'failed']).toContain(end.state);
-  // Every refund goes to the member's own order, once; a failed group refunds every payment.
+  // A 新人团 seats new users only: nobody the integrator did not mark new ever joined.
+  if (rules.newUsersOnly !== undefined)
+    for (const e of effects.filter((e) => e.type === 'group-buy.joined'))
+      expect(isNew(e.payload.memberId as string)).toBe(true);
+  // The leader price is the opener's alone; a ¥0.00 order (团长免单) is never "refunded".
+  const leaderFen = (rules.leaderPriceFen as number | undefined) ?? 9900;
+  for (const m of (effects.find((e) => e.type === 'group-buy.succeeded')?.payload.members ?? []) as {
+    id: string;
+    priceFen: number;
+  }[])
+    expect(m.priceFen).toBe(m.id === 'leader' ? leaderFen : 9900);
+  if (leaderFen === 0) orders.delete('leader');
+  // Every refund goes to the member's own order, once; a failed group refunds every payment of money.
   const refunds = effects.filter((e) => e.type === 'group-buy.refund-due');
+  for (const e of refunds) expect(e.payload.amountFen).toBeGreaterThan(0);
   const refunded = refunds.map((e) => `${e.payload.memberId}:${e.payload.orderId}`);
   expect(new Set(refunded).size).toBe(refunded.length);
   for (const e of refunds) expect(orders.get(e.payload.memberId as string)).toBe(e.payload.orderId);
@@ -113,7 +142,9 @@ async function run(rules: Record<string, unknown>, ops: readonly Op[], restarts:
     expect(refunded.sort()).toEqual([...orders].map(([who, order]) => `${who}:${order}`).sort());
   } else {
     const members = (succeeded?.payload.members ?? []) as { id: string; orderId: string }[];
-    const paidAtSuccess = members.map((m) => `${m.id}:${m.orderId}`);
+    const paidAtSuccess = members
+      .filter((m) => leaderFen > 0 || m.id !== 'leader')
+      .map((m) => `${m.id}:${m.orderId}`);
     expect([...paidAtSuccess, ...refunded.filter((r) => !paidAtSuccess.includes(r))].sort()).toEqual(
       [...orders].map(([w, o]) => `${w}:${o}`).sort(),
     );

@@ -21,6 +21,9 @@ const refundDue = (m: Member): Effect => ({
   orderId: m.orderId,
   amountFen: m.priceFen,
 });
+/** Refunds owed to these members: none for a ¥0.00 order (团长免单), which took no money. */
+const refundsDue = (members: readonly Member[]): Effect[] =>
+  members.filter((m) => m.priceFen > 0).map(refundDue);
 const seatRelease = (c: GroupBuyContext, m: Member): Release[] => [
   { counter: `${c.campaignId}:groups:${m.id}`, holder: c.instanceId },
   ...(m.status === 'paid' ? paidRelease(c, m.id) : []),
@@ -56,7 +59,7 @@ const leaveEffects = {
     const after = without(context, (m) => m.id === event.actor.id);
     return [
       { type: 'group-buy.left', memberId: event.actor.id },
-      ...(member?.status === 'paid' ? [refundDue(member)] : []),
+      ...(member?.status === 'paid' ? refundsDue([member]) : []),
       ...leaderChange(context, after),
     ];
   },
@@ -84,7 +87,7 @@ const holdReleases = {
 const failEffects = {
   type: 'effects' as const,
   params: ({ context }: Args): Effect[] => [
-    ...context.members.filter((m) => m.status === 'paid').map(refundDue),
+    ...refundsDue(context.members.filter((m) => m.status === 'paid')),
     { type: 'group-buy.failed', paid: paidCount(context), size: context.rules.size },
   ],
 };
@@ -121,7 +124,7 @@ const unpaidReleases = {
 export const groupBuyMachine = setup({
   types: { context: {} as GroupBuyContext, events: {} as GroupBuyEvent, input: {} as GroupBuyContext },
   guards: {
-    canJoin: ({ context, event }, p: In) => joinDecision(p.in, context, event.actor.id, event.at).ok,
+    canJoin: ({ context, event }, p: In) => joinDecision(p.in, context, event.actor, event.at).ok,
     canPay: ({ context, event }, p: In) => payDecision(p.in, context, event.actor.id, event.at).ok,
     payCompletes: ({ context }) => paidCount(context) + 1 >= context.rules.size,
     canLeave: ({ context, event }, p: In) => leaveDecision(p.in, context, event.actor.id).ok,
@@ -238,9 +241,9 @@ export const groupBuyMachine = setup({
             {
               type: 'effects',
               params: ({ context, event }) =>
-                context.members
-                  .filter((m) => event.type === 'group-buy.refund' && m.id === event.memberId)
-                  .map(refundDue),
+                refundsDue(
+                  context.members.filter((m) => event.type === 'group-buy.refund' && m.id === event.memberId),
+                ),
             },
             {
               type: 'release',

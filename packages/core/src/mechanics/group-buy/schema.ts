@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
-import { positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
+import { checkDaily } from '../../campaign/daily.js';
+import { fenField, positiveFenField, positiveIntField, slugField } from '../../campaign/fields.js';
 
 export const groupBuyRulesSchema = z.strictObject({
   rewardId: slugField,
   /** The usual price, shown for comparison. */
   originalPriceFen: positiveFenField,
   groupPriceFen: positiveFenField,
-  /** The leader's price (团长价); default the group price. */
-  leaderPriceFen: positiveFenField.optional(),
+  /**
+   * The leader's price (团长价), for the member who opens the group only; default the group price. 0 is 团长免单 (the
+   * leader places a ¥0.00 order). A member who becomes leader because the leader left keeps the price they joined at.
+   */
+  leaderPriceFen: fenField.optional(),
+  /**
+   * 新人团: who must be a new user, as the integrator's authentication marks the actor (`Actor.newUser`), never the
+   * request body. `members`: everyone who joins (the leader may be anyone); `everyone`: the leader too.
+   */
+  newUsersOnly: z.enum(['members', 'everyone'], { error: 'must be members or everyone' }).optional(),
   size: z
     .int()
     .min(2, { error: 'a group needs at least 2 people' })
@@ -41,6 +50,7 @@ export const leaderPrice = (rules: GroupBuyRules) => rules.leaderPriceFen ?? rul
 export const groupBuyCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('group-buy'), rules: groupBuyRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const { rules } = campaign;
     const issue = (path: (string | number)[], message: string) =>
       ctx.addIssue({ code: 'custom', path: ['rules', ...path], message });

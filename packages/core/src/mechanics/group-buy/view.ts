@@ -28,9 +28,12 @@ export interface GroupBuyView {
   readonly price: {
     readonly original: Fen;
     readonly group: Fen;
+    /** For the member who opened the group; 0 is 团长免单. */
     readonly leader: Fen;
     readonly mine: Fen | null;
   };
+  /** 新人团: who must be a new user (`rules.newUsersOnly`), null when anyone may take part. */
+  readonly newUsersOnly: 'members' | 'everyone' | null;
   readonly seats: {
     readonly size: number;
     readonly taken: number;
@@ -75,6 +78,7 @@ export function groupBuyView(state: GroupBuyState, viewer: Actor | null, facts: 
       leader: leaderPrice(rules),
       mine: me?.priceFen ?? null,
     },
+    newUsersOnly: rules.newUsersOnly ?? null,
     seats: {
       size: rules.size,
       taken,
@@ -95,7 +99,7 @@ export function groupBuyView(state: GroupBuyState, viewer: Actor | null, facts: 
           : { kind: 'expire', at: context.expiresAt },
     serverNow: facts.now,
     can: {
-      join: toAvailability(joinDecision(value, context, viewerId, facts.now)),
+      join: toAvailability(joinDecision(value, context, viewer ?? { id: '' }, facts.now)),
       pay: toAvailability(payDecision(value, context, viewerId, facts.now)),
       leave: toAvailability(leaveDecision(value, context, viewerId)),
       invite: me

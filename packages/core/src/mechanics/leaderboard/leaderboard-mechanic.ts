@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import { ALLOW, deny, type Mechanic, type StartArgs } from '../mechanic.js';
 import { initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
 import { compareLeaderboardRules } from './compare-rules.js';
@@ -100,7 +101,7 @@ export const leaderboardMechanic: Mechanic<
     campaign.rules.format === 'duel'
       ? [launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser)]
       : [],
-  isFriendAction: (type) => type === 'leaderboard.join',
+  isFriendAction: (type) => isFriendAction('leaderboard', type),
   deadlines(state) {
     const { value, context } = state as LeaderboardState;
     if (value === 'waiting' && context.acceptBy !== null)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { positiveIntField, slugField, textField } from '../../campaign/fields.js';
 
 /** A member of a board: the integrator's user id (the id a score event names). */
@@ -83,6 +84,7 @@ export const prizeFor = (rules: Pick<LeaderboardRules, 'prizes'>, rank: number):
 export const leaderboardCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('leaderboard'), rules: leaderboardRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const ids = campaign.rewards.map((r) => r.id);
     const { prizes, format } = campaign.rules;
     let next = 1;

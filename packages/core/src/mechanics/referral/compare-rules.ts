@@ -20,7 +20,7 @@ function rewardChanges(
 
 /**
  * The changes to a live referral that are worse for consumers, each naming its field: a reward removed, changed or
- * paid later, another trigger or attribution, a shorter window, a lower cap, a longer freeze, tighter limits — and
+ * paid later, another trigger or attribution, a higher minimum first order, a shorter window, a lower cap, a longer freeze, tighter limits — and
  * the common fields.
  * @example compareReferralRules(live, { ...live, rules: { ...live.rules, windowDays: 3 } })[0].path // 'rules.windowDays'
  */
@@ -30,6 +30,12 @@ export function compareReferralRules(previous: ReferralCampaign, next: ReferralC
     rewardChanges(d, 'refereeReward', a, b);
     d.changed('rules.trigger', a.trigger, b.trigger);
     d.changed('rules.triggerLabel', a.triggerLabel, b.triggerLabel);
+    d.higher('rules.minOrderFen', a.minOrderFen ?? 0, b.minOrderFen ?? 0);
+    (a.referrerTiers ?? []).forEach((tier, i) => {
+      const kept = b.referrerTiers?.find((t) => t.rewardId === tier.rewardId);
+      if (!kept) d.changed(`rules.referrerTiers[${i}]`, tier, null);
+      else d.higher(`rules.referrerTiers[${i}].conversions`, tier.conversions, kept.conversions);
+    });
     d.changed('rules.attribution', a.attribution, b.attribution);
     d.lower('rules.windowDays', a.windowDays, b.windowDays);
     d.lower('rules.capPerReferrer', a.capPerReferrer, b.capPerReferrer);

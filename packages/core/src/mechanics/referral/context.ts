@@ -1,6 +1,7 @@
 import type { AppliedEvent, EventEnvelope, InstanceState } from '../mechanic.js';
 import type { InstanceBasics } from '../shared/instance-basics.js';
 import type { ReferralRules } from './schema.js';
+import type { TierEntry } from './tiers.js';
 
 export type ReferralStateValue = 'open' | 'closed';
 
@@ -41,13 +42,19 @@ export interface ReferralContext extends InstanceBasics<ReferralRules> {
    * (two processes); the accept applies already moved.
    */
   readonly movedAway?: readonly string[];
+  /** The referrer's tier rewards (`rules.referrerTiers`), one entry per tier granted, in the order granted. */
+  readonly tiers?: readonly TierEntry[];
 }
 
 export type ReferralState = InstanceState<ReferralContext> & { readonly value: ReferralStateValue };
 
 export type ReferralEvent =
   | (EventEnvelope & { readonly type: 'referral.accept' })
-  | (EventEnvelope & { readonly type: 'referral.convert'; readonly referee: string })
+  | (EventEnvelope & {
+      readonly type: 'referral.convert';
+      readonly referee: string;
+      readonly orderFen?: number;
+    })
   | (EventEnvelope & { readonly type: 'referral.refund'; readonly referee: string })
   | (EventEnvelope & {
       readonly type: 'referral.issued';

@@ -1,5 +1,6 @@
 import { type Actor, ALLOW, type Decision, deny, NOTICE_ACTOR } from '../mechanic.js';
 import { type ReferralContext, type ReferralEvent, type ReferralStateValue, referralOf } from './context.js';
+import { dueTiers } from './tiers.js';
 
 const DAY = 86_400_000;
 
@@ -20,12 +21,16 @@ export function acceptDecision(
 
 const operator = (actor: Actor): Decision => (actor.operator === true ? ALLOW : deny('not-operator'));
 
-/** Conversions are reported by your back end for a friend this link brought in, within the window. */
+/**
+ * Conversions are reported by your back end for a friend this link brought in, within the window; with
+ * `minOrderFen`, only a first order of at least that amount (`orderFen`, reported with it) counts.
+ */
 export function convertDecision(
   context: ReferralContext,
   actor: Actor,
   referee: string,
   at: number,
+  orderFen?: number,
 ): Decision {
   const who = operator(actor);
   if (!who.ok) return who;
@@ -34,6 +39,8 @@ export function convertDecision(
   if (referral.convertedAt !== null) return deny('already-converted');
   if (referral.movedAt !== undefined) return deny('referred-elsewhere');
   if (at > referral.acceptedAt + context.rules.windowDays * DAY) return deny('window-passed');
+  const min = context.rules.minOrderFen;
+  if (min !== undefined && (orderFen === undefined || orderFen < min)) return deny('threshold-not-met');
   return ALLOW;
 }
 
@@ -88,7 +95,7 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
     case 'referral.accept':
       return acceptDecision(value, context, event.actor, event.at);
     case 'referral.convert':
-      return convertDecision(context, event.actor, event.referee, event.at);
+      return convertDecision(context, event.actor, event.referee, event.at, event.orderFen);
     case 'referral.refund':
       return refundDecision(context, event.actor, event.referee);
     case 'referral.issued':
@@ -101,7 +108,8 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
     case 'referral.deadline':
       if (event.deadline === 'close')
         return value === 'open' && event.at >= context.expiresAt ? ALLOW : deny('instance-ended');
-      return event.deadline === 'approve' && dueApprovals(context, event.at).length > 0
+      return event.deadline === 'approve' &&
+        (dueApprovals(context, event.at).length > 0 || dueTiers(context, event.at).length > 0)
         ? ALLOW
         : deny('not-rewardable');
   }

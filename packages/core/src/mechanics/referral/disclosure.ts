@@ -1,8 +1,10 @@
+import { formatMoney } from '../../primitives/money.js';
 import { formatMinutes } from '../../primitives/time.js';
 import type { Disclosure, Locale } from '../mechanic.js';
 import {
   antiAbuseLines,
   closingLines,
+  plural,
   render,
   rewardName,
   scheduleLine,
@@ -39,6 +41,11 @@ export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosur
       ? { 'zh-CN': rules.triggerLabel ?? '', en: `completes "${rules.triggerLabel ?? ''}"` }
       : TRIGGER[rules.trigger];
   const lines: Text[] = [scheduleLine(c)];
+  if (rules.minOrderFen !== undefined)
+    lines.push({
+      'zh-CN': `好友首单实付满 ${formatMoney(rules.minOrderFen)} 才计为成功邀请。`,
+      en: `A friend counts only if their first order comes to at least ${formatMoney(rules.minOrderFen)}.`,
+    });
   if (rules.refereeReward) {
     const name = rewardName(c, rules.refereeReward.rewardId);
     lines.push(
@@ -59,6 +66,18 @@ export function discloseReferral(c: ReferralCampaign, locale: Locale): Disclosur
     lines.push({
       'zh-CN': `每邀请一位好友${converts['zh-CN']}，邀请人得「${name}」，最多 ${rules.capPerReferrer} 位${friend ? `；超过后邀请人不再获得奖励，好友仍得「${friend}」` : ''}。`,
       en: `For each friend who ${converts.en}, the referrer receives "${name}", for at most ${rules.capPerReferrer} friends${friend ? `; after that the referrer receives nothing more, and friends still receive "${friend}"` : ''}.`,
+    });
+  }
+  if (rules.referrerTiers) {
+    const zh = rules.referrerTiers
+      .map((t) => `满 ${t.conversions} 位得「${rewardName(c, t.rewardId)}」`)
+      .join('，');
+    const en = rules.referrerTiers
+      .map((t) => `"${rewardName(c, t.rewardId)}" at ${plural(t.conversions, 'friend')}`)
+      .join(', ');
+    lines.push({
+      'zh-CN': `邀请人另按成功邀请（${converts['zh-CN']}且未退款）的好友人数获得阶梯奖励：${zh}；每档只发一次，因退款使人数低于某档时，该档奖励取消（冻结期内）或追回。`,
+      en: `The referrer also receives tier rewards by the number of friends who ${converts.en} and are not refunded: ${en}; each tier once, and a refund that takes the count below a tier cancels its reward (during the freeze) or claws it back.`,
     });
   }
   lines.push(

@@ -3,6 +3,7 @@ import type { Campaign, Reservation } from '../mechanic.js';
 import { budgetSpend, stockUnits } from '../shared/instance-basics.js';
 import type { LedgerEntry, Referral, ReferralContext, RewardSide } from './context.js';
 import type { ReferralRules } from './schema.js';
+import { tierBudget } from './tiers.js';
 
 const DAY = 86_400_000;
 
@@ -116,6 +117,7 @@ export function conversionReservations(
   campaign: Campaign<'referral', ReferralRules>,
   context: ReferralContext,
   referee: string,
+  at: number,
 ): Reservation[] {
   const holder = conversionHolder(context.instanceId, referee);
   const slot = context.referrals.find((r) => r.referee === referee)?.slot;
@@ -151,7 +153,8 @@ export function conversionReservations(
   return [
     ...settled,
     ...cap,
-    ...stockUnits(campaign, holder, 1),
+    ...stockUnits(campaign, holder, 1, at),
     ...rewardBudget(campaign, context.instanceId, referee, 'on-conversion', !earns),
+    ...tierBudget(campaign, context),
   ];
 }

@@ -10,6 +10,7 @@ import {
 } from './context.js';
 import { decide, dueApprovals, referralByAccept } from './decisions.js';
 import { conversionReleases, newEntries, recipientOf, referrerEarns, slotHolder } from './ledger.js';
+import { approveTiers, tierStep } from './tiers.js';
 
 type In = { in: ReferralStateValue };
 type Args = { context: ReferralContext; event: ReferralEvent };
@@ -51,7 +52,12 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
     case 'referral.convert': {
       const referral = referralOf(context, referee) as Referral;
       return [
-        { type: 'referral.converted', referee, trigger: context.rules.trigger },
+        {
+          type: 'referral.converted',
+          referee,
+          trigger: context.rules.trigger,
+          ...(event.orderFen !== undefined && { orderFen: event.orderFen }),
+        },
         ...newEntries(context.rules, 'on-conversion', event.at, !referrerEarns(context)).map((e) =>
           e.status === 'approved'
             ? approvedEffect(context, referral, e)
@@ -63,35 +69,50 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
                 approvesAt: e.approvesAt,
               },
         ),
+        ...tierStep(context, 1, event.at).effects,
       ];
     }
     case 'referral.refund': {
       const referral = referralOf(context, referee) as Referral;
-      return referral.ledger.flatMap((e): EffectDraft[] => {
-        const reward = {
-          referee,
-          side: e.side,
-          rewardId: e.rewardId,
-          recipient: recipientOf(context, referral, e.side),
-        };
-        if (e.status === 'pending') return [{ type: 'referral.reward-reversed', ...reward }];
-        if (e.status === 'approved' || e.status === 'issued')
-          return [{ type: 'referral.reward-clawback', ...reward }];
-        return [];
-      });
+      const tiers = tierStep(context, -1, event.at).effects;
+      return referral.ledger
+        .flatMap((e): EffectDraft[] => {
+          const reward = {
+            referee,
+            side: e.side,
+            rewardId: e.rewardId,
+            recipient: recipientOf(context, referral, e.side),
+          };
+          if (e.status === 'pending') return [{ type: 'referral.reward-reversed', ...reward }];
+          if (e.status === 'approved' || e.status === 'issued')
+            return [{ type: 'referral.reward-clawback', ...reward }];
+          return [];
+        })
+        .concat(tiers);
     }
     case 'referral.moved':
       // For an accept not committed here yet, the effect comes when it does.
       return referralByAccept(context, event.acceptEventId) ? [{ type: 'referral.moved', referee }] : [];
     case 'referral.deadline':
-      return dueApprovals(context, event.at).map(({ referee: who, side }) => {
-        const referral = referralOf(context, who) as Referral;
-        return approvedEffect(context, referral, referral.ledger.find((e) => e.side === side) as LedgerEntry);
-      });
+      return [
+        ...dueApprovals(context, event.at).map(({ referee: who, side }) => {
+          const referral = referralOf(context, who) as Referral;
+          return approvedEffect(
+            context,
+            referral,
+            referral.ledger.find((e) => e.side === side) as LedgerEntry,
+          );
+        }),
+        ...approveTiers(context, event.at).effects,
+      ];
     default:
       return [];
   }
 }
+
+/** The tiers field of a context, only when the campaign has tiers (older snapshots and others stay as they were). */
+const withTiers = (context: ReferralContext, tiers: ReferralContext['tiers']): Partial<ReferralContext> =>
+  context.rules.referrerTiers === undefined ? {} : { tiers: tiers ?? [] };
 
 /** The new context of a step. */
 function stepContext({ context, event }: Args): Partial<ReferralContext> {
@@ -115,6 +136,7 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
     }
     case 'referral.convert':
       return {
+        ...withTiers(context, tierStep(context, 1, event.at).tiers),
         referrals: updateReferral(context, referee, (r) => ({
           ...r,
           convertedAt: event.at,
@@ -126,6 +148,7 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
       };
     case 'referral.refund':
       return {
+        ...withTiers(context, tierStep(context, -1, event.at).tiers),
         referrals: updateReferral(context, referee, (r) => ({
           ...r,
           refunded: true,
@@ -149,6 +172,7 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
     }
     case 'referral.deadline':
       return {
+        ...withTiers(context, approveTiers(context, event.at).tiers),
         referrals: context.referrals.map((r) => ({
           ...r,
           ledger: r.ledger.map((e) =>
@@ -164,7 +188,11 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
 /** A refund during the freeze returns the conversion's cap slot, stock unit and budget. */
 function refundReleases({ context, event }: Args): Release[] {
   const referral = event.type === 'referral.refund' ? referralOf(context, event.referee) : undefined;
-  return referral?.ledger.some((e) => e.status === 'pending') ? conversionReleases(context, referral) : [];
+  const tiers = referral ? tierStep(context, -1, event.at).releases : [];
+  return [
+    ...(referral?.ledger.some((e) => e.status === 'pending') ? conversionReleases(context, referral) : []),
+    ...tiers,
+  ];
 }
 
 const step = [

@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, StartArgs } from '../mechanic.js';
 import { expiryOf, initiatorOf, launchedBy, launchLimit, MEMBER_CLAIM } from '../shared/instance-basics.js';
 import { compareReferralRules } from './compare-rules.js';
@@ -18,6 +19,7 @@ import {
   referralCampaignSchema,
   referralCommandSchema,
 } from './schema.js';
+import { nextTierApproval } from './tiers.js';
 import { type ReferralView, referralView } from './view.js';
 
 function initialState({ campaign, instanceId, initiator, now }: StartArgs<ReferralRules>): ReferralState {
@@ -82,7 +84,7 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
       ];
     }
     if (event.type === 'referral.convert' && typeof event.referee === 'string') {
-      return conversionReservations(campaign, context, event.referee);
+      return conversionReservations(campaign, context, event.referee, event.at);
     }
     return [];
   },
@@ -96,12 +98,16 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
-  isFriendAction: (type) => type === 'referral.accept',
+  isFriendAction: (type) => isFriendAction('referral', type),
   deadlines(state) {
     const { value, context } = state as ReferralState;
-    const pending = context.referrals.flatMap((r) =>
-      r.ledger.filter((e) => e.status === 'pending').map((e) => e.approvesAt),
-    );
+    const tier = nextTierApproval(context);
+    const pending = [
+      ...context.referrals.flatMap((r) =>
+        r.ledger.filter((e) => e.status === 'pending').map((e) => e.approvesAt),
+      ),
+      ...(tier === null ? [] : [tier]),
+    ];
     return [
       ...(value === 'open' ? [{ name: 'close', dueAt: context.expiresAt }] : []),
       ...(pending.length > 0 ? [{ name: 'approve', dueAt: Math.min(...pending) }] : []),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
-import { positiveIntField, slugField, textField } from '../../campaign/fields.js';
+import { checkDaily } from '../../campaign/daily.js';
+import { fenField, positiveFenField, positiveIntField, slugField, textField } from '../../campaign/fields.js';
 import { memberIdField } from '../leaderboard/schema.js';
 
 const rewardRef = z.strictObject({
@@ -14,10 +15,25 @@ const rewardRef = z.strictObject({
 export const referralRulesSchema = z.strictObject({
   /** What the referrer gets per converted friend; omit for a one-sided (friend-only) gift. */
   referrerReward: rewardRef.optional(),
+  /**
+   * Extra referrer rewards at thresholds of standing conversions on the link (邀请满 3 人得 A，满 5 人得 B): each
+   * granted once while it stands, pending through the freeze, reversed or clawed back when refunds take the link
+   * below it. Ascending by `conversions`.
+   */
+  referrerTiers: z
+    .array(z.strictObject({ conversions: positiveIntField.max(10_000), rewardId: slugField }))
+    .min(1, { error: 'needs at least one tier; remove referrerTiers for none' })
+    .max(10, { error: 'at most 10 tiers' })
+    .optional(),
   /** What the friend gets; omit for a one-sided (referrer-only) reward. */
   refereeReward: rewardRef.optional(),
   /** What counts as a conversion, reported by your back end. */
   trigger: z.enum(['signup', 'first-order', 'custom'], { error: 'must be signup, first-order or custom' }),
+  /**
+   * With `trigger: first-order`: the first order must be at least this many 分 (首单满 ¥X) for the conversion to
+   * count; your back end reports the order's amount as `orderFen` on `referral.convert`.
+   */
+  minOrderFen: positiveFenField.optional(),
   /** For `trigger: custom`: the conversion in the page's words, e.g. "完成首次体检预约". */
   triggerLabel: textField(30).optional(),
   /**
@@ -48,16 +64,46 @@ export type ReferralRules = z.output<typeof referralRulesSchema>;
 export const referralCampaignSchema = z
   .strictObject({ ...campaignCommonShape, kind: z.literal('referral'), rules: referralRulesSchema })
   .superRefine((campaign, ctx) => {
+    checkDaily(campaign, ctx);
     const ids = campaign.rewards.map((r) => r.id);
     const { referrerReward, refereeReward, trigger, triggerLabel, capPerReferrer, attribution } =
       campaign.rules;
-    if (!referrerReward && !refereeReward) {
+    const tiers = campaign.rules.referrerTiers;
+    if (!referrerReward && !refereeReward && !tiers) {
       ctx.addIssue({
         code: 'custom',
         path: ['rules'],
-        message: 'needs referrerReward, refereeReward or both (single- or double-sided)',
+        message: 'needs referrerReward, refereeReward, referrerTiers or a mix (single- or double-sided)',
       });
     }
+    tiers?.forEach((tier, i) => {
+      const at = ['rules', 'referrerTiers', i];
+      if (!ids.includes(tier.rewardId))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'rewardId'],
+          message: `must be one of the campaign's rewards (${ids.join(', ')})`,
+        });
+      const before = tiers[i - 1];
+      if (before && tier.conversions <= before.conversions)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'conversions'],
+          message: `must be above the previous tier's ${before.conversions}: tiers go up`,
+        });
+      if (tier.conversions > campaign.rules.capPerReferrer)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...at, 'conversions'],
+          message: `must be at most capPerReferrer (${campaign.rules.capPerReferrer}): conversions past the cap do not count`,
+        });
+    });
+    if (tiers && campaign.rules.launchesPerUser > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'launchesPerUser'],
+        message: `must be 1 with referrerTiers (it is ${campaign.rules.launchesPerUser}): a referrer's conversions are counted on their one link`,
+      });
     for (const [field, ref] of [
       ['referrerReward', referrerReward],
       ['refereeReward', refereeReward],
@@ -84,6 +130,13 @@ export const referralCampaignSchema = z
         path: ['rules', 'refereeReward', 'timing'],
         message:
           'must be "on-conversion" with last-touch attribution: a friend who accepts several invites would be rewarded at each',
+      });
+    }
+    if (campaign.rules.minOrderFen !== undefined && trigger !== 'first-order') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', 'minOrderFen'],
+        message: `only applies with trigger "first-order" (it is "${trigger}"); remove it or set trigger to first-order`,
       });
     }
     if (trigger === 'custom' && triggerLabel === undefined) {
@@ -114,7 +167,12 @@ export const referralCommandSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({ type: z.literal('referral.accept') }),
-    z.strictObject({ type: z.literal('referral.convert'), referee: memberIdField }),
+    z.strictObject({
+      type: z.literal('referral.convert'),
+      referee: memberIdField,
+      /** The converting order's amount in 分, as your back end knows it (required by `rules.minOrderFen`). */
+      orderFen: fenField.optional(),
+    }),
     z.strictObject({ type: z.literal('referral.refund'), referee: memberIdField }),
     z.strictObject({
       type: z.literal('referral.issued'),

@@ -9,6 +9,7 @@ import {
 import type { LedgerStatus, ReferralState, ReferralStateValue, RewardSide } from './context.js';
 import { acceptDecision } from './decisions.js';
 import { referrerRewards } from './ledger.js';
+import { standingConversions } from './tiers.js';
 
 /** What one viewer sees of a referral link. JSON-serialisable. */
 export interface ReferralView {
@@ -19,6 +20,8 @@ export interface ReferralView {
   readonly role: ViewerRole;
   readonly state: ReferralStateValue;
   readonly trigger: 'signup' | 'first-order' | 'custom';
+  /** The least first order (分) that counts (`rules.minOrderFen`), null when any does. */
+  readonly minOrderFen: number | null;
   readonly rewards: {
     readonly referrer: { readonly rewardId: string; readonly timing: 'upfront' | 'on-conversion' } | null;
     readonly referee: { readonly rewardId: string; readonly timing: 'upfront' | 'on-conversion' } | null;
@@ -50,6 +53,18 @@ export interface ReferralView {
       readonly approvesAt: number;
     }[];
   }[];
+  /**
+   * The referrer's tiers (`rules.referrerTiers`), each with the status of its standing reward (null: not reached,
+   * or lost to refunds), and the standing conversions they count.
+   */
+  readonly tiers: {
+    readonly standing: number;
+    readonly levels: readonly {
+      readonly conversions: number;
+      readonly rewardId: string;
+      readonly status: LedgerStatus | null;
+    }[];
+  } | null;
   /** Referrer's rewards by ledger status (counts of entries). */
   readonly ledgerTotals: Readonly<Record<LedgerStatus, number>>;
   readonly deadline: { readonly kind: 'close'; readonly at: number } | null;
@@ -83,6 +98,7 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
     role,
     state: value,
     trigger: rules.trigger,
+    minOrderFen: rules.minOrderFen ?? null,
     rewards: { referrer: rules.referrerReward ?? null, referee: rules.refereeReward ?? null },
     counts: {
       accepted: context.referrals.length,
@@ -100,6 +116,24 @@ export function referralView(state: ReferralState, viewer: Actor | null, facts: 
       movedAt: r.movedAt ?? null,
       ledger: r.ledger,
     })),
+    tiers:
+      rules.referrerTiers === undefined
+        ? null
+        : {
+            standing: standingConversions(context),
+            levels: rules.referrerTiers.map((t) => ({
+              ...t,
+              status:
+                [...(context.tiers ?? [])]
+                  .reverse()
+                  .find(
+                    (e) =>
+                      e.conversions === t.conversions &&
+                      e.status !== 'reversed' &&
+                      e.status !== 'clawed-back',
+                  )?.status ?? null,
+            })),
+          },
     ledgerTotals: totals,
     deadline: value === 'open' ? { kind: 'close', at: context.expiresAt } : null,
     serverNow: facts.now,

@@ -60,6 +60,14 @@ const METHOD: Record<Fulfilment['method'], Text> = {
 function rewardLine(reward: Reward): Text | null {
   const zh: string[] = [];
   const en: string[] = [];
+  if (reward.points !== undefined) {
+    zh.push(`${reward.points} 积分`);
+    en.push(plural(reward.points, 'point'));
+  }
+  if (reward.membershipDays !== undefined) {
+    zh.push(`会员 ${reward.membershipDays} 天`);
+    en.push(`${plural(reward.membershipDays, 'day')} of membership`);
+  }
   if (reward.valueFen !== undefined) {
     zh.push(`价值 ${formatMoney(reward.valueFen)}`);
     en.push(`worth ${formatMoney(reward.valueFen)}`);
@@ -127,6 +135,32 @@ export function referencePriceLine(c: Campaign, priceFen: number): Text {
   };
 }
 
+/** Opening hours and per-day stock (`daily`), exactly as the engine enforces them. */
+export function dailyLines(c: Campaign): Text[] {
+  const { daily } = c;
+  if (daily === undefined) return [];
+  const zone = {
+    'zh-CN': zoneName(c.timezone, 'zh-CN', c.schedule.startsAt),
+    en: zoneName(c.timezone, 'en', c.schedule.startsAt),
+  };
+  const lines: Text[] = [];
+  if (daily.hours !== undefined) {
+    const { opens, closes } = daily.hours;
+    lines.push({
+      'zh-CN': `每日开放时间 ${opens}–${closes}（${zone['zh-CN']}），其余时间不能发起或参与；已发起的付款等流程不受影响。`,
+      en: `Open daily ${opens}–${closes} (${zone.en}); outside these hours nobody can start or take part, while payments and steps already under way go on.`,
+    });
+  }
+  if (daily.stock !== undefined) {
+    const from = daily.hours?.opens ?? '00:00';
+    lines.push({
+      'zh-CN': `每日限量 ${daily.stock} 份（按${zone['zh-CN']}自然日计），当日抢完即止，次日 ${from} 起可再抢；当日发出后又退回的名额回到总量，不再计入当日。`,
+      en: `${daily.stock} available each day (by the calendar day, ${zone.en}); when a day's are gone, come back the next day from ${from}. A unit given back after it was taken returns to the total, not to that day.`,
+    });
+  }
+  return lines;
+}
+
 /** Who may take part (参与条件), rewards, stock, budget and organiser: the lines every campaign ends with. */
 export function closingLines(c: Campaign): Text[] {
   const lines: Text[] = [];
@@ -142,6 +176,7 @@ export function closingLines(c: Campaign): Text[] {
       en: `${c.stock.total} available in total, while stocks last.`,
     });
   }
+  lines.push(...dailyLines(c));
   if (c.budget !== undefined) {
     lines.push({
       'zh-CN': `活动奖励总额 ${formatMoney(c.budget.totalFen)}，用完即止。`,

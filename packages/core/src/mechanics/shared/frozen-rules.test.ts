@@ -47,8 +47,9 @@ const CASES: [
       [{ size: 5 }, 'rules.size'],
       [{ groupPriceFen: 12900 }, 'rules.groupPriceFen'],
       [{ payWindowMinutes: 5 }, 'rules.payWindowMinutes'],
+      [{ newUsersOnly: 'members' }, 'rules.newUsersOnly'],
     ],
-    [{ size: 2 }, { groupPriceFen: 8900 }, { whenFull: 'overflow-to-open-group' }],
+    [{ size: 2 }, { groupPriceFen: 8900 }, { whenFull: 'overflow-to-open-group' }, { leaderPriceFen: 0 }],
   ],
   [
     'assist',

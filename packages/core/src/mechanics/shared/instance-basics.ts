@@ -1,3 +1,4 @@
+import { dayStockCounter } from '../../campaign/daily-window.js';
 import type { Actor, Campaign, Reservation } from '../mechanic.js';
 
 const MINUTE = 60_000;
@@ -63,11 +64,35 @@ export const helperQuota = (
   reason: 'quota-exhausted',
 });
 
-/** Units of the campaign's stock, when it has one. */
-export const stockUnits = (campaign: Campaign, holder: string, qty: number): Reservation[] =>
-  campaign.stock === undefined
-    ? []
-    : [{ counter: `${campaign.id}:stock`, holder, qty, capacity: campaign.stock.total, reason: 'sold-out' }];
+/**
+ * Units of the campaign's stock, when it has one, and of the day's stock (每日限量, `daily.stock`) on the local day of
+ * `at`. The day's units are never given back: a release (a refund, a failed group) returns a unit to the total, and
+ * the day it was taken stays counted (disclosed), so a day never issues more than its stock.
+ */
+export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: number): Reservation[] => {
+  const out: Reservation[] = [];
+  // The day's counter first: an event refused for today never holds a unit of the total meanwhile, so a racing
+  // friend is not told "sold out" (for good) while only today's stock is gone.
+  const perDay = campaign.daily?.stock;
+  if (perDay !== undefined)
+    out.push({
+      counter: dayStockCounter(campaign, at),
+      holder,
+      qty,
+      capacity: perDay,
+      reason: 'sold-out-today',
+      mode: 'hold',
+    });
+  if (campaign.stock !== undefined)
+    out.push({
+      counter: `${campaign.id}:stock`,
+      holder,
+      qty,
+      capacity: campaign.stock.total,
+      reason: 'sold-out',
+    });
+  return out;
+};
 
 /** 分 from the campaign's budget, when it has one and the amount is positive. */
 export const budgetSpend = (campaign: Campaign, holder: string, fen: number): Reservation[] =>

@@ -1,3 +1,4 @@
+import { minutesOf } from '../../campaign/daily-window.js';
 import type { FieldIssue } from '../../errors/liebian-error.js';
 import type { Campaign } from '../mechanic.js';
 
@@ -71,6 +72,7 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
   // No stock or budget is no limit: dropping one is in the consumer's favour.
   if (previous.stock) d.limit('stock.total', previous.stock.total, next.stock?.total);
   if (previous.budget) d.limit('budget.totalFen', previous.budget.totalFen, next.budget?.totalFen);
+  dailyRuleChanges(d, previous, next);
   d.imposed('antiAbuse.newUsersOnly', previous.antiAbuse.newUsersOnly, next.antiAbuse.newUsersOnly);
   d.imposed('antiAbuse.blockSameDevice', previous.antiAbuse.blockSameDevice, next.antiAbuse.blockSameDevice);
   d.limit(
@@ -97,6 +99,9 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
     if (before.valueFen !== undefined) d.lower(`${at}.valueFen`, before.valueFen, after.valueFen ?? 0);
     if (before.quantity !== undefined) d.lower(`${at}.quantity`, before.quantity, after.quantity ?? 0);
     d.changed(`${at}.kind`, before.kind, after.kind);
+    if (before.points !== undefined) d.lower(`${at}.points`, before.points, after.points ?? 0);
+    if (before.membershipDays !== undefined)
+      d.lower(`${at}.membershipDays`, before.membershipDays, after.membershipDays ?? 0);
     d.changed(`${at}.name`, before.name, after.name);
     d.changed(`${at}.scope`, before.scope, after.scope);
     d.limit(`${at}.validDays`, before.validDays, after.validDays);
@@ -109,6 +114,19 @@ export function commonRuleChanges(d: RuleDiff, previous: Campaign, next: Campaig
         else d.higher(`${at}.fulfilment.withinDays`, within[0], within[1]);
     }
   }
+}
+
+/** Opening hours that start later or end sooner, hours where there were none, and a smaller per-day stock are worse. */
+function dailyRuleChanges(d: RuleDiff, previous: Campaign, next: Campaign): void {
+  const [a, b] = [previous.daily?.hours, next.daily?.hours];
+  if (b !== undefined) {
+    if (a === undefined) d.changed('daily.hours', 'always open', b);
+    else {
+      if (minutesOf(b.opens) > minutesOf(a.opens)) d.changed('daily.hours.opens', a.opens, b.opens);
+      if (minutesOf(b.closes) < minutesOf(a.closes)) d.changed('daily.hours.closes', a.closes, b.closes);
+    }
+  }
+  d.limit('daily.stock', previous.daily?.stock, next.daily?.stock);
 }
 
 /** Rule fields several mechanics share by name, each compared the same way wherever it appears. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignCommonShape } from '../../campaign/campaign-schema.js';
+import { checkDaily } from '../../campaign/daily.js';
 import { fenField, positiveIntField, safeUrlField, textField } from '../../campaign/fields.js';
 
 const itemId = z.string({ error: 'must be a string' }).regex(/^[A-Za-z0-9_.:-]{1,128}$/, {
@@ -34,11 +35,13 @@ export const swapRulesSchema = z.strictObject({
 });
 export type SwapRules = z.output<typeof swapRulesSchema>;
 
-export const swapCampaignSchema = z.strictObject({
-  ...campaignCommonShape,
-  kind: z.literal('swap'),
-  rules: swapRulesSchema,
-});
+export const swapCampaignSchema = z
+  .strictObject({
+    ...campaignCommonShape,
+    kind: z.literal('swap'),
+    rules: swapRulesSchema,
+  })
+  .superRefine(checkDaily);
 export type SwapCampaign = z.output<typeof swapCampaignSchema>;
 
 /** What a user supplies to open a listing. */

@@ -1,3 +1,4 @@
+import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, StartArgs } from '../mechanic.js';
 import { expiryOf, initiatorOf, launchedBy, launchLimit } from '../shared/instance-basics.js';
 import { compareSwapRules } from './compare-rules.js';
@@ -61,7 +62,7 @@ export const swapMechanic: Mechanic<'swap', SwapRules, SwapContext, SwapView> = 
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
   ],
-  isFriendAction: (type) => type === 'swap.propose',
+  isFriendAction: (type) => isFriendAction('swap', type),
   deadlines(state) {
     const { value, context } = state as SwapState;
     if (value === 'reserved' && context.accepted)
