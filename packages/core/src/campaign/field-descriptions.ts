@@ -4,6 +4,30 @@
  * kind's rules. Kept beside the schemas: a field without a description fails `campaign-json-schema.test.ts`.
  */
 const descriptions: Record<string, string> = {
+  daily:
+    "Rules that repeat every calendar day in the campaign's time zone: opening hours (每日 10:00–22:00) and per-day stock (每日限量).",
+  'daily.hours':
+    "Launches and friends' actions are accepted only between opens and closes, local time, each day.",
+  'daily.hours.opens': 'The opening time "HH:MM" in the campaign time zone, e.g. "10:00".',
+  'daily.hours.closes':
+    'The closing time "HH:MM", after opens on the same day ("24:00" = the end of the day).',
+  'daily.stock':
+    'Units of stock that may be taken per calendar day (from local midnight), on top of stock.total.',
+  'rewards[].points': 'Points credited (积分), for a points reward.',
+  'rewards[].membershipDays': 'Days of membership granted (会员天数), for a membership reward.',
+  'bargain:rules.helperReward':
+    'A reward for the friends who help (帮砍得券): the first helpers of each bargain get it, within the budget.',
+  'bargain:rules.helperReward.rewardId': "Which of the campaign's rewards the helpers get.",
+  'bargain:rules.helperReward.firstHelpers':
+    'How many helpers per bargain get it (the first ones), at most 20.',
+  'group-buy:rules.newUsersOnly':
+    '新人团: members = only new users may join (the leader may be anyone); everyone = leader and members must be new. Newness comes from the authenticated actor.',
+  'referral:rules.referrerTiers':
+    'Tiered referrer rewards (满 3 人得 A，满 5 人得 B): each tier granted once, clawed back on refund.',
+  'referral:rules.referrerTiers[].conversions': 'The number of converted friends that reaches this tier.',
+  'referral:rules.referrerTiers[].rewardId': "Which of the campaign's rewards this tier grants.",
+  'referral:rules.minOrderFen':
+    'A first order must reach this amount in 分 to count as a conversion (首单满 ¥X).',
   $schema:
     'The schema this file follows, for editor autocompletion: "./node_modules/@liebian/core/campaign.schema.json".',
   id: 'The campaign id, stable for its lifetime: 2–64 characters of a–z, 0–9 and "-", e.g. "spring-bargain".',
