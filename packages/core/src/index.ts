@@ -75,6 +75,19 @@ export { availableKinds, mechanicFor, mechanics } from './mechanics/registry.js'
 export type { Availability, ViewerRole } from './mechanics/shared/availability.js';
 export { machineToMermaid } from './mechanics/state-diagram.js';
 export * from './mechanics/swap/index.js';
+export {
+  type AuditEntry,
+  type AuditLog,
+  type AuditQuery,
+  auditLog,
+} from './operator/audit-log.js';
+export type {
+  HeldEvent,
+  ReviewDecision,
+  ReviewOutcome,
+  ReviewQuery,
+  ReviewStatus,
+} from './operator/review-queue.js';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
 export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';
 export { maskName } from './primitives/mask.js';
@@ -90,6 +103,16 @@ export {
 export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
+export {
+  hasRecords,
+  MAX_RECORDS_LISTED,
+  type NewRecord,
+  type OperatorRecord,
+  type RecordQuery,
+  type RecordStore,
+  type RecordUpdate,
+  recordOrder,
+} from './store/record-store.js';
 export type {
   ClaimedTimer,
   CommitBatch,
