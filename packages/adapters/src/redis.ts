@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedTimer, OutboxItem, ScoreEntry, Store, StoredInstance } from '@liebian/core';
+import type { ClaimedTimer, OutboxItem, RecordStore, ScoreEntry, Store, StoredInstance } from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
+import { redisRecordMethods } from './redis/records.js';
 import {
   ACK_TIMER,
   ADVANCE_CONSUMER,
@@ -79,7 +80,7 @@ const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
  * @example
  * const store = await createRedisStore({ url: process.env.REDIS_URL });
  */
-export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store & RecordStore> {
   const owns = options.redis === undefined;
   if (owns && !options.url) throw new Error('createRedisStore: pass `redis` or `url`');
   const redis =
@@ -380,5 +381,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       outboxKey: (campaignId) => keysOf(campaignId, '').outbox,
       live,
     }),
+    ...redisRecordMethods(redis, p, live),
   };
 }

@@ -6,6 +6,7 @@ import { durabilityTests } from './durability-tests.js';
 import { faultTests } from './fault-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxPagingTests, outboxTests } from './outbox-tests.js';
+import { recordTests } from './record-tests.js';
 import { reserveModeTests } from './reserve-mode-tests.js';
 import type { ConformanceOptions, SuiteContext, TestRunner } from './runner.js';
 import { scoreTests } from './score-tests.js';
@@ -21,6 +22,7 @@ const GROUPS = {
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
   consumers: consumerTests,
+  records: recordTests,
   durability: durabilityTests,
   faults: faultTests,
 };
