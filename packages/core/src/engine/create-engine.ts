@@ -169,6 +169,8 @@ export function createEngine(options: EngineOptions): Engine {
   const engine: Engine = {
     campaign,
 
+    campaigns: () => [...campaigns.values()],
+
     async start(
       campaignId,
       { actor: rawActor, instanceId: requestedId, input: rawInput },

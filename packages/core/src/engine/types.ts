@@ -160,6 +160,13 @@ export interface SkippedTimer {
 export interface Engine {
   /** The validated campaign with this id. */
   campaign(id: string): AnyCampaign;
+  /**
+   * Every campaign this engine runs, as currently defined (after `replaceCampaign`), in the order given.
+   *
+   * @example
+   * for (const c of engine.campaigns()) console.log(c.id, engine.phase(c.id));
+   */
+  campaigns(): AnyCampaign[];
   /** Launches an instance for `actor`. Idempotent when `instanceId` is given. */
   start(
     campaignId: string,
