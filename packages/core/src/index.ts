@@ -76,17 +76,19 @@ export type { Availability, ViewerRole } from './mechanics/shared/availability.j
 export { machineToMermaid } from './mechanics/state-diagram.js';
 export * from './mechanics/swap/index.js';
 export {
+  AUDIT,
   type AuditEntry,
   type AuditLog,
   type AuditQuery,
   auditLog,
 } from './operator/audit-log.js';
-export type {
-  HeldEvent,
-  ReviewDecision,
-  ReviewOutcome,
-  ReviewQuery,
-  ReviewStatus,
+export {
+  type HeldEvent,
+  REVIEWS,
+  type ReviewDecision,
+  type ReviewOutcome,
+  type ReviewQuery,
+  type ReviewStatus,
 } from './operator/review-queue.js';
 export { type Clock, createManualClock, type ManualClock, systemClock } from './primitives/clock.js';
 export { type IdSource, nanoidSource, sequentialIds } from './primitives/ids.js';

@@ -1,4 +1,5 @@
 export { createConsumer } from './create-consumer.js';
+export { outboxBehind } from './consumer-lag.js';
 export type {
   Consumer,
   ConsumerLag,
