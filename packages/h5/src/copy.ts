@@ -1,11 +1,11 @@
 import { LiebianError, type Locale, type RejectionReason } from '@liebian/core';
-import { en } from './copy/en.js';
 import { consoleEn } from './copy/console-en.js';
 import { type ConsoleCopy, consoleZhCN } from './copy/console-zh-cn.js';
+import { en } from './copy/en.js';
 import { type Copy, zhCN } from './copy/zh-cn.js';
 
-export { countdown, islandMessages, reasonText } from './copy/copy-words.js';
 export type { ConsoleCopy } from './copy/console-zh-cn.js';
+export { countdown, islandMessages, reasonText } from './copy/copy-words.js';
 export type { Copy } from './copy/zh-cn.js';
 
 /**

@@ -1,5 +1,5 @@
-export { createConsumer } from './create-consumer.js';
 export { outboxBehind } from './consumer-lag.js';
+export { createConsumer } from './create-consumer.js';
 export type {
   Consumer,
   ConsumerLag,

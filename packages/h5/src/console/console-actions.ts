@@ -2,7 +2,13 @@ import { isLiebianError, REVIEWS, type SendResult } from '@liebian/core';
 import type { DataSources } from './console-data.js';
 import { CONTROL_ROLE } from './pages/campaign-page.js';
 import type { ConsoleRole, PageContext } from './pages/page-context.js';
-import { changedDefinition, controlsFor, endIsRefused, type PhaseControl, phaseFacts } from './phase-change.js';
+import {
+  changedDefinition,
+  controlsFor,
+  endIsRefused,
+  type PhaseControl,
+  phaseFacts,
+} from './phase-change.js';
 
 /** Most items one bulk post decides. */
 export const MAX_BULK = 100;
@@ -20,7 +26,14 @@ export type ActionAnswer =
       /** A rejection asks for its reason on the confirmation. */
       readonly reason?: { readonly value: string; readonly missing: boolean };
     }
-  | { readonly kind: 'done'; readonly back: string; readonly key: string; readonly count: number }
+  | {
+      readonly kind: 'done';
+      readonly back: string;
+      readonly key: string;
+      readonly count: number;
+      /** The action key had been used: nothing was done again. */
+      readonly repeated: boolean;
+    }
   | { readonly kind: 'refused'; readonly status: number; readonly message: string };
 
 export interface ActionInput {
@@ -42,7 +55,8 @@ export interface ConsoleAction {
 const by = (ctx: PageContext) => ({ id: ctx.operatorId, role: ctx.role });
 const operatorActor = (ctx: PageContext) => ({ id: ctx.operatorId, operator: true });
 const refusedBy = (error: unknown) => {
-  if (isLiebianError(error)) return { before: null, after: null, detail: `${error.code}: ${error.message}`, refused: true };
+  if (isLiebianError(error))
+    return { before: null, after: null, detail: `${error.code}: ${error.message}`, refused: true };
   throw error;
 };
 const sent = (result: SendResult) =>
@@ -67,7 +81,11 @@ export function phaseAction(campaignId: string): ConsoleAction {
         const c = ctx.copy.consequence;
         const consequence =
           to === 'schedule'
-            ? c.schedule(campaign.name, ctx.time(campaign.schedule.startsAt), now >= campaign.schedule.startsAt)
+            ? c.schedule(
+                campaign.name,
+                ctx.time(campaign.schedule.startsAt),
+                now >= campaign.schedule.startsAt,
+              )
             : to === 'end' && endIsRefused(phase)
               ? c.endRefused(campaign.name, ctx.time(campaign.schedule.endsAt))
               : c[to](campaign.name);
@@ -81,8 +99,14 @@ export function phaseAction(campaignId: string): ConsoleAction {
           danger: to === 'end' || to === 'pause',
         };
       }
-      await audit.run(
-        { id: `${key}-0`, by: by(ctx), action: `campaign.${to}`, target: `campaign:${campaignId}`, campaignId },
+      const { repeated } = await audit.run(
+        {
+          id: `${key}-0`,
+          by: by(ctx),
+          action: `campaign.${to}`,
+          target: `campaign:${campaignId}`,
+          campaignId,
+        },
         async () => {
           const before = phaseFacts(campaign, phase);
           try {
@@ -90,10 +114,14 @@ export function phaseAction(campaignId: string): ConsoleAction {
           } catch (error) {
             return { ...refusedBy(error), before, after: before };
           }
-          return { before, after: phaseFacts(engine.campaign(campaignId), engine.phase(campaignId)), detail: '' };
+          return {
+            before,
+            after: phaseFacts(engine.campaign(campaignId), engine.phase(campaignId)),
+            detail: '',
+          };
         },
       );
-      return { kind: 'done', back, key, count: 1 };
+      return { kind: 'done', back, key, count: 1, repeated };
     },
   };
 }
@@ -121,30 +149,42 @@ export const reviewAction: ConsoleAction = {
         ...(decision === 'reject' ? { reason: { value: reason, missing: confirmed } } : {}),
       };
     }
+    let repeated = false;
     for (const [i, id] of ids.entries()) {
       const record = await store.getRecord(REVIEWS, id);
-      await audit.run(
-        { id: `${key}-${i}`, by: by(ctx), action: `review.${decision}`, target: `review:${id}`, campaignId: record?.ref ?? null },
+      const run = await audit.run(
+        {
+          id: `${key}-${i}`,
+          by: by(ctx),
+          action: `review.${decision}`,
+          target: `review:${id}`,
+          campaignId: record?.ref ?? null,
+        },
         async () => {
           try {
             const outcome = await engine.decideReview(
               id,
-              decision === 'approve' ? { decision, by: ctx.operatorId } : { decision, by: ctx.operatorId, reason },
+              decision === 'approve'
+                ? { decision, by: ctx.operatorId }
+                : { decision, by: ctx.operatorId, reason },
             );
             const after = {
               status: outcome.review.status,
               ...(outcome.applied ? { applied: sent(outcome.applied) } : {}),
               ...(outcome.review.decision?.reason ? { reason: outcome.review.decision.reason } : {}),
             };
-            const detail = outcome.changed ? '' : ctx.copy.notices.repeated;
+            const detail = outcome.changed
+              ? ''
+              : ctx.copy.notices.alreadyDecided(outcome.review.decision?.by ?? '');
             return { before: { status: outcome.changed ? 'pending' : outcome.review.status }, after, detail };
           } catch (error) {
             return refusedBy(error);
           }
         },
       );
+      repeated ||= run.repeated;
     }
-    return { kind: 'done', back: '/reviews', key, count: ids.length };
+    return { kind: 'done', back: '/reviews', key, count: ids.length, repeated };
   },
 };
 
@@ -171,7 +211,7 @@ function instanceAction(options: {
           fields,
           back: '/settlements',
         };
-      await sources.audit.run(
+      const { repeated } = await sources.audit.run(
         {
           id: `${key}-0`,
           by: by(ctx),
@@ -180,7 +220,10 @@ function instanceAction(options: {
           campaignId: stored.campaignId,
         },
         async () => {
-          const before = { state: (stored.snapshot as { value?: string }).value ?? null, version: stored.version };
+          const before = {
+            state: (stored.snapshot as { value?: string }).value ?? null,
+            version: stored.version,
+          };
           try {
             const result = await sources.engine.send(
               instanceId,
@@ -194,7 +237,7 @@ function instanceAction(options: {
           }
         },
       );
-      return { kind: 'done', back: '/settlements', key, count: 1 };
+      return { kind: 'done', back: '/settlements', key, count: 1, repeated };
     },
   };
 }
@@ -224,12 +267,16 @@ export const deliveryAction: ConsoleAction = {
     if (keys.length === 0 || keys.length > MAX_BULK || (what !== 'retry' && what !== 'discard'))
       return { kind: 'refused', status: 400, message: ctx.copy.errors.badForm };
     const consumer = sources.consumers.get(name);
-    if (what === 'retry' && !consumer) return { kind: 'refused', status: 409, message: ctx.copy.delivery.retryElsewhere };
+    if (what === 'retry' && !consumer)
+      return { kind: 'refused', status: 409, message: ctx.copy.delivery.retryElsewhere };
     if (!confirmed)
       return {
         kind: 'confirm',
         title: `${ctx.copy.actions[what]} · ${name}`,
-        consequence: what === 'retry' ? ctx.copy.consequence.retry(keys.length) : ctx.copy.consequence.discard(keys.length),
+        consequence:
+          what === 'retry'
+            ? ctx.copy.consequence.retry(keys.length)
+            : ctx.copy.consequence.discard(keys.length),
         fields: [['consumer', name], ['do', what], ...keys.map((k) => [`letter:${name}`, k] as const)],
         back: '/delivery',
         danger: what === 'discard',
@@ -242,30 +289,47 @@ export const deliveryAction: ConsoleAction = {
       return letter ? { error: letter.error, attempts: letter.attempts } : null;
     };
     if (what === 'retry' && consumer) {
-      await sources.audit.run(
-        { id: `${key}-0`, by: by(ctx), action: 'dead-letter.retry', target: `consumer:${name}`, campaignId: null },
+      const { repeated } = await sources.audit.run(
+        {
+          id: `${key}-0`,
+          by: by(ctx),
+          action: 'dead-letter.retry',
+          target: `consumer:${name}`,
+          campaignId: null,
+        },
         async () => {
           const before = Object.fromEntries(keys.map((k) => [k, was(k)]));
           try {
             const result = await consumer.retryDeadLetters({ keys });
-            return { before, after: result, detail: ctx.copy.delivery.result(result.delivered.length, result.failed.length) };
+            return {
+              before,
+              after: result,
+              detail: ctx.copy.delivery.result(result.delivered.length, result.failed.length),
+            };
           } catch (error) {
             return { ...refusedBy(error), before };
           }
         },
       );
-      return { kind: 'done', back: '/delivery', key, count: 1 };
+      return { kind: 'done', back: '/delivery', key, count: 1, repeated };
     }
+    let repeated = false;
     for (const [i, dedupeKey] of keys.entries()) {
-      await sources.audit.run(
-        { id: `${key}-${i}`, by: by(ctx), action: 'dead-letter.discard', target: `dead-letter:${name}/${dedupeKey}`, campaignId: null },
+      const run = await sources.audit.run(
+        {
+          id: `${key}-${i}`,
+          by: by(ctx),
+          action: 'dead-letter.discard',
+          target: `dead-letter:${name}/${dedupeKey}`,
+          campaignId: null,
+        },
         async () => {
           const removed = await sources.store.removeDeadLetter(name, dedupeKey);
           return { before: was(dedupeKey), after: { removed }, detail: '' };
         },
       );
+      repeated ||= run.repeated;
     }
-    return { kind: 'done', back: '/delivery', key, count: keys.length };
+    return { kind: 'done', back: '/delivery', key, count: keys.length, repeated };
   },
 };
-

@@ -43,14 +43,20 @@ export async function loadConsumers({ store, consumers }: DataSources): Promise<
 }
 
 /** The campaign list with each campaign's held events and leaderboards waiting, and the live figures. */
-export async function loadCampaigns(sources: DataSources): Promise<{ rows: CampaignRow[]; figures: LiveFigures }> {
+export async function loadCampaigns(
+  sources: DataSources,
+): Promise<{ rows: CampaignRow[]; figures: LiveFigures }> {
   const { engine, store } = sources;
   const rows = await Promise.all(
     engine.campaigns().map(async (campaign) => ({
       campaign,
       phase: engine.phase(campaign.id),
-      pendingReviews: (await engine.reviews({ status: 'pending', campaignId: campaign.id, limit: MAX_RECORDS_LISTED })).length,
-      waitingBoards: (await store.listRecords(BOARDS, { status: 'waiting', ref: campaign.id, limit: MAX_RECORDS_LISTED })).length,
+      pendingReviews: (
+        await engine.reviews({ status: 'pending', campaignId: campaign.id, limit: MAX_RECORDS_LISTED })
+      ).length,
+      waitingBoards: (
+        await store.listRecords(BOARDS, { status: 'waiting', ref: campaign.id, limit: MAX_RECORDS_LISTED })
+      ).length,
     })),
   );
   const consumers = await loadConsumers(sources);
@@ -88,7 +94,10 @@ export async function loadBoards({ store }: DataSources): Promise<BoardItem[]> {
       if (!state) return null;
       const { context } = state;
       const flagged = Object.entries(context.flagged);
-      const top = await store.topScores(boardName(context.campaignId, context.instanceId), context.rules.showTop + flagged.length);
+      const top = await store.topScores(
+        boardName(context.campaignId, context.instanceId),
+        context.rules.showTop + flagged.length,
+      );
       return {
         instanceId: record.id,
         campaignId: record.ref,
@@ -120,9 +129,15 @@ export async function loadLedgers({ store }: DataSources): Promise<LedgerItem[]>
 }
 
 /** The audit entries a post just made (`<key>-0` … `<key>-<n-1>`), for the notice after its redirect. */
-export async function loadNotice({ store }: DataSources, key: string | null, count: number): Promise<AuditEntry[]> {
+export async function loadNotice(
+  { store }: DataSources,
+  key: string | null,
+  count: number,
+): Promise<AuditEntry[]> {
   if (key === null || !/^[A-Za-z0-9_-]{8,40}$/.test(key)) return [];
   const n = Math.max(0, Math.min(count, 100));
-  const records = await Promise.all(Array.from({ length: n }, (_, i) => store.getRecord(AUDIT, `${key}-${i}`)));
+  const records = await Promise.all(
+    Array.from({ length: n }, (_, i) => store.getRecord(AUDIT, `${key}-${i}`)),
+  );
   return records.flatMap((r) => (r ? [r.data as AuditEntry] : []));
 }

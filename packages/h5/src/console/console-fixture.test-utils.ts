@@ -14,10 +14,9 @@ import { listenLocally } from '../node/chromium.test-utils.js';
 import { createConsole, type OperatorConsole } from './create-console.js';
 
 const sample = (name: string) =>
-  JSON.parse(readFileSync(new URL(`../../../../examples/campaigns/${name}.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  JSON.parse(
+    readFileSync(new URL(`../../../../examples/campaigns/${name}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
 /** 2026-12-02 10:00 Beijing time: inside every sample campaign's schedule. */
 export const NOW = Date.parse('2026-12-02T10:00:00+08:00');
@@ -72,7 +71,12 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     },
   });
   const draft = defineCampaign({ ...sample('assist'), id: 'spring-assist', status: 'draft' });
-  const engine = createEngine({ campaigns: [bargain, referral, board, draft], store, clock, risk: [holdSuspects] });
+  const engine = createEngine({
+    campaigns: [bargain, referral, board, draft],
+    store,
+    clock,
+    risk: [holdSuspects],
+  });
   const world = { failing: true } as ConsoleWorld & { failing: boolean };
   const rewards = createConsumer({
     store,
@@ -80,27 +84,55 @@ export async function startConsoleWorld(): Promise<ConsoleWorld> {
     clock,
     maxAttempts: 1,
     handler: (effect) => {
-      if (world.failing && effect.type === 'referral.reward-approved')
-        throw new Error(`coupon service answered 503 for ${effect.payload.rewardId ?? 'a reward'}`);
+      if (
+        world.failing &&
+        (effect.type === 'referral.reward-approved' || effect.type === 'leaderboard.frozen')
+      )
+        throw new Error(`${effect.type}: the coupon service answered 503 Service Unavailable`);
     },
   });
 
   const launched = await engine.start(bargain.id, { actor: { id: 'alice' } });
   if (launched.status !== 'accepted') throw new Error(`bargain launch: ${launched.reason}`);
   for (const friend of ['suspect-1', 'suspect-2', 'suspect-3'])
-    await engine.send(launched.instanceId, { type: 'bargain.help', eventId: `help-${friend}` }, { actor: { id: friend } });
+    await engine.send(
+      launched.instanceId,
+      { type: 'bargain.help', eventId: `help-${friend}` },
+      { actor: { id: friend } },
+    );
 
   const season = await engine.start(board.id, { actor: OPS });
   if (season.status !== 'accepted') throw new Error(`board launch: ${season.reason}`);
-  const scores: [string, number][] = [['lin', 12000], ['mei', 18000], ['zhou', 19990], ['wu', 9000]];
+  const scores: [string, number][] = [
+    ['lin', 12000],
+    ['mei', 18000],
+    ['zhou', 19990],
+    ['wu', 9000],
+  ];
   for (const [member, points] of scores)
-    await engine.send(season.instanceId, { type: 'leaderboard.score', member, points, eventId: `s-${member}` }, { actor: OPS });
-  await engine.send(season.instanceId, { type: 'leaderboard.flag', member: 'zhou', note: '步数来自模拟器' }, { actor: OPS });
+    await engine.send(
+      season.instanceId,
+      { type: 'leaderboard.score', member, points, eventId: `s-${member}` },
+      { actor: OPS },
+    );
+  await engine.send(
+    season.instanceId,
+    { type: 'leaderboard.flag', member: 'zhou', note: '步数来自模拟器' },
+    { actor: OPS },
+  );
 
   const link = await engine.start(referral.id, { actor: { id: 'rita' } });
   if (link.status !== 'accepted') throw new Error(`referral launch: ${link.reason}`);
-  await engine.send(link.instanceId, { type: 'referral.accept', eventId: 'acc-fay' }, { actor: { id: 'fay', newUser: true } });
-  await engine.send(link.instanceId, { type: 'referral.convert', referee: 'fay', eventId: 'order-1' }, { actor: OPS });
+  await engine.send(
+    link.instanceId,
+    { type: 'referral.accept', eventId: 'acc-fay' },
+    { actor: { id: 'fay', newUser: true } },
+  );
+  await engine.send(
+    link.instanceId,
+    { type: 'referral.convert', referee: 'fay', eventId: 'order-1' },
+    { actor: OPS },
+  );
 
   clock.advance(61 * 60 * 1000);
   await engine.tick();

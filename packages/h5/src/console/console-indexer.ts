@@ -31,11 +31,26 @@ export function createConsoleIndexer(store: Store & RecordStore, options: { cloc
     handler: async (effect) => {
       const base = { id: effect.instanceId, ref: effect.campaignId, at: effect.at };
       if (effect.type === 'leaderboard.frozen') {
-        await store.putRecord({ ...base, collection: BOARDS, status: 'waiting', data: { kind: effect.kind } });
+        await store.putRecord({
+          ...base,
+          collection: BOARDS,
+          status: 'waiting',
+          data: { kind: effect.kind },
+        });
       } else if (effect.type === 'leaderboard.published' || effect.type === 'leaderboard.cancelled') {
-        const { created } = await store.putRecord({ ...base, collection: BOARDS, status: 'done', data: { kind: effect.kind } });
+        const { created } = await store.putRecord({
+          ...base,
+          collection: BOARDS,
+          status: 'done',
+          data: { kind: effect.kind },
+        });
         if (!created)
-          await store.updateRecord(BOARDS, effect.instanceId, { from: 'waiting', to: 'done', data: { kind: effect.kind }, at: effect.at });
+          await store.updateRecord(BOARDS, effect.instanceId, {
+            from: 'waiting',
+            to: 'done',
+            data: { kind: effect.kind },
+            at: effect.at,
+          });
       } else if (LEDGER_EFFECTS.has(effect.type)) {
         await store.putRecord({ ...base, collection: LEDGERS, status: 'open', data: { kind: effect.kind } });
       }

@@ -1,4 +1,5 @@
 import {
+  type AuditEntry,
   auditLog,
   type Clock,
   type Consumer,
@@ -27,7 +28,14 @@ import {
   reviewAction,
 } from './console-actions.js';
 import { csrfToken, csrfValid } from './console-csrf.js';
-import { type DataSources, loadBoards, loadCampaigns, loadConsumers, loadLedgers, loadNotice } from './console-data.js';
+import {
+  type DataSources,
+  loadBoards,
+  loadCampaigns,
+  loadConsumers,
+  loadLedgers,
+  loadNotice,
+} from './console-data.js';
 import { createConsoleIndexer, INDEXER_NAME } from './console-indexer.js';
 import { CONSOLE_ISLAND } from './console-island.js';
 import { CONSOLE_STYLES } from './console-styles.js';
@@ -127,7 +135,10 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     );
   const base = options.basePath ?? '/console';
   if (!/^(\/[A-Za-z0-9_-]+)+$/.test(base))
-    throw new LiebianError('invalid-argument', `basePath = ${JSON.stringify(base)}: use a path like "/console" (no trailing "/")`);
+    throw new LiebianError(
+      'invalid-argument',
+      `basePath = ${JSON.stringify(base)}: use a path like "/console" (no trailing "/")`,
+    );
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? nanoidSource();
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
@@ -137,7 +148,15 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
   const audit = auditLog(options.store, () => clock.now());
   const sources: DataSources = { engine, store: options.store, audit, consumers };
 
-  const page = (ctx: PageContext, section: Section | null, title: string, body: ComponentChildren, status = 200, notice = [] as Parameters<typeof Layout>[0]['notice']) => {
+  const page = (
+    ctx: PageContext,
+    section: Section | null,
+    title: string,
+    body: ComponentChildren,
+    status = 200,
+    notice: readonly AuditEntry[] = [],
+    repeated = false,
+  ) => {
     const nonce = btoa(ids()).replace(/=+$/, '');
     const html = renderToString(
       <html lang={ctx.lang}>
@@ -149,7 +168,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
           <style nonce={nonce} dangerouslySetInnerHTML={{ __html: CONSOLE_STYLES }} />
         </head>
         <body>
-          <Layout ctx={ctx} section={section} title={title} notice={notice ?? []}>
+          <Layout ctx={ctx} section={section} title={title} notice={notice} repeated={repeated}>
             {body}
           </Layout>
           <script nonce={nonce} dangerouslySetInnerHTML={{ __html: CONSOLE_ISLAND }} />
@@ -163,7 +182,12 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     const url = new URL(request.url);
     if (url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return plain(404, 'not found');
     const path = url.pathname.slice(base.length) || '/';
-    const lang: Locale = url.searchParams.get('lang') === 'en' ? 'en' : url.searchParams.get('lang') === 'zh-CN' ? 'zh-CN' : (options.locale ?? 'zh-CN');
+    const lang: Locale =
+      url.searchParams.get('lang') === 'en'
+        ? 'en'
+        : url.searchParams.get('lang') === 'zh-CN'
+          ? 'zh-CN'
+          : (options.locale ?? 'zh-CN');
     const copy = CONSOLE_COPY[lang];
     const operator = await options.authenticate(request);
     if (!operator) return plain(401, copy.errors.signIn);
@@ -178,7 +202,10 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       csrf: await csrfToken(options.secret, operator.id, now),
       newKey: () => ids().replace(/[^A-Za-z0-9_-]/g, '_'),
       href: (p, query = {}) => {
-        const q = new URLSearchParams({ ...query, ...(lang === (options.locale ?? 'zh-CN') ? {} : { lang }) }).toString();
+        const q = new URLSearchParams({
+          ...query,
+          ...(lang === (options.locale ?? 'zh-CN') ? {} : { lang }),
+        }).toString();
         return `${base}${p === '/' ? '' : p}${q ? `?${q}` : ''}` || '/';
       },
       time: (ms) => formatInstant(ms, timeZone),
@@ -197,10 +224,23 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
 
   async function show(ctx: PageContext, path: string, url: URL): Promise<Response> {
     const { copy } = ctx;
-    const notice = await loadNotice(sources, url.searchParams.get('notice'), Number(url.searchParams.get('n') ?? 1));
+    const notice = await loadNotice(
+      sources,
+      url.searchParams.get('notice'),
+      Number(url.searchParams.get('n') ?? 1),
+    );
+    const again = url.searchParams.get('again') === '1';
     if (path === '/') {
       const { rows, figures } = await loadCampaigns(sources);
-      return page(ctx, 'campaigns', copy.campaigns.title, <CampaignsPage ctx={ctx} rows={rows} figures={figures} />, 200, notice);
+      return page(
+        ctx,
+        'campaigns',
+        copy.campaigns.title,
+        <CampaignsPage ctx={ctx} rows={rows} figures={figures} />,
+        200,
+        notice,
+        again,
+      );
     }
     const campaignMatch = /^\/campaigns\/([A-Za-z0-9_.:-]{1,128})$/.exec(path);
     if (campaignMatch) {
@@ -213,16 +253,28 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
         ctx,
         'campaigns',
         campaign.name,
-        <CampaignPage ctx={ctx} data={{ campaign, phase, controls: controlsFor(phase), versions, recent, analytics }} />,
+        <CampaignPage
+          ctx={ctx}
+          data={{ campaign, phase, controls: controlsFor(phase), versions, recent, analytics }}
+        />,
         200,
         notice,
+        again,
       );
     }
     if (path === '/reviews') {
       const asked = url.searchParams.get('status');
       const status: ReviewStatus = asked === 'approved' || asked === 'rejected' ? asked : 'pending';
       const reviews = await engine.reviews({ status, limit: 200 });
-      return page(ctx, 'reviews', copy.reviews.title, <ReviewsPage ctx={ctx} status={status} reviews={reviews} />, 200, notice);
+      return page(
+        ctx,
+        'reviews',
+        copy.reviews.title,
+        <ReviewsPage ctx={ctx} status={status} reviews={reviews} />,
+        200,
+        notice,
+        again,
+      );
     }
     if (path === '/settlements') {
       const [boards, ledgers] = await Promise.all([loadBoards(sources), loadLedgers(sources)]);
@@ -233,29 +285,50 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
         <SettlementsPage ctx={ctx} boards={boards} ledgers={ledgers} indexer={INDEXER_NAME} />,
         200,
         notice,
+        again,
       );
     }
     if (path === '/delivery') {
       const items = await loadConsumers(sources);
-      return page(ctx, 'delivery', copy.delivery.title, <DeliveryPage ctx={ctx} consumers={items} />, 200, notice);
+      return page(
+        ctx,
+        'delivery',
+        copy.delivery.title,
+        <DeliveryPage ctx={ctx} consumers={items} />,
+        200,
+        notice,
+        again,
+      );
     }
     if (path === '/audit') {
       const entries = await audit.list({ limit: AUDIT_SHOWN });
-      return page(ctx, 'audit', copy.audit.title, <AuditPage ctx={ctx} entries={entries} limit={AUDIT_SHOWN} />, 200, notice);
+      return page(
+        ctx,
+        'audit',
+        copy.audit.title,
+        <AuditPage ctx={ctx} entries={entries} limit={AUDIT_SHOWN} />,
+        200,
+        notice,
+        again,
+      );
     }
     return page(ctx, null, copy.errors.notFound, <p class="muted">{path}</p>, 404);
   }
 
   async function act(ctx: PageContext, path: string, request: Request, now: number): Promise<Response> {
     const { copy } = ctx;
-    const refuse = (status: number, message: string) => page(ctx, null, message, <p class="muted">{path}</p>, status);
+    const refuse = (status: number, message: string) =>
+      page(ctx, null, message, <p class="muted">{path}</p>, status);
     // A post from another site's page carries its own origin; the token below is the real check.
     const origin = request.headers.get('origin');
     if (origin !== null && origin !== new URL(request.url).origin) return refuse(403, copy.errors.csrf);
     const form = await readForm(request);
     if (form === null) return refuse(400, copy.errors.badForm);
-    if (!(await csrfValid(options.secret, ctx.operatorId, form.get('csrf') ?? '', now))) return refuse(403, copy.errors.csrf);
-    const route = ROUTES.map(([pattern, make]) => [path.match(pattern), make] as const).find(([m]) => m !== null);
+    if (!(await csrfValid(options.secret, ctx.operatorId, form.get('csrf') ?? '', now)))
+      return refuse(403, copy.errors.csrf);
+    const route = ROUTES.map(([pattern, make]) => [path.match(pattern), make] as const).find(
+      ([m]) => m !== null,
+    );
     if (!route?.[0]) return refuse(404, copy.errors.notFound);
     const action = route[1](route[0]);
     const key = form.get('key') ?? '';
@@ -268,7 +341,11 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       const to = new URL(ctx.href(answer.back), request.url);
       to.searchParams.set('notice', answer.key);
       to.searchParams.set('n', String(answer.count));
-      return new Response(null, { status: 303, headers: { location: `${to.pathname}${to.search}`, 'cache-control': 'no-store' } });
+      if (answer.repeated) to.searchParams.set('again', '1');
+      return new Response(null, {
+        status: 303,
+        headers: { location: `${to.pathname}${to.search}`, 'cache-control': 'no-store' },
+      });
     }
     return page(
       ctx,
@@ -341,7 +418,10 @@ function secureHeaders(nonce: string): Headers {
 }
 
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
-  new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+  new Response(text, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
 
 /** A urlencoded form of at most 16 KiB, or null. */
 async function readForm(request: Request): Promise<URLSearchParams | null> {

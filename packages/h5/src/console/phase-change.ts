@@ -36,7 +36,11 @@ export function changedDefinition(campaign: AnyCampaign, control: PhaseControl, 
       ? { startsAt: iso(Math.min(startsAt, now - 1)), endsAt: iso(now) }
       : { startsAt: iso(startsAt), endsAt: iso(endsAt) };
   const status =
-    control === 'pause' ? 'paused' : control === 'resume' || control === 'schedule' ? 'live' : campaign.status;
+    control === 'pause'
+      ? 'paused'
+      : control === 'resume' || control === 'schedule'
+        ? 'live'
+        : campaign.status;
   return { ...campaign, status, schedule };
 }
 

@@ -6,7 +6,13 @@ const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const consoleEn: ConsoleCopy = {
   locale: 'en',
   title: 'Liebian console',
-  nav: { campaigns: 'Campaigns', reviews: 'Reviews', settlements: 'Settlements', delivery: 'Delivery', audit: 'Audit' },
+  nav: {
+    campaigns: 'Campaigns',
+    reviews: 'Reviews',
+    settlements: 'Settlements',
+    delivery: 'Delivery',
+    audit: 'Audit',
+  },
   signedIn: (id, role) => `${id} (${role})`,
   otherLanguage: '中文',
   roles: { viewer: 'viewer', operator: 'operator', admin: 'admin' },
@@ -81,12 +87,14 @@ export const consoleEn: ConsoleCopy = {
       `"${name}" has started, so its published end (${endsAt}) cannot be brought forward: ending early is worse for participants and the engine refuses it (rules-frozen). Pause it to stop it now.`,
     approve: (n) =>
       `Approves ${s(n, 'held event')}: each applies once, on the instance as it is now (submitting again applies nothing more).`,
-    reject: (n) => `Rejects ${s(n, 'held event')}: they never apply, and the sender is told the reason you give.`,
+    reject: (n) =>
+      `Rejects ${s(n, 'held event')}: they never apply, and the sender is told the reason you give.`,
     approveSettlement: (top) =>
       `Approves the standings as they are (top ${top} below) and publishes them; prizes are issued by rank when the publication period ends. Flags can no longer change after this.`,
     reverse: (referee) =>
       `Records a refund for ${referee}: a pending reward is reversed, an approved or issued one is clawed back.`,
-    retry: (n) => `Delivers ${s(n, 'dead letter')} again; delivered ones leave the list, failing ones stay with the new error.`,
+    retry: (n) =>
+      `Delivers ${s(n, 'dead letter')} again; delivered ones leave the list, failing ones stay with the new error.`,
     discard: (n) => `Drops ${s(n, 'dead letter')} for good: they will never be delivered.`,
   },
   confirm: { title: 'Please confirm', confirm: 'Confirm', cancel: 'Back' },
@@ -178,6 +186,7 @@ export const consoleEn: ConsoleCopy = {
     done: 'Done and recorded.',
     repeated: 'This form was submitted before; nothing was done again. The record of that time:',
     refused: (why) => `Not done: ${why}`,
+    alreadyDecided: (by) => `${by} had decided it already; nothing applied again.`,
   },
   errors: {
     forbidden: 'Your role cannot do this (viewers can only look).',

@@ -183,6 +183,7 @@ export const consoleZhCN = {
     done: '已完成并记录。',
     repeated: '这张表单已经提交过，没有重复执行；以下是当时的记录。',
     refused: (why: string) => `未执行：${why}`,
+    alreadyDecided: (by: string) => `${by} 已经决定过，这次没有再应用。`,
   },
   errors: {
     forbidden: '你的角色不能执行这个操作（只读角色只能查看）。',

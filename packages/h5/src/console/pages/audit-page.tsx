@@ -48,7 +48,15 @@ export function AuditTable({ ctx, entries }: { ctx: PageContext; entries: readon
   );
 }
 
-export function AuditPage({ ctx, entries, limit }: { ctx: PageContext; entries: readonly AuditEntry[]; limit: number }) {
+export function AuditPage({
+  ctx,
+  entries,
+  limit,
+}: {
+  ctx: PageContext;
+  entries: readonly AuditEntry[];
+  limit: number;
+}) {
   return (
     <>
       <p class="muted">{ctx.copy.audit.latest(limit)}</p>

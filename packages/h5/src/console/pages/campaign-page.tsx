@@ -5,7 +5,12 @@ import { AuditTable } from './audit-page.js';
 import { ActionForm, type PageContext, PhaseBadge } from './page-context.js';
 
 /** Who may use each phase control. */
-export const CONTROL_ROLE = { schedule: 'admin', pause: 'operator', resume: 'operator', end: 'admin' } as const;
+export const CONTROL_ROLE = {
+  schedule: 'admin',
+  pause: 'operator',
+  resume: 'operator',
+  end: 'admin',
+} as const;
 
 export interface CampaignPageData {
   readonly campaign: AnyCampaign;
@@ -47,7 +52,9 @@ export function CampaignPage({ ctx, data }: { ctx: PageContext; data: CampaignPa
         </div>
       )}
       {data.controls.includes('end') && endIsRefused(data.phase) ? (
-        <p class="muted">{ctx.copy.consequence.endRefused(campaign.name, ctx.time(campaign.schedule.endsAt))}</p>
+        <p class="muted">
+          {ctx.copy.consequence.endRefused(campaign.name, ctx.time(campaign.schedule.endsAt))}
+        </p>
       ) : null}
       <h2>{c.analytics}</h2>
       <section class="slot" data-slot="analytics">

@@ -1,5 +1,5 @@
 import type { AnyCampaign, CampaignPhase } from '@liebian/core';
-import { PhaseBadge, type PageContext } from './page-context.js';
+import { type PageContext, PhaseBadge } from './page-context.js';
 
 /** What the console knows live, without analytics: every number is read from the store at render. */
 export interface LiveFigures {
@@ -42,7 +42,15 @@ export function Figures({ ctx, figures }: { ctx: PageContext; figures: LiveFigur
 }
 
 /** The campaign list: phase and live figures of each. */
-export function CampaignsPage({ ctx, rows, figures }: { ctx: PageContext; rows: readonly CampaignRow[]; figures: LiveFigures }) {
+export function CampaignsPage({
+  ctx,
+  rows,
+  figures,
+}: {
+  ctx: PageContext;
+  rows: readonly CampaignRow[];
+  figures: LiveFigures;
+}) {
   const c = ctx.copy.campaigns;
   return (
     <>
@@ -65,7 +73,9 @@ export function CampaignsPage({ ctx, rows, figures }: { ctx: PageContext; rows: 
             {rows.map((row) => (
               <tr key={row.campaign.id} data-campaign={row.campaign.id}>
                 <td>
-                  <a href={ctx.href(`/campaigns/${encodeURIComponent(row.campaign.id)}`)}>{row.campaign.name}</a>
+                  <a href={ctx.href(`/campaigns/${encodeURIComponent(row.campaign.id)}`)}>
+                    {row.campaign.name}
+                  </a>
                   <div class="muted">
                     <code>{row.campaign.id}</code>
                   </div>
@@ -74,7 +84,9 @@ export function CampaignsPage({ ctx, rows, figures }: { ctx: PageContext; rows: 
                 <td>
                   <PhaseBadge ctx={ctx} phase={row.phase} />
                 </td>
-                <td>{c.range(ctx.time(row.campaign.schedule.startsAt), ctx.time(row.campaign.schedule.endsAt))}</td>
+                <td>
+                  {c.range(ctx.time(row.campaign.schedule.startsAt), ctx.time(row.campaign.schedule.endsAt))}
+                </td>
                 <td class="num">{row.pendingReviews}</td>
                 <td class="num">{row.waitingBoards}</td>
               </tr>

@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
 import type { AuditEntry } from '@liebian/core';
+import type { ComponentChildren } from 'preact';
 import type { PageContext } from './page-context.js';
 
 export type Section = 'campaigns' | 'reviews' | 'settlements' | 'delivery' | 'audit';
@@ -12,11 +12,13 @@ const SECTIONS: readonly [Section, string][] = [
 ];
 
 /** The outcome of the actions a post just made (shown once, after the redirect). */
-export function Notice({ ctx, entries }: { ctx: PageContext; entries: readonly AuditEntry[] }) {
+export function Notice(props: { ctx: PageContext; entries: readonly AuditEntry[]; repeated: boolean }) {
+  const { ctx, entries } = props;
   if (entries.length === 0) return null;
   const refused = entries.filter((e) => e.outcome === 'refused');
   return (
     <div class={`notice${refused.length > 0 ? ' bad' : ''}`} role="status">
+      {props.repeated ? <div>{ctx.copy.notices.repeated}</div> : null}
       {refused.length === 0 ? ctx.copy.notices.done : null}
       {refused.map((e) => (
         <div key={e.id}>{ctx.copy.notices.refused(e.detail)}</div>
@@ -39,6 +41,8 @@ export function Layout(props: {
   title: string;
   children: ComponentChildren;
   notice?: readonly AuditEntry[];
+  /** The post's action key had been used before: nothing was done again. */
+  repeated?: boolean;
 }) {
   const { ctx } = props;
   const other = ctx.lang === 'zh-CN' ? 'en' : 'zh-CN';
@@ -48,7 +52,11 @@ export function Layout(props: {
         <strong>{ctx.copy.title}</strong>
         <nav aria-label={ctx.copy.title}>
           {SECTIONS.map(([section, path]) => (
-            <a key={section} href={ctx.href(path)} aria-current={props.section === section ? 'page' : undefined}>
+            <a
+              key={section}
+              href={ctx.href(path)}
+              aria-current={props.section === section ? 'page' : undefined}
+            >
               {ctx.copy.nav[section]}
             </a>
           ))}
@@ -60,7 +68,7 @@ export function Layout(props: {
       </header>
       <main>
         <h1>{props.title}</h1>
-        <Notice ctx={ctx} entries={props.notice ?? []} />
+        <Notice ctx={ctx} entries={props.notice ?? []} repeated={props.repeated ?? false} />
         {props.children}
       </main>
     </>

@@ -51,4 +51,5 @@ export function PhaseBadge({ ctx, phase }: { ctx: PageContext; phase: keyof Cons
 }
 
 /** JSON for the audit's before/after columns. */
-export const asJson = (value: unknown) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 1));
+export const asJson = (value: unknown) =>
+  value === null || value === undefined ? '—' : JSON.stringify(value, null, 1);

@@ -19,7 +19,13 @@ export function ReviewsPage({
     <tr key={held.id} data-review={held.id}>
       {act ? (
         <td>
-          <input type="checkbox" name="id" value={held.id} form="decide" aria-label={`${r.select} ${held.id}`} />
+          <input
+            type="checkbox"
+            name="id"
+            value={held.id}
+            form="decide"
+            aria-label={`${r.select} ${held.id}`}
+          />
         </td>
       ) : null}
       <td>{ctx.time(held.heldAt)}</td>
@@ -53,7 +59,11 @@ export function ReviewsPage({
     <>
       <nav class="tabs" aria-label={r.title}>
         {STATUSES.map((s) => (
-          <a key={s} href={ctx.href('/reviews', { status: s })} aria-current={s === status ? 'page' : undefined}>
+          <a
+            key={s}
+            href={ctx.href('/reviews', { status: s })}
+            aria-current={s === status ? 'page' : undefined}
+          >
             {r[s]}
           </a>
         ))}

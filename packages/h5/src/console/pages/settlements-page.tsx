@@ -69,7 +69,10 @@ function Ledger({ ctx, item }: { ctx: PageContext; item: LedgerItem }) {
   const s = ctx.copy.settlements;
   return item.referrals.flatMap((referral) =>
     referral.ledger.map((entry) => (
-      <tr key={`${item.instanceId}:${referral.referee}:${entry.side}`} data-ledger={`${item.instanceId}:${referral.referee}:${entry.side}`}>
+      <tr
+        key={`${item.instanceId}:${referral.referee}:${entry.side}`}
+        data-ledger={`${item.instanceId}:${referral.referee}:${entry.side}`}
+      >
         <td>
           <code>{item.campaignId}</code>
         </td>
@@ -114,7 +117,11 @@ export function SettlementsPage({
     <>
       <p class="muted">{s.fromIndexer(indexer)}</p>
       <h2>{s.boards}</h2>
-      {boards.length === 0 ? <p class="muted">{s.boardsEmpty}</p> : boards.map((b) => <Board key={b.instanceId} ctx={ctx} board={b} />)}
+      {boards.length === 0 ? (
+        <p class="muted">{s.boardsEmpty}</p>
+      ) : (
+        boards.map((b) => <Board key={b.instanceId} ctx={ctx} board={b} />)
+      )}
       <h2>{s.ledger}</h2>
       {ledgers.length === 0 ? (
         <p class="muted">{s.ledgerEmpty}</p>
