@@ -9,7 +9,7 @@ main{max-width:1180px;margin:0 auto;padding:20px 24px}
 h1{font-size:20px;margin:8px 0 16px}h2{font-size:16px;margin:24px 0 8px}
 table{width:100%;border-collapse:collapse;background:#fff;border:1px solid #e5e7eb}
 th,td{padding:8px 10px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
-th{background:#f3f4f6;font-weight:600;font-size:13px}
+th{background:#f3f4f6;font-weight:600;font-size:13px;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}pre{margin:0;white-space:pre-wrap;word-break:break-all}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(170px,1fr));gap:12px;margin-bottom:8px}
