@@ -49,6 +49,7 @@ export function runStoreConformance(runner: TestRunner, options: ConformanceOpti
     for (const [group, register] of Object.entries(GROUPS)) {
       if (group === 'durability' && options.durability === undefined) continue;
       if (group === 'faults' && options.faults === undefined) continue;
+      if (group === 'records' && options.records !== true) continue;
       runner.describe(group, () => {
         const context: SuiteContext = {
           options,

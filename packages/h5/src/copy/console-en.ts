@@ -180,7 +180,7 @@ export const consoleEn: ConsoleCopy = {
     detail: 'Detail',
     empty: 'No operator action yet.',
     outcomes: { started: 'started', done: 'done', refused: 'refused' },
-    latest: (n) => `latest ${n}`,
+    latest: (n) => `the latest ${n} at most`,
   },
   notices: {
     done: 'Done and recorded.',

@@ -177,7 +177,7 @@ export const consoleZhCN = {
     detail: '说明',
     empty: '还没有操作记录。',
     outcomes: { started: '进行中', done: '完成', refused: '被拒绝' } as Names<'started' | 'done' | 'refused'>,
-    latest: (n: number) => `最近 ${n} 条`,
+    latest: (n: number) => `最多显示最近 ${n} 条`,
   },
   notices: {
     done: '已完成并记录。',
