@@ -98,3 +98,14 @@ describe('the review queue', () => {
     );
   });
 });
+
+describe('the review queue under a race (memory store; the real stores run it in @liebian/adapters)', () => {
+  it('two engines approving, retrying and rejecting at once: one decision per event, applied once', async () => {
+    const { createMemoryStore } = await import('../store/memory-store.js');
+    const { reviewRace } = await import('./review-race.test-utils.js');
+    const race = await reviewRace(createMemoryStore());
+    expect(race).toMatchObject({ held: 30, decided: 30, changedTwice: 0 });
+    expect(race.helps).toBe(race.approved);
+    expect(race.approved).toBeGreaterThan(0);
+  });
+});
