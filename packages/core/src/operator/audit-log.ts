@@ -48,7 +48,11 @@ export function auditLog(records: RecordStore, now: () => number) {
     async run(
       action: Pick<AuditEntry, 'id' | 'by' | 'action' | 'target' | 'campaignId'>,
       perform: () => Promise<Pick<AuditEntry, 'before' | 'after' | 'detail'> & { refused?: boolean }>,
-    ): Promise<{ readonly entry: AuditEntry; readonly repeated: boolean }> {
+    ): Promise<{
+      readonly entry: AuditEntry;
+      /** The key's action had ended before: nothing was done this time. */
+      readonly repeated: boolean;
+    }> {
       if (!/^[A-Za-z0-9_-]{8,64}$/.test(action.id)) {
         throw new LiebianError(
           'invalid-argument',
@@ -88,7 +92,8 @@ export function auditLog(records: RecordStore, now: () => number) {
         data: entry,
         at: now(),
       });
-      return { entry: record ? toEntry(record) : entry, repeated: !put.created };
+      // Done now (an action a crash left `started` included): not a repeat.
+      return { entry: record ? toEntry(record) : entry, repeated: false };
     },
 
     /** Entries newest first, of one campaign or all. */

@@ -60,7 +60,7 @@ export interface RecordStore {
   listRecords(collection: string, query: RecordQuery): Promise<OperatorRecord[]>;
 }
 
-/** The most records one `listRecords` call answers. */
+/** The most records one `listRecords` call answers (`listRecords(c, { limit: MAX_RECORDS_LISTED })`). */
 export const MAX_RECORDS_LISTED = 500;
 
 /**
@@ -79,6 +79,11 @@ export function hasRecords(store: object): store is RecordStore {
   );
 }
 
-/** Newest first: `at` descending, then `id` descending (code points). */
+/**
+ * Newest first: `at` descending, then `id` descending (code points) — the order `listRecords` answers in.
+ *
+ * @example
+ * const newestFirst = [...records].sort(recordOrder);
+ */
 export const recordOrder = (a: OperatorRecord, b: OperatorRecord): number =>
   b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);

@@ -1,4 +1,4 @@
-import { isLiebianError, REVIEWS, type SendResult } from '@liebian/core';
+import { isLiebianError, RETRYABLE_CODES, REVIEWS, type SendResult } from '@liebian/core';
 import type { DataSources } from './console-data.js';
 import { CONTROL_ROLE } from './pages/campaign-page.js';
 import type { ConsoleRole, PageContext } from './pages/page-context.js';
@@ -54,8 +54,12 @@ export interface ConsoleAction {
 
 const by = (ctx: PageContext) => ({ id: ctx.operatorId, role: ctx.role });
 const operatorActor = (ctx: PageContext) => ({ id: ctx.operatorId, operator: true });
+/**
+ * A refusal, recorded as such. A store fault is not one (the action may have happened): it is thrown, the audit entry
+ * stays `started`, and the operator is told that sending the same form again is safe.
+ */
 const refusedBy = (error: unknown) => {
-  if (isLiebianError(error))
+  if (isLiebianError(error) && !RETRYABLE_CODES.has(error.code))
     return { before: null, after: null, detail: `${error.code}: ${error.message}`, refused: true };
   throw error;
 };

@@ -52,9 +52,12 @@ export interface ConsoleWorld {
  * approval with a flagged member, a referral with a pending reward, and a rewards consumer whose dead letters wait.
  * The operator signs in with the `op` cookie (ada admin, olga operator, vic viewer).
  */
-export async function startConsoleWorld(): Promise<ConsoleWorld> {
+export async function startConsoleWorld(
+  options: { wrap?: <S extends object>(store: S) => S } = {},
+): Promise<ConsoleWorld> {
   const clock = createManualClock(NOW);
-  const store = createMemoryStore();
+  const raw = createMemoryStore();
+  const store = options.wrap ? options.wrap(raw) : raw;
   const bargain = defineCampaign(sample('bargain'));
   const referral = defineCampaign(sample('referral'));
   const board = defineCampaign({

@@ -10,6 +10,7 @@ import {
   LiebianError,
   type Locale,
   nanoidSource,
+  RETRYABLE_CODES,
   type RecordStore,
   type ReviewStatus,
   type Store,
@@ -218,6 +219,9 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     } catch (error) {
       if (isLiebianError(error, 'unknown-campaign') || isLiebianError(error, 'unknown-instance'))
         return page(ctx, null, copy.errors.notFound, <p>{error.message}</p>, 404);
+      // The store could not be reached or did not answer: whatever the post did is unknown, and doing it again is safe.
+      if (isLiebianError(error) && RETRYABLE_CODES.has(error.code))
+        return page(ctx, null, copy.errors.unavailable, <p class="muted">{error.message}</p>, 503);
       throw error;
     }
   }

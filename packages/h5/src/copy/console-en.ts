@@ -194,6 +194,8 @@ export const consoleEn: ConsoleCopy = {
     notFound: 'No such page.',
     signIn: 'Sign in to the console first.',
     noRole: 'Your account has no console access.',
+    unavailable:
+      'The store could not be reached, so whether this went through is unknown. Submitting the same form again is safe (one action runs once).',
     badForm: 'The form is incomplete or too long.',
   },
 };

@@ -191,6 +191,7 @@ export const consoleZhCN = {
     notFound: '没有这个页面。',
     signIn: '请先登录后台。',
     noRole: '你的账号没有后台权限。',
+    unavailable: '存储暂时无法访问，这次操作是否完成未知。重新提交同一张表单是安全的（同一操作只执行一次）。',
     badForm: '表单内容不完整或过长。',
   },
 };
