@@ -4,8 +4,8 @@
  * Chromium after real clicks. Output: docs/console/<page>.png.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { launchChromium } from '../packages/h5/src/node/chromium.test-utils.js';
 import { startConsoleWorld } from '../packages/h5/src/console/console-fixture.test-utils.js';
+import { launchChromium } from '../packages/h5/src/node/chromium.test-utils.js';
 
 const world = await startConsoleWorld();
 const browser = await launchChromium();

@@ -1,4 +1,4 @@
-import { isLiebianError, RETRYABLE_CODES, REVIEWS, type SendResult } from '@liebian/core';
+import { type AnyCampaign, isLiebianError, RETRYABLE_CODES, REVIEWS, type SendResult } from '@liebian/core';
 import type { DataSources } from './console-data.js';
 import { CONTROL_ROLE } from './pages/campaign-page.js';
 import type { ConsoleRole, PageContext } from './pages/page-context.js';
@@ -195,7 +195,7 @@ export const reviewAction: ConsoleAction = {
 /** An operator event on one instance (approve a leaderboard, record a referral refund), once per action key. */
 function instanceAction(options: {
   action: string;
-  confirm: (input: ActionInput, instanceId: string) => string;
+  confirm: (input: ActionInput, campaign: AnyCampaign) => string;
   command: (form: URLSearchParams) => Record<string, unknown> | null;
 }): ConsoleAction {
   return {
@@ -211,7 +211,7 @@ function instanceAction(options: {
         return {
           kind: 'confirm',
           title: `${ctx.copy.settlements.title} · ${instanceId}`,
-          consequence: options.confirm(input, instanceId),
+          consequence: options.confirm(input, sources.engine.campaign(stored.campaignId)),
           fields,
           back: '/settlements',
         };
@@ -248,7 +248,10 @@ function instanceAction(options: {
 
 export const approveBoardAction = instanceAction({
   action: 'leaderboard.approve',
-  confirm: ({ ctx }) => ctx.copy.consequence.approveSettlement(20),
+  confirm: ({ ctx }, campaign) =>
+    ctx.copy.consequence.approveSettlement(
+      campaign.kind === 'leaderboard' ? (campaign.rules.prizes.at(-1)?.toRank ?? 0) : 0,
+    ),
   command: () => ({ type: 'leaderboard.approve' }),
 });
 

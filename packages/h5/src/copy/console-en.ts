@@ -89,8 +89,8 @@ export const consoleEn: ConsoleCopy = {
       `Approves ${s(n, 'held event')}: each applies once, on the instance as it is now (submitting again applies nothing more).`,
     reject: (n) =>
       `Rejects ${s(n, 'held event')}: they never apply, and the sender is told the reason you give.`,
-    approveSettlement: (top) =>
-      `Approves the standings as they are (top ${top} below) and publishes them; prizes are issued by rank when the publication period ends. Flags can no longer change after this.`,
+    approveSettlement: (prizeRanks) =>
+      `Approves the standings as they are (prize ranks: the top ${prizeRanks}, flagged members left out) and publishes them; prizes are issued by rank when the publication period ends. Flags can no longer change after this.`,
     reverse: (referee) =>
       `Records a refund for ${referee}: a pending reward is reversed, an approved or issued one is clawed back.`,
     retry: (n) =>

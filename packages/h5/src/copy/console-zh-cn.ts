@@ -88,8 +88,8 @@ export const consoleZhCN = {
     approve: (n: number) =>
       `将通过 ${n} 个被拦下的事件：每个事件按现在的状态应用一次（重复提交不会再应用）。`,
     reject: (n: number) => `将驳回 ${n} 个被拦下的事件：它们永远不会生效，发送方会收到你填写的原因。`,
-    approveSettlement: (top: number) =>
-      `将确认当前榜单（前 ${top} 名如下）并进入公示，公示期满后按名次发奖。确认后不能再标记或取消标记。`,
+    approveSettlement: (prizeRanks: number) =>
+      `将按当前名次确认榜单（获奖名次：前 ${prizeRanks} 名，已标记的成员不计入）并进入公示，公示期满后按名次发奖。确认后不能再标记或取消标记。`,
     reverse: (referee: string) =>
       `将为被推荐人 ${referee} 记一次退款：待审核的奖励撤销，已发放或已批准的奖励追回（clawback）。`,
     retry: (n: number) => `将重新投递 ${n} 条失败的效果；成功的从失败列表移除，失败的保留新的错误。`,
