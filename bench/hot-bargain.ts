@@ -59,9 +59,9 @@ export async function hotInstance(name: string, store: Store, producers = PRODUC
   const commits: number[] = [];
   const timed: Store = {
     ...store,
-    commit: async (id, batch) => {
+    commit: async (requests) => {
       const start = performance.now();
-      const result = await store.commit(id, batch);
+      const result = await store.commit(requests);
       commits.push(performance.now() - start);
       return result;
     },

@@ -1,4 +1,4 @@
-import { bargainMechanic, type Store } from '@liebian/core';
+import { bargainMechanic, commitOne, type Store } from '@liebian/core';
 import { transition } from 'xstate';
 import { DURING_CAMPAIGN } from '../packages/core/src/mechanics/bargain/bargain-fixture.test-utils.js';
 import { HELPS, hotCampaign, PRODUCERS } from './hot-bargain.js';
@@ -28,7 +28,7 @@ export async function naiveReadThenCas(name: string, store: Store, budgetMs = 5_
     outbox: [],
     now: DURING_CAMPAIGN,
   };
-  await store.commit(id, { ...base, expectedVersion: 0, snapshot: state, keys: [] });
+  await commitOne(store, id, { ...base, expectedVersion: 0, snapshot: state, keys: [] });
   let next = 0;
   let conflicts = 0;
   let applied = 0;
@@ -46,7 +46,7 @@ export async function naiveReadThenCas(name: string, store: Store, budgetMs = 5_
           bargainMechanic.machine.resolveState(row.snapshot as never),
           event as never,
         );
-        const result = await store.commit(id, {
+        const result = await commitOne(store, id, {
           ...base,
           expectedVersion: row.version,
           snapshot: { value: next.value, context: next.context },

@@ -22,7 +22,7 @@ const open = (path: string) => page.goto(`${world.origin}/console${path}`);
 
 await open('/reviews');
 await shot('reviews');
-await page.check(`tr[data-review="${world.bargainId}/help-suspect-1"] input[type=checkbox]`);
+await page.check(`tr[data-review="${await world.heldId('help-suspect-1')}"] input[type=checkbox]`);
 await page.click('button[value=approve]');
 await shot('review-confirm');
 await page.click('button[type=submit]');

@@ -115,6 +115,22 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     });
   /** Outbox sequence numbers drawn by commits that have not ended: readers stop below them. */
   const inFlight = new Set<number>();
+  async function commitOne(id: string, batch: CommitBatch): Promise<CommitResult> {
+    // Draw outbox sequence numbers first; a commit that loses leaves gaps, which readers skip. Until the commit
+    // ends its numbers are in flight, and readers stop below them, so a cursor never passes an entry still to come.
+    const seqs: number[] = [];
+    try {
+      for (let i = 0; i < batch.outbox.length; i++) {
+        const seq = await kv.next();
+        inFlight.add(seq);
+        seqs.push(seq);
+      }
+      return await commitDoc(id, batch, seqs);
+    } finally {
+      for (const seq of seqs) inFlight.delete(seq);
+    }
+  }
+
   return {
     capabilities: { durability: 'none', multiProcess: false },
 
@@ -131,20 +147,23 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
       };
     },
 
-    async commit(id, batch: CommitBatch): Promise<CommitResult> {
-      // Draw outbox sequence numbers first; a commit that loses leaves gaps, which readers skip. Until the commit
-      // ends its numbers are in flight, and readers stop below them, so a cursor never passes an entry still to come.
-      const seqs: number[] = [];
-      try {
-        for (let i = 0; i < batch.outbox.length; i++) {
-          const seq = await kv.next();
-          inFlight.add(seq);
-          seqs.push(seq);
-        }
-        return await commitDoc(id, batch, seqs);
-      } finally {
-        for (const seq of seqs) inFlight.delete(seq);
-      }
+    // Each request on its own: a KV store has no transaction across documents, and none is needed — every batch is
+    // atomic by itself, and one batch's conflict must not fail the others. (A store that can, sends them together.)
+    async commit(requests) {
+      const last = new Map<string, Promise<unknown>>();
+      return Promise.all(
+        requests.map((request) => {
+          // Requests for one instance run in the order given; different instances run at once.
+          const result = (last.get(request.id) ?? Promise.resolve()).then(() =>
+            commitOne(request.id, request),
+          );
+          last.set(
+            request.id,
+            result.catch(() => {}),
+          );
+          return result;
+        }),
+      );
     },
 
     async seen(id, keys) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Store } from '@liebian/core';
+import { commitOne } from '@liebian/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPostgresStore } from './postgres.js';
@@ -92,7 +93,7 @@ async function open(schema: string): Promise<Store> {
     await late.connect();
     try {
       for (const id of ['a', 'b']) {
-        await store.commit(id, {
+        await commitOne(store, id, {
           expectedVersion: 0,
           campaignId: 'c',
           kind: 'bargain',
@@ -109,7 +110,7 @@ async function open(schema: string): Promise<Store> {
         `SELECT * FROM "${schema}".commit_instance('a', 1, 'c', 'bargain', '{}', 2, '{}', '[]', '{}', $1::jsonb)`,
         [JSON.stringify([{ type: 'late', dedupeKey: 'late', payload: {} }])],
       );
-      await store.commit('b', {
+      await commitOne(store, 'b', {
         expectedVersion: 1,
         campaignId: 'c',
         kind: 'bargain',

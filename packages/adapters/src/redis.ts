@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimedTimer, OutboxItem, RecordStore, ScoreEntry, Store, StoredInstance } from '@liebian/core';
+import type {
+  ClaimedTimer,
+  CommitRequest,
+  CommitResult,
+  OutboxItem,
+  RecordStore,
+  ScoreEntry,
+  Store,
+  StoredInstance,
+} from '@liebian/core';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import { redisRecordMethods } from './redis/records.js';
@@ -47,8 +56,9 @@ interface Scripts extends ConsumerScripts {
   lbScoreOf: Command;
 }
 
-const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number]> = {
-  lbCommit: [COMMIT, 7],
+/** Each script and its number of keys (none: the call passes it first, for scripts that take a key list). */
+const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number | undefined]> = {
+  lbCommit: [COMMIT, undefined],
   lbClaimTimers: [CLAIM_TIMERS, 3],
   lbAckTimer: [ACK_TIMER, 4],
   lbReserve: [RESERVE, 3],
@@ -98,7 +108,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
   if (owns) redis.on('error', () => {});
   if (owns) await (redis as Redis).connect();
   for (const [name, [lua, numberOfKeys]] of Object.entries(SCRIPTS)) {
-    if (!(name in redis)) redis.defineCommand(name, { lua, numberOfKeys });
+    if (!(name in redis))
+      redis.defineCommand(name, numberOfKeys === undefined ? { lua } : { lua, numberOfKeys });
   }
   const scripts = redis as unknown as Scripts;
   const p = options.prefix ?? 'lb';
@@ -160,43 +171,70 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       return stored;
     },
 
-    async commit(id, batch) {
+    async commit(requests) {
       live();
-      let campaignId = await campaignOf(id);
-      if (campaignId === null) {
-        if (batch.expectedVersion !== 0) return { ok: false, reason: 'conflict', currentVersion: null };
-        // Register the instance before creating it; both writes are idempotent, so a crash in between is harmless.
-        await redis.set(`${p}:dir:${id}`, batch.campaignId, 'NX');
-        await redis.sadd(campaignsKey, batch.campaignId);
-        campaignId = await campaignOf(id);
-      }
-      if (campaignId !== batch.campaignId) return { ok: false, reason: 'conflict', currentVersion: null };
-      const k = keysOf(campaignId, id);
-      const reply = (await scripts.lbCommit(
-        k.instance,
-        k.keys,
-        k.timers,
-        k.timerData,
-        k.leases,
-        k.timerNames,
-        k.outbox,
-        batch.expectedVersion,
-        JSON.stringify(batch.snapshot),
-        batch.kind,
-        campaignId,
-        batch.now,
-        id,
-        JSON.stringify([...new Set(batch.keys)]),
-        JSON.stringify(batch.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
-        JSON.stringify(batch.timers.cancel),
-        JSON.stringify(batch.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
-        randomUUID(),
-      )) as [number, ...(number | string)[]];
-      const [status, ...rest] = reply;
-      if (status === 2) return { ok: false, reason: 'taken', keys: rest as string[] };
-      const version = Number(rest[0]);
-      if (status === 1) return { ok: true, version };
-      return { ok: false, reason: 'conflict', currentVersion: version < 0 ? null : version };
+      // Instances new to the store are registered before they are created; both writes are idempotent, so a crash
+      // in between is harmless.
+      const fresh = requests.filter((r) => r.expectedVersion === 0);
+      const found = await Promise.all(fresh.map((r) => campaignOf(r.id)));
+      const register = fresh.filter((_, i) => found[i] === null);
+      await Promise.all(
+        register.flatMap((r) => [
+          redis.set(`${p}:dir:${r.id}`, r.campaignId, 'NX'),
+          redis.sadd(campaignsKey, r.campaignId),
+        ]),
+      );
+      const campaigns = await Promise.all(requests.map((r) => campaignOf(r.id)));
+      const results: CommitResult[] = new Array(requests.length);
+      // One script per campaign: its instances share a hash slot.
+      const slots = new Map<string, number[]>();
+      requests.forEach((r, i) => {
+        const campaignId = campaigns[i];
+        if (campaignId !== r.campaignId) {
+          results[i] = { ok: false, reason: 'conflict', currentVersion: null };
+          return;
+        }
+        const slot = slots.get(campaignId);
+        if (slot) slot.push(i);
+        else slots.set(campaignId, [i]);
+      });
+      await Promise.all(
+        [...slots].map(async ([campaignId, indexes]) => {
+          const shared = keysOf(campaignId, '');
+          const keys = [shared.timers, shared.timerData, shared.leases, shared.outbox];
+          const args: (string | number)[] = [randomUUID(), campaignId];
+          for (const i of indexes) {
+            const r = requests[i] as CommitRequest;
+            const k = keysOf(campaignId, r.id);
+            keys.push(k.instance, k.keys, k.timerNames);
+            args.push(
+              r.expectedVersion,
+              JSON.stringify(r.snapshot),
+              r.kind,
+              r.now,
+              r.id,
+              JSON.stringify([...new Set(r.keys)]),
+              JSON.stringify(r.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
+              JSON.stringify(r.timers.cancel),
+              JSON.stringify(r.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
+            );
+          }
+          const replies = (await scripts.lbCommit(keys.length, ...keys, ...args)) as [
+            number,
+            ...(number | string)[],
+          ][];
+          indexes.forEach((i, n) => {
+            const [status, ...rest] = replies[n] ?? [0, -1];
+            if (status === 2) results[i] = { ok: false, reason: 'taken', keys: rest as string[] };
+            else if (status === 1) results[i] = { ok: true, version: Number(rest[0]) };
+            else {
+              const version = Number(rest[0]);
+              results[i] = { ok: false, reason: 'conflict', currentVersion: version < 0 ? null : version };
+            }
+          });
+        }),
+      );
+      return results;
     },
 
     async seen(id, keys) {

@@ -103,6 +103,7 @@ export {
   systemRandom,
 } from './primitives/random.js';
 export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export { commitOne } from './store/commit-one.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export {
@@ -118,11 +119,13 @@ export {
 export type {
   ClaimedTimer,
   CommitBatch,
+  CommitRequest,
   CommitResult,
   ConsumerAdvance,
   ConsumerLease,
   ConsumerMethods,
   ConsumerState,
+  CounterChange,
   DeadLetter,
   OutboxEntry,
   OutboxItem,

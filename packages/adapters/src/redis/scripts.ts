@@ -4,55 +4,68 @@
  * to EVAL after a SCRIPT FLUSH or failover).
  */
 
-/** Returns {1, version} on success, {0, currentVersion or -1} on a version conflict, {2, key…} for taken keys.
- *  KEYS: instance, keys set, timer zset, timer data, timer leases, instance timer names, outbox stream.
- *  ARGV: expectedVersion, snapshot, kind, campaignId, now, instanceId, keys (JSON string[]),
- *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]), outbox (JSON [type, dedupeKey, payloadJson][]),
- *        nonce (unique per call: the same call run again, after a reconnect, answers as it did the first time) */
+/** Group commit: the batches of one campaign's instances (one hash slot) in one script, each with its own version
+ *  and key check; one reply per batch, in order: {1, version} on success, {0, currentVersion or -1} on a version
+ *  conflict, {2, key…} for taken keys (nothing of that batch written).
+ *  KEYS: timer zset, timer data, timer leases, outbox stream; then per batch: instance, keys set, timer names.
+ *  ARGV: nonce (unique per call: run again after a reconnect, the call answers as it did the first time),
+ *        campaignId; then per batch: expectedVersion, snapshot, kind, now, instanceId, keys (JSON string[]),
+ *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]),
+ *        outbox (JSON [type, dedupeKey, payloadJson][]). */
 export const COMMIT = `
-local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
-if current == tonumber(ARGV[1]) + 1 and ARGV[11] and redis.call('HGET', KEYS[1], 'n') == ARGV[11] then
-  return {1, current}
-end
-if current ~= tonumber(ARGV[1]) then
-  if current == 0 then return {0, -1} end
-  return {0, current}
-end
-local keys = cjson.decode(ARGV[7])
-if #keys > 0 and current > 0 then
-  local taken = {2}
-  for i = 1, #keys, 1000 do
-    local chunk = {unpack(keys, i, math.min(i + 999, #keys))}
-    local flags = redis.call('SMISMEMBER', KEYS[2], unpack(chunk))
-    for j, flag in ipairs(flags) do
-      if flag == 1 then taken[#taken + 1] = chunk[j] end
-    end
+local function commit(instance, keySet, timerNames, a, nonce)
+  local expected = tonumber(ARGV[a])
+  local current = tonumber(redis.call('HGET', instance, 'v') or '0')
+  if current == expected + 1 and redis.call('HGET', instance, 'n') == nonce then
+    return {1, current}
   end
-  if #taken > 1 then return taken end
+  if current ~= expected then
+    if current == 0 then return {0, -1} end
+    return {0, current}
+  end
+  local keys = cjson.decode(ARGV[a + 5])
+  if #keys > 0 and current > 0 then
+    local taken = {2}
+    for i = 1, #keys, 1000 do
+      local chunk = {unpack(keys, i, math.min(i + 999, #keys))}
+      local flags = redis.call('SMISMEMBER', keySet, unpack(chunk))
+      for j, flag in ipairs(flags) do
+        if flag == 1 then taken[#taken + 1] = chunk[j] end
+      end
+    end
+    if #taken > 1 then return taken end
+  end
+  local version = current + 1
+  local id = ARGV[a + 4]
+  redis.call('HSET', instance, 'v', version, 's', ARGV[a + 1], 'k', ARGV[a + 2], 'c', ARGV[2], 'u', ARGV[a + 3], 'n', nonce)
+  for i = 1, #keys, 1000 do
+    redis.call('SADD', keySet, unpack(keys, i, math.min(i + 999, #keys)))
+  end
+  for _, timerId in ipairs(cjson.decode(ARGV[a + 7])) do
+    local member = id .. '\\n' .. timerId
+    redis.call('ZREM', KEYS[1], member)
+    redis.call('HDEL', KEYS[2], member)
+    redis.call('HDEL', KEYS[3], member)
+    redis.call('SREM', timerNames, timerId)
+  end
+  for _, t in ipairs(cjson.decode(ARGV[a + 6])) do
+    local member = id .. '\\n' .. t[1]
+    redis.call('ZADD', KEYS[1], t[2], member)
+    redis.call('HSET', KEYS[2], member, t[2] .. '\\n' .. t[3])
+    redis.call('HDEL', KEYS[3], member)
+    redis.call('SADD', timerNames, t[1])
+  end
+  for _, o in ipairs(cjson.decode(ARGV[a + 8])) do
+    redis.call('XADD', KEYS[4], '*', 'i', id, 't', o[1], 'd', o[2], 'p', o[3])
+  end
+  return {1, version}
 end
-local version = current + 1
-redis.call('HSET', KEYS[1], 'v', version, 's', ARGV[2], 'k', ARGV[3], 'c', ARGV[4], 'u', ARGV[5], 'n', ARGV[11] or '')
-for i = 1, #keys, 1000 do
-  redis.call('SADD', KEYS[2], unpack(keys, i, math.min(i + 999, #keys)))
+local out = {}
+for b = 0, (#KEYS - 4) / 3 - 1 do
+  -- Each batch's nonce is its own: a later batch of the same instance in this call is never mistaken for a rerun.
+  out[b + 1] = commit(KEYS[5 + 3 * b], KEYS[6 + 3 * b], KEYS[7 + 3 * b], 3 + 9 * b, ARGV[1] .. ':' .. b)
 end
-for _, timerId in ipairs(cjson.decode(ARGV[9])) do
-  local member = ARGV[6] .. '\\n' .. timerId
-  redis.call('ZREM', KEYS[3], member)
-  redis.call('HDEL', KEYS[4], member)
-  redis.call('HDEL', KEYS[5], member)
-  redis.call('SREM', KEYS[6], timerId)
-end
-for _, t in ipairs(cjson.decode(ARGV[8])) do
-  local member = ARGV[6] .. '\\n' .. t[1]
-  redis.call('ZADD', KEYS[3], t[2], member)
-  redis.call('HSET', KEYS[4], member, t[2] .. '\\n' .. t[3])
-  redis.call('HDEL', KEYS[5], member)
-  redis.call('SADD', KEYS[6], t[1])
-end
-for _, o in ipairs(cjson.decode(ARGV[10])) do
-  redis.call('XADD', KEYS[7], '*', 'i', ARGV[6], 't', o[1], 'd', o[2], 'p', o[3])
-end
-return {1, version}
+return out
 `;
 
 /** KEYS: timer zset, timer data, timer leases. ARGV: now, limit, leaseMs, leaseId.

@@ -13,6 +13,7 @@ const RELEASED: Record<number, string> = {
   3: 'e058d2b7025cf64e',
   4: '7a669b9cb06295d1',
   5: 'f23b19050384d4b2',
+  6: '1450b4249335a1c4',
 };
 
 const hashOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);

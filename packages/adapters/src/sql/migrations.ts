@@ -352,6 +352,122 @@ ${commitInstance(s, 'CREATE OR REPLACE', WRITE_UNLESS_TAKEN, OUTBOX_ROW_PER_COMM
         $fn$;
       `,
     },
+    {
+      version: 7,
+      sql: `
+        -- Group commit: the batches of several instances in one call and one transaction, each all or nothing on its
+        -- own (an exception block per batch) with its own version, key and counter checks. Counter changes (stock,
+        -- budget, quotas) happen inside the commit: taken with the events that need them, or not at all.
+        CREATE FUNCTION ${s}.commit_many(p_batches jsonb,
+          OUT n bigint, OUT ok boolean, OUT version bigint, OUT taken text[], OUT short integer[]
+        ) RETURNS SETOF record LANGUAGE plpgsql AS $fn$
+        DECLARE
+          b jsonb;
+          c jsonb;
+          v_id text;
+          v_expected bigint;
+          v_at integer;
+          v_qty bigint;
+        BEGIN
+          -- Every row the call writes under a lock is locked first, in one order (instances by id, then counters by
+          -- name), so concurrent group commits never wait on each other in a cycle.
+          PERFORM 1 FROM ${s}.instances i
+            WHERE i.id IN (SELECT x->>'id' FROM jsonb_array_elements(p_batches) AS x)
+            ORDER BY i.id FOR UPDATE;
+          INSERT INTO ${s}.counters (name, remaining)
+            SELECT DISTINCT ON (ch->>'counter') ch->>'counter', (ch->>'capacity')::bigint
+            FROM jsonb_array_elements(p_batches) AS x, jsonb_array_elements(coalesce(x->'counters', '[]')) AS ch
+            WHERE ch->>'op' = 'take'
+            ORDER BY ch->>'counter'
+            ON CONFLICT DO NOTHING;
+          PERFORM 1 FROM ${s}.counters k
+            WHERE k.name IN (SELECT ch->>'counter' FROM jsonb_array_elements(p_batches) AS x,
+              jsonb_array_elements(coalesce(x->'counters', '[]')) AS ch)
+            ORDER BY k.name FOR UPDATE;
+          FOR b, n IN SELECT x.b, x.n FROM jsonb_array_elements(p_batches) WITH ORDINALITY AS x(b, n) LOOP
+            ok := false; version := NULL; taken := NULL; short := NULL;
+            v_id := b->>'id';
+            v_expected := (b->>'expectedVersion')::bigint;
+            IF v_expected > 0 THEN
+              SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = v_id;
+              IF version IS DISTINCT FROM v_expected THEN RETURN NEXT; CONTINUE; END IF;
+            END IF;
+            BEGIN
+              IF v_expected = 0 THEN
+                INSERT INTO ${s}.instances (id, campaign_id, kind, version, snapshot, updated_at)
+                  VALUES (v_id, b->>'campaignId', b->>'kind', 1, b->>'snapshot', (b->>'now')::bigint)
+                  ON CONFLICT (id) DO NOTHING
+                  RETURNING instances.version INTO version;
+                IF version IS NULL THEN
+                  SELECT i.version INTO version FROM ${s}.instances i WHERE i.id = v_id;
+                  RAISE EXCEPTION USING ERRCODE = 'LB001';
+                END IF;
+              ELSE
+                UPDATE ${s}.instances i SET version = i.version + 1, snapshot = b->>'snapshot',
+                  updated_at = (b->>'now')::bigint
+                  WHERE i.id = v_id
+                  RETURNING i.version INTO version;
+              END IF;
+              -- The keys' unique index is the key check: a taken key undoes this block.
+              INSERT INTO ${s}.instance_keys (instance_id, key)
+                SELECT v_id, k FROM jsonb_array_elements_text(b->'keys') AS k;
+              v_at := 0;
+              FOR c IN SELECT ch FROM jsonb_array_elements(coalesce(b->'counters', '[]')) AS ch LOOP
+                IF c->>'op' = 'take' THEN
+                  INSERT INTO ${s}.counter_holders (counter, holder, qty)
+                    VALUES (c->>'counter', c->>'holder', (c->>'qty')::bigint) ON CONFLICT DO NOTHING;
+                  IF FOUND THEN
+                    UPDATE ${s}.counters k SET remaining = k.remaining - (c->>'qty')::bigint
+                      WHERE k.name = c->>'counter' AND k.remaining >= (c->>'qty')::bigint;
+                    IF NOT FOUND THEN
+                      DELETE FROM ${s}.counter_holders h WHERE h.counter = c->>'counter' AND h.holder = c->>'holder';
+                      short := array_append(short, v_at);
+                    END IF;
+                  END IF;
+                ELSE
+                  DELETE FROM ${s}.counter_holders h WHERE h.counter = c->>'counter' AND h.holder = c->>'holder'
+                    RETURNING h.qty INTO v_qty;
+                  IF FOUND THEN
+                    UPDATE ${s}.counters k SET remaining = k.remaining + v_qty WHERE k.name = c->>'counter';
+                  END IF;
+                END IF;
+                v_at := v_at + 1;
+              END LOOP;
+              IF short IS NOT NULL THEN RAISE EXCEPTION USING ERRCODE = 'LB002'; END IF;
+            EXCEPTION
+              WHEN unique_violation THEN
+                version := v_expected;
+                SELECT array_agg(DISTINCT k.key) INTO taken
+                  FROM jsonb_array_elements_text(b->'keys') AS u(key)
+                  JOIN ${s}.instance_keys k ON k.instance_id = v_id AND k.key = u.key;
+                RETURN NEXT;
+                CONTINUE;
+              WHEN SQLSTATE 'LB001' THEN
+                RETURN NEXT;
+                CONTINUE;
+              WHEN SQLSTATE 'LB002' THEN
+                version := v_expected;
+                RETURN NEXT;
+                CONTINUE;
+            END;
+            DELETE FROM ${s}.timers t
+              WHERE t.instance_id = v_id AND t.timer_id IN (SELECT jsonb_array_elements_text(b->'cancel'));
+            INSERT INTO ${s}.timers (instance_id, timer_id, due_at, event)
+              SELECT v_id, t->>'timerId', (t->>'dueAt')::bigint, t->'event' FROM jsonb_array_elements(b->'upsert') AS t
+              ON CONFLICT (instance_id, timer_id)
+              DO UPDATE SET due_at = excluded.due_at, event = excluded.event, lease_id = NULL, lease_until = 0;
+            -- One row per commit, whatever the number of effects: \`entries\` keeps them in order.
+            IF jsonb_array_length(b->'outbox') > 0 THEN
+              INSERT INTO ${s}.outbox (instance_id, type, dedupe_key, payload, entries)
+                VALUES (v_id, '', '', 'null'::jsonb, b->'outbox');
+            END IF;
+            ok := true;
+            RETURN NEXT;
+          END LOOP;
+        END
+        $fn$;
+      `,
+    },
   ];
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type {
   ClaimedTimer,
+  CommitRequest,
+  CommitResult,
   OutboxItem,
   RecordStore,
   ScoreEntry,
@@ -49,7 +51,7 @@ export async function createSqlStore(
 
   const sql = {
     load: `SELECT campaign_id, kind, version, snapshot, updated_at FROM ${s}.instances WHERE id = $1`,
-    commit: `SELECT ok, version, taken FROM ${s}.commit_instance($1, $2, $3, $4, $5, $6, $7::text[], $8::jsonb, $9::text[], $10::jsonb)`,
+    commit: `SELECT n, ok, version, taken, short FROM ${s}.commit_many($1::jsonb)`,
     seen: `SELECT key FROM ${s}.instance_keys WHERE instance_id = $1 AND key = ANY ($2::text[])`,
     claim: `
       WITH due AS (
@@ -86,6 +88,24 @@ export async function createSqlStore(
       DELETE FROM ${s}.instances WHERE id = $1 RETURNING id`,
   };
 
+  type CommitRow = {
+    n: string | number;
+    ok: boolean;
+    version: string | number | null;
+    taken: string[] | null;
+    short: number[] | null;
+  };
+  const commitResult = (row: CommitRow): CommitResult => {
+    if (row.ok) return { ok: true, version: Number(row.version) };
+    if (row.taken) return { ok: false, reason: 'taken', keys: row.taken };
+    if (row.short) return { ok: false, reason: 'exhausted', short: row.short.map(Number) };
+    return {
+      ok: false,
+      reason: 'conflict',
+      currentVersion: row.version == null ? null : Number(row.version),
+    };
+  };
+
   const live = () => {
     if (disposed) throw new Error('sql store: used after dispose()');
   };
@@ -115,32 +135,38 @@ export async function createSqlStore(
       return stored;
     },
 
-    async commit(id, batch) {
+    async commit(requests) {
       live();
-      const { rows } = await driver.query<{
-        ok: boolean;
-        version: string | number | null;
-        taken: string[] | null;
-      }>(sql.commit, [
-        id,
-        batch.expectedVersion,
-        batch.campaignId,
-        batch.kind,
-        JSON.stringify(batch.snapshot),
-        batch.now,
-        [...new Set(batch.keys)],
-        JSON.stringify(batch.timers.upsert),
-        [...batch.timers.cancel],
-        JSON.stringify(batch.outbox),
-      ]);
-      const row = rows[0];
-      if (row?.ok) return { ok: true, version: Number(row.version) };
-      if (row?.taken) return { ok: false, reason: 'taken', keys: row.taken };
-      return {
-        ok: false,
-        reason: 'conflict',
-        currentVersion: row?.version == null ? null : Number(row.version),
-      };
+      // Sorted by instance id (stable, so one instance's requests keep their order), the order rows are locked in.
+      const order = requests
+        .map((_, i) => i)
+        .sort((a, b) => {
+          const x = (requests[a] as CommitRequest).id;
+          const y = (requests[b] as CommitRequest).id;
+          return x < y ? -1 : x > y ? 1 : a - b;
+        });
+      const batches = order.map((i) => {
+        const r = requests[i] as CommitRequest;
+        return {
+          id: r.id,
+          expectedVersion: r.expectedVersion,
+          campaignId: r.campaignId,
+          kind: r.kind,
+          snapshot: JSON.stringify(r.snapshot),
+          now: r.now,
+          keys: [...new Set(r.keys)],
+          upsert: r.timers.upsert,
+          cancel: r.timers.cancel,
+          outbox: r.outbox,
+          counters: r.counters ?? [],
+        };
+      });
+      const { rows } = await driver.query<CommitRow>(sql.commit, [JSON.stringify(batches)]);
+      if (rows.length !== requests.length)
+        throw new Error('sql store: commit_many answered fewer rows than batches');
+      const results: CommitResult[] = new Array(requests.length);
+      for (const row of rows) results[order[Number(row.n) - 1] as number] = commitResult(row);
+      return results;
     },
 
     async seen(id, keys) {

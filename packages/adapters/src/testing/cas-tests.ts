@@ -1,3 +1,4 @@
+import { commitOne } from '@liebian/core';
 import { batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -7,7 +8,7 @@ export function casTests({ test, options }: SuiteContext): void {
     const id = uid('cas');
     await created(store, id);
     for (let v = 1; v <= 3; v++) {
-      const result = await store.commit(id, batch({ expectedVersion: v, snapshot: { n: v } }));
+      const result = await commitOne(store, id, batch({ expectedVersion: v, snapshot: { n: v } }));
       equal(result, { ok: true, version: v + 1 }, `commit on version ${v}`);
     }
     equal((await store.load(id))?.version, 4, 'loaded version');
@@ -19,9 +20,10 @@ export function casTests({ test, options }: SuiteContext): void {
     const store = await open();
     const id = uid('stale');
     await created(store, id);
-    await store.commit(id, batch({ expectedVersion: 1, snapshot: { n: 1 } }));
+    await commitOne(store, id, batch({ expectedVersion: 1, snapshot: { n: 1 } }));
     const before = await store.readOutbox(null, 10_000);
-    const stale = await store.commit(
+    const stale = await commitOne(
+      store,
       id,
       batch({
         expectedVersion: 1,
@@ -53,7 +55,7 @@ export function casTests({ test, options }: SuiteContext): void {
 
   test('an update of a missing instance conflicts with currentVersion null', async ({ open }) => {
     const store = await open();
-    const result = await store.commit(uid('ghost'), batch({ expectedVersion: 3 }));
+    const result = await commitOne(store, uid('ghost'), batch({ expectedVersion: 3 }));
     equal(result, { ok: false, reason: 'conflict', currentVersion: null }, 'update of a missing instance');
   });
 
@@ -62,9 +64,9 @@ export function casTests({ test, options }: SuiteContext): void {
   }) => {
     const store = await open();
     const id = uid('keys');
-    await store.commit(id, batch({ keys: ['e:a', 'e:a', 'c:helper:x'] }));
+    await commitOne(store, id, batch({ keys: ['e:a', 'e:a', 'c:helper:x'] }));
     equal(
-      await store.commit(id, batch({ expectedVersion: 1, keys: ['e:b', 'e:b'] })),
+      await commitOne(store, id, batch({ expectedVersion: 1, keys: ['e:b', 'e:b'] })),
       { ok: true, version: 2 },
       'commit of new keys',
     );
@@ -80,8 +82,9 @@ export function casTests({ test, options }: SuiteContext): void {
   test('a commit with a taken key writes nothing and names the taken keys', async ({ open }) => {
     const store = await open();
     const id = uid('taken');
-    await store.commit(id, batch({ keys: ['e:1', 'c:helper:x'] }));
-    const result = await store.commit(
+    await commitOne(store, id, batch({ keys: ['e:1', 'c:helper:x'] }));
+    const result = await commitOne(
+      store,
       id,
       batch({
         expectedVersion: 1,

@@ -1,3 +1,4 @@
+import { commitOne } from '@liebian/core';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -8,7 +9,8 @@ export function concurrencyTests({ test, concurrency, options }: SuiteContext): 
     const id = uid('race');
     await created(store, id);
     const results = await all(concurrency, (i) =>
-      (stores[i % stores.length] ?? store).commit(
+      commitOne(
+        stores[i % stores.length] ?? store,
         id,
         batch({ expectedVersion: 1, snapshot: { winner: i }, keys: [`e:${i}`] }),
       ),
@@ -35,7 +37,8 @@ export function concurrencyTests({ test, concurrency, options }: SuiteContext): 
         const current = await s.load(id);
         check(current, 'instance vanished');
         const n = (current.snapshot as { n: number }).n;
-        const result = await s.commit(
+        const result = await commitOne(
+          s,
           id,
           batch({ expectedVersion: current.version, snapshot: { n: n + 1 } }),
         );

@@ -1,4 +1,5 @@
 import {
+  commitOne,
   createConsumer,
   createManualClock,
   type DeadLetter,
@@ -25,12 +26,12 @@ async function readAll(store: Store): Promise<OutboxItem[]> {
 async function committed(store: Store, count: number, campaigns = ['conformance']): Promise<OutboxItem[]> {
   const ids = campaigns.map((campaignId) => ({ campaignId, id: uid(`consume-${campaignId}`) }));
   for (const { campaignId, id } of ids)
-    check((await store.commit(id, batch({ campaignId }))).ok, `create ${id}`);
+    check((await commitOne(store, id, batch({ campaignId }))).ok, `create ${id}`);
   for (let v = 1; v <= count; v++) {
     for (const { campaignId, id } of ids) {
       const outbox = [{ type: 't', dedupeKey: `${id}:${v}`, payload: { v, at: NOW } }];
       check(
-        (await store.commit(id, batch({ campaignId, expectedVersion: v, outbox }))).ok,
+        (await commitOne(store, id, batch({ campaignId, expectedVersion: v, outbox }))).ok,
         `commit ${id} v${v}`,
       );
     }
@@ -304,7 +305,8 @@ export function consumerTests({ test, concurrency }: SuiteContext): void {
         const dedupeKey = `${ids[w]}:${v}`;
         // The payload is what the engine writes: the effect, carrying its own dedupe key.
         const outbox = [{ type: 't', dedupeKey, payload: { type: 't', dedupeKey, at: NOW } }];
-        const result = await (stores[w % stores.length] ?? store).commit(
+        const result = await commitOne(
+          stores[w % stores.length] ?? store,
           ids[w] as string,
           batch({ expectedVersion: v, outbox }),
         );

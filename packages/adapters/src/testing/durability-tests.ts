@@ -1,4 +1,5 @@
 import type { Store } from '@liebian/core';
+import { commitOne } from '@liebian/core';
 import { batch, check, equal } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -13,7 +14,7 @@ export async function runDurabilityChild(open: () => Promise<Store>): Promise<ne
   const run = `kill-${process.pid}`;
   for (let i = 0; ; i++) {
     const id = `${run}-${i}`;
-    const result = await store.commit(id, batch({ snapshot: { i, run }, keys: [`e:${i}`] }));
+    const result = await commitOne(store, id, batch({ snapshot: { i, run }, keys: [`e:${i}`] }));
     if (!result.ok) throw new Error(`durability child: commit ${id} failed`);
     process.stdout.write(`${ACK}${id}\n`);
   }

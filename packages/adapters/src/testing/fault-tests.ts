@@ -1,4 +1,5 @@
 import {
+  commitOne,
   createEngine,
   createManualClock,
   isLiebianError,
@@ -58,7 +59,7 @@ export function faultTests({ test, options }: SuiteContext): void {
             const outbox = [{ type: 'cut', dedupeKey: `${id}:${round}`, payload: { round } }];
             const commit = batch({ expectedVersion: round, keys, outbox, snapshot: { round } });
             for (;;) {
-              const result = await store.commit(id, commit).catch(() => null);
+              const result = await commitOne(store, id, commit).catch(() => null);
               if (result?.ok) break;
               check(result === null, `${id} round ${round}: ${JSON.stringify(result)}`);
               lost++;
@@ -149,7 +150,7 @@ export function faultTests({ test, options }: SuiteContext): void {
         await created(direct, id);
         proxy.plan.refuse = true;
         proxy.cutAll();
-        const failed = await store.commit(id, batch({ expectedVersion: 1 })).then(
+        const failed = await commitOne(store, id, batch({ expectedVersion: 1 })).then(
           () => null,
           (e: unknown) => e,
         );
@@ -157,7 +158,7 @@ export function faultTests({ test, options }: SuiteContext): void {
         proxy.plan.refuse = false;
         let result = null;
         for (let i = 0; i < 50 && !result?.ok; i++)
-          result = await store.commit(id, batch({ expectedVersion: 1 })).catch(() => null);
+          result = await commitOne(store, id, batch({ expectedVersion: 1 })).catch(() => null);
         check(result?.ok === true, `the store did not recover: ${JSON.stringify(result)}`);
       }),
     60_000,

@@ -1,3 +1,4 @@
+import { commitOne } from '@liebian/core';
 import { batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -10,9 +11,9 @@ export function fidelityTests({ test, options }: SuiteContext): void {
   test('create succeeds once; a second create conflicts', async ({ open }) => {
     const store = await open();
     const id = uid('create');
-    const first = await store.commit(id, batch());
+    const first = await commitOne(store, id, batch());
     equal(first, { ok: true, version: 1 }, 'first create');
-    const second = await store.commit(id, batch({ snapshot: { other: true } }));
+    const second = await commitOne(store, id, batch({ snapshot: { other: true } }));
     check(
       !second.ok && second.reason === 'conflict',
       `second create must conflict, got ${JSON.stringify(second)}`,
@@ -59,7 +60,8 @@ export function fidelityTests({ test, options }: SuiteContext): void {
   test('delete removes an instance, its keys and its timers', async ({ open }) => {
     const store = await open();
     const id = uid('delete');
-    await store.commit(
+    await commitOne(
+      store,
       id,
       batch({ keys: ['e:1'], timers: { upsert: [{ timerId: 't', dueAt: 10, event: {} }], cancel: [] } }),
     );

@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CommitBatch, Store } from '@liebian/core';
+import { commitOne } from '@liebian/core';
 
 let counter = 0;
 /** A unique id, so tests never collide even on a shared database. */
@@ -43,6 +44,6 @@ export async function created(
   id: string,
   snapshot: unknown = { value: 'cutting', context: { n: 0 } },
 ) {
-  const result = await store.commit(id, batch({ snapshot }));
+  const result = await commitOne(store, id, batch({ snapshot }));
   check(result.ok, `creating ${id} failed: ${JSON.stringify(result)}`);
 }

@@ -1,4 +1,5 @@
 import type { OutboxItem, Store } from '@liebian/core';
+import { commitOne } from '@liebian/core';
 import { all, batch, check, created, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -27,7 +28,7 @@ export function outboxTests({ test }: SuiteContext): void {
           dedupeKey: `${id}:${v}:${k}`,
           payload: { v, k, text: '券 ✓' },
         }));
-        check((await store.commit(id, batch({ expectedVersion: v, outbox: entries }))).ok, 'commit');
+        check((await commitOne(store, id, batch({ expectedVersion: v, outbox: entries }))).ok, 'commit');
       }
     }
     const items = await readAll(store, 3);
@@ -76,7 +77,7 @@ export async function pageWhileCommitting(store: Store, count: number, writers =
     const id = ids[w] as string;
     for (let v = 1; v <= Math.ceil(count / writers); v++) {
       const outbox = [{ type: 'paged', dedupeKey: `${id}:${v}`, payload: { v } }];
-      const result = await store.commit(id, batch({ expectedVersion: v, outbox, keys: [`e:${v}`] }));
+      const result = await commitOne(store, id, batch({ expectedVersion: v, outbox, keys: [`e:${v}`] }));
       check(result.ok, `commit ${id} v${v}: ${JSON.stringify(result)}`);
     }
   });

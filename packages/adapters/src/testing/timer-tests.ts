@@ -1,4 +1,5 @@
 import type { TimerSpec } from '@liebian/core';
+import { commitOne } from '@liebian/core';
 import { all, batch, check, equal, uid } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -12,7 +13,7 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
   test('a timer is not claimable before it is due, and is claimed once after', async ({ open }) => {
     const store = await open();
     const id = uid('timer');
-    await store.commit(id, batch({ timers: { upsert: [timer('expire', 5_000)], cancel: [] } }));
+    await commitOne(store, id, batch({ timers: { upsert: [timer('expire', 5_000)], cancel: [] } }));
     const mine = async (now: number) =>
       (await store.claimDueTimers(now, 1_000, 60_000)).filter((t) => t.instanceId === id);
     equal(await mine(4_999), [], 'claim before due');
@@ -35,7 +36,8 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
     const stores = await handles(store);
     const ids = Array.from({ length: 50 }, (_, i) => uid(`sweep${i}`));
     for (const id of ids)
-      await store.commit(
+      await commitOne(
+        store,
         id,
         batch({ timers: { upsert: [timer('expire', 100), timer('remind', 50)], cancel: [] } }),
       );
@@ -50,7 +52,7 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
   test('a lease that expires unacked makes the timer claimable again', async ({ open }) => {
     const store = await open();
     const id = uid('lease');
-    await store.commit(id, batch({ timers: { upsert: [timer('expire', 100)], cancel: [] } }));
+    await commitOne(store, id, batch({ timers: { upsert: [timer('expire', 100)], cancel: [] } }));
     const mine = async (now: number) =>
       (await store.claimDueTimers(now, 1_000, 500)).filter((t) => t.instanceId === id);
     const first = await mine(200);
@@ -68,13 +70,15 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
   }) => {
     const store = await open();
     const id = uid('replace');
-    await store.commit(
+    await commitOne(
+      store,
       id,
       batch({ timers: { upsert: [timer('expire', 100), timer('pay-by', 100)], cancel: [] } }),
     );
     const leased = (await store.claimDueTimers(150, 1_000, 60_000)).filter((t) => t.instanceId === id);
     equal(leased.length, 2, 'both claimed');
-    await store.commit(
+    await commitOne(
+      store,
       id,
       batch({ expectedVersion: 1, timers: { upsert: [timer('expire', 300)], cancel: ['pay-by'] } }),
     );

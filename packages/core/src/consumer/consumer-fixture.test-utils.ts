@@ -1,4 +1,5 @@
 import { createManualClock } from '../primitives/clock.js';
+import { commitOne } from '../store/commit-one.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import type { Scheduler } from './types.js';
@@ -6,7 +7,7 @@ import type { Scheduler } from './types.js';
 /** Commits one outbox entry per key on instance `id` (creating it), each payload shaped like an engine effect. */
 export async function commitEffects(store: Store, id: string, keys: readonly string[], at = 1_000) {
   const current = (await store.load(id))?.version ?? 0;
-  const result = await store.commit(id, {
+  const result = await commitOne(store, id, {
     expectedVersion: current,
     campaignId: 'c',
     kind: 'bargain',

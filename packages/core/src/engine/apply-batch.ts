@@ -4,6 +4,7 @@ import type { OutboxEntry, Store } from '../store/store.js';
 import { applyEvents, refusedByRule } from './apply-events.js';
 import { answer, batchKeys, learn, settleRejections } from './batch-answers.js';
 import { postIntents } from './board-io.js';
+import type { CommitGroups } from './commit-groups.js';
 import { timerChanges } from './deadlines.js';
 import type { InstanceCache, LoadedInstance } from './instance-cache.js';
 import { listingChange } from './listing.js';
@@ -26,6 +27,8 @@ export interface PendingEvent {
 
 export interface BatchDeps {
   readonly store: Store;
+  /** Where commits go: batches of several instances are sent to the store together. */
+  readonly commits: CommitGroups;
   readonly cache: InstanceCache;
   readonly maxAttempts: number;
   /** See `EngineOptions.retainEndedMs`. */
@@ -89,6 +92,8 @@ export async function applyBatch(
   const held = new Map<string, Reservation>();
   /** Units found held replaceably (mode `touch`), by reservation key: by whom (a later attempt reuses this). */
   const found = new Map<string, string>();
+  /** Takes the store found no room for; the events that need them are refused on the next attempt. */
+  const short = new Set<string>();
   /** Keys known to be taken; keys are never freed, so this stays true across attempts and batches. */
   const known = cache.knownKeys(instanceId);
   let fresh = false;
@@ -125,7 +130,7 @@ export async function applyBatch(
       const isKnown = speculative
         ? (key: string) => known.has(key) || speculative.keys.has(key)
         : (key: string) => known.has(key);
-      const applied = await applyEvents(deps, instance, items, isKnown, { held, found });
+      const applied = await applyEvents(deps, instance, items, isKnown, { held, found, short });
       // Built on the previous batch's commit while it was in flight: only good if that commit held as offered.
       if (speculative && !(await speculative.committed)) continue;
       const writes = applied.keys.length > 0 || applied.written.length > 0;
@@ -148,7 +153,7 @@ export async function applyBatch(
           applied.snapshot,
           deps.now(),
         );
-        owed = { releases: applied.releases, takeovers: applied.takeovers, listings };
+        owed = { releases: [], takeovers: applied.takeovers, listings };
         const timers = timerChanges(
           mechanic.kind,
           mechanic.deadlines(stateOf(instance.snapshot)),
@@ -159,7 +164,7 @@ export async function applyBatch(
         if (retire) timers.upsert.push(retire);
         // A board's intents are posted after the commit, so the next batch cannot be built on this state early.
         offer(mechanic.board ? null : { instance: next, keys: applied.own, committed });
-        const result = await store
+        const result = await deps.commits
           .commit(instanceId, {
             expectedVersion: instance.version,
             campaignId: campaign.id,
@@ -168,6 +173,7 @@ export async function applyBatch(
             keys: applied.keys,
             timers,
             outbox: applied.written.map(toOutbox),
+            counters: applied.counters,
             now: deps.now(),
           })
           .catch((error: unknown) => ({ ok: false as const, reason: 'lost' as const, error }));
@@ -187,6 +193,15 @@ export async function applyBatch(
           );
           for (const item of items) item.reject(error);
           return;
+        }
+        if (!result.ok && result.reason === 'exhausted') {
+          // Version and keys held; some counters have no room left. Refuse the events that need them and commit the
+          // rest (the store judged each take with the ones before it applied, so this converges).
+          for (const i of result.short) {
+            const key = applied.takeKeys[i];
+            if (key) short.add(key);
+          }
+          continue;
         }
         // A version conflict means another writer committed meanwhile (`taken` means keys committed before we loaded).
         if (!result.ok && result.reason === 'conflict') raced = true;

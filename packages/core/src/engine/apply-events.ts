@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
 import type { AppliedEvent, RejectionReason, Reservation } from '../mechanics/mechanic.js';
-import type { Store } from '../store/store.js';
+import type { CounterChange, Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import { withStandings } from './board-io.js';
 import { deadlineEvent } from './deadlines.js';
@@ -23,8 +23,6 @@ export type Outcome =
   /** Only after a commit: the answer could not be settled (a store fault); the caller gets the error. */
   | { readonly kind: 'failed'; readonly error: unknown };
 
-export const eventKey = (eventId: string) => `e:${eventId}`;
-
 /** A 53-bit string hash (cyrb53): short, stable and fast; only ever compared for equality. */
 function hash53(text: string): string {
   let h1 = 0xdeadbeef;
@@ -39,24 +37,23 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Events the engine makes itself (deadlines, notices) have ids derived from the instance: no owner to check. */
-const engineMade = (event: AppliedEvent) => event.actor.id.startsWith('@');
+/** Ids the engine gives its own events (launches, deadlines, notices); client ids may not use these prefixes. */
+const ENGINE_ID = /^(?:start|deadline|notice):/;
 
 /**
- * The key that says who an event id belongs to: committed beside `e:<eventId>` for events from actors, so a reuse
- * of the id by another actor or for another command is refused (`event-id-reused`) instead of answered as a
- * duplicate of an event it is not. Null for events the engine makes.
+ * The event's scoped id: an idempotency key belongs to the actor who sent it and the command it names (as payment
+ * APIs scope keys to an account). The same id from another actor, or for another command, is another event — an
+ * order service reporting `referral.convert` with the order id a friend's `referral.accept` used applies, and no
+ * user can pre-empt another's event by guessing its id. The engine's own ids are unique already and stay as they are.
+ * The scoped id is what the store keeps (one key row per event) and what effects' dedupe keys are made of.
  */
-export const ownerKey = (event: AppliedEvent): string | null =>
-  engineMade(event) ? null : `o:${event.eventId}:${hash53(`${event.actor.id}\n${event.type}`)}`;
+export const scopedId = (event: Pick<AppliedEvent, 'eventId' | 'type' | 'actor'>): string =>
+  ENGINE_ID.test(event.eventId)
+    ? event.eventId
+    : `${hash53(`${event.actor.id}\n${event.type}`)}.${event.eventId}`;
 
-/** How an event whose id is taken is answered: a duplicate of itself, or a reuse of someone else's id. */
-export const takenOutcome = (event: AppliedEvent, isTaken: (key: string) => boolean): Outcome => {
-  const owner = ownerKey(event);
-  return owner === null || isTaken(owner)
-    ? { kind: 'duplicate' }
-    : { kind: 'rejected', reason: 'event-id-reused' };
-};
+/** The key that makes an event apply once: `e:` + its scoped id. */
+export const eventKey = (event: Pick<AppliedEvent, 'eventId' | 'type' | 'actor'>) => `e:${scopedId(event)}`;
 export const claimKey = (claim: string) => `c:${claim}`;
 export const reservationKey = (r: Pick<Reservation, 'counter' | 'holder'>) => `${r.counter}\u0000${r.holder}`;
 
@@ -82,7 +79,7 @@ function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDr
   const { type, ...payload } = draft;
   return {
     type,
-    dedupeKey: dedupeKeyOf(instance.id, event.eventId, type, nth),
+    dedupeKey: dedupeKeyOf(instance.id, scopedId(event), type, nth),
     instanceId: instance.id,
     campaignId: instance.campaign.id,
     kind: instance.mechanic.kind,
@@ -101,20 +98,32 @@ export interface Applied {
   readonly outcomes: Outcome[];
   /** Reservations the applied events use (the rest are released). */
   readonly used: Set<string>;
+  /** The counter changes the commit makes (takes for the applied events, gives for what the machine released). */
+  readonly counters: CounterChange[];
+  /** For each of `counters`: the reservation key of a take (null for a give), to learn from an `exhausted` answer. */
+  readonly takeKeys: (string | null)[];
   /** Keys this attempt takes (the store's known keys are consulted beside them, never copied). */
   readonly own: Set<string>;
-  /** Reservations the machine gave back, returned to their counters once the commit holds. */
-  readonly releases: Release[];
   /** Units the applied events found held replaceably, to take over once the commit holds. */
   readonly takeovers: TakeOver[];
 }
 
 /** The reservations a batch holds, across its attempts. */
 export interface Holds {
+  /** Taken through `store.reserve` (attribution marks and take-overs), by reservation key. */
   readonly held: Map<string, Reservation>;
   /** Units found held replaceably (mode `touch`): by whom. */
   readonly found: Map<string, string>;
+  /** Reservation keys a commit's take found no room for (an `exhausted` answer): refused on the next attempt. */
+  readonly short: Set<string>;
 }
+
+/**
+ * Whether the commit takes a reservation itself: a limit without a mode (stock, budget, a quota) — one round trip,
+ * all or nothing with the events that need it, never leaked by a process that dies. Attribution units (a mode, or
+ * an optional mark) go through `store.reserve` before the commit.
+ */
+export const takenInCommit = (r: Reservation) => r.mode === undefined && r.optional !== true;
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
@@ -145,7 +154,14 @@ export async function applyEvents(
   const { mechanic, campaign } = instance;
   let snapshot: AnyMachineSnapshot = instance.snapshot;
   const own = new Set<string>();
-  const releases: Release[] = [];
+  const counters: CounterChange[] = [];
+  const takeKeys: (string | null)[] = [];
+  const give = (released: readonly Release[]) => {
+    for (const r of released) {
+      counters.push({ op: 'give', counter: r.counter, holder: r.holder });
+      takeKeys.push(null);
+    }
+  };
   const takeovers: TakeOver[] = [];
   const isTaken = (key: string) => own.has(key) || isKnown(key);
   const keys: string[] = [];
@@ -170,8 +186,8 @@ export async function applyEvents(
       const result = step(mechanic, snapshot, event);
       if (!result) return;
       snapshot = result.snapshot;
-      take(eventKey(event.eventId));
-      releases.push(...result.releases);
+      take(eventKey(event));
+      give(result.releases);
       written.push(...toEffects(instance, event, result.effects));
     }
   };
@@ -187,8 +203,8 @@ export async function applyEvents(
       continue;
     }
     await applyDeadlines(event.at);
-    if (isTaken(eventKey(event.eventId))) {
-      outcomes.push(takenOutcome(event, isTaken));
+    if (isTaken(eventKey(event))) {
+      outcomes.push({ kind: 'duplicate' });
       continue;
     }
     const claims = mechanic.claims(event).map(claimKey);
@@ -203,7 +219,16 @@ export async function applyEvents(
       continue;
     }
     const reservations = mechanic.reservations(state, event, campaign);
-    const failed = await reserveAll(deps.store, holds, reservations);
+    const lacking = reservations.find((r) => takenInCommit(r) && holds.short.has(reservationKey(r)));
+    if (lacking) {
+      outcomes.push({ kind: 'rejected', reason: lacking.reason });
+      continue;
+    }
+    const failed = await reserveAll(
+      deps.store,
+      holds,
+      reservations.filter((r) => !takenInCommit(r)),
+    );
     if (failed) {
       outcomes.push({ kind: 'rejected', reason: failed });
       continue;
@@ -215,11 +240,17 @@ export async function applyEvents(
       continue;
     }
     for (const r of reservations) {
-      used.add(reservationKey(r));
-      const holder = holds.found.get(reservationKey(r));
+      const key = reservationKey(r);
+      if (takenInCommit(r)) {
+        counters.push({ op: 'take', counter: r.counter, holder: r.holder, qty: r.qty, capacity: r.capacity });
+        takeKeys.push(key);
+        continue;
+      }
+      used.add(key);
+      const holder = holds.found.get(key);
       if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
     }
-    releases.push(...result.releases);
+    give(result.releases);
     snapshot = result.snapshot;
     const drafts: EffectDraft[] =
       item.review.length === 0
@@ -227,14 +258,12 @@ export async function applyEvents(
         : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
     const effects = toEffects(instance, event, drafts);
     written.push(...effects);
-    take(eventKey(event.eventId));
-    const owner = ownerKey(event);
-    if (owner !== null) take(owner);
+    take(eventKey(event));
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }
   await applyDeadlines(deps.now());
-  return { snapshot, keys, written, outcomes, used, own, releases, takeovers };
+  return { snapshot, keys, written, outcomes, used, counters, takeKeys, own, takeovers };
 }
 
 /** Whether the mechanic's rules refused one of the batch's events (not a taken key, a counter or a risk check). */

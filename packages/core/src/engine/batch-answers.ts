@@ -2,7 +2,7 @@ import type { Actor, Notice } from '../mechanics/mechanic.js';
 import type { Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import type { Applied, Outcome } from './apply-events.js';
-import { claimKey, eventKey, ownerKey, takenOutcome } from './apply-events.js';
+import { claimKey, eventKey } from './apply-events.js';
 import type { LoadedInstance } from './instance-cache.js';
 import { stateOf } from './machine-step.js';
 import type { InstanceView } from './types.js';
@@ -11,9 +11,7 @@ import type { InstanceView } from './types.js';
 export function batchKeys(instance: LoadedInstance, items: readonly PendingEvent[]): string[] {
   const keys = new Set<string>();
   for (const { event } of items) {
-    keys.add(eventKey(event.eventId));
-    const owner = ownerKey(event);
-    if (owner !== null) keys.add(owner);
+    keys.add(eventKey(event));
     for (const claim of instance.mechanic.claims(event)) keys.add(claimKey(claim));
   }
   return [...keys];
@@ -53,7 +51,7 @@ export async function settleRejections(
   return applied.outcomes.map((outcome, i) => {
     const event = (items[i] as PendingEvent).event;
     if (outcome.kind !== 'rejected' || (items[i] as PendingEvent).blocked) return outcome;
-    if (known.has(eventKey(event.eventId))) return takenOutcome(event, (key) => known.has(key));
+    if (known.has(eventKey(event))) return { kind: 'duplicate' };
     const claims = mechanic.claims(event).map(claimKey);
     if (claims.some((c) => known.has(c))) {
       return { kind: 'rejected', reason: mechanic.claimTakenReason };

@@ -17,10 +17,11 @@ import { drawSeed, systemRandom } from '../primitives/random.js';
 import { guardStore } from '../store/guarded-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { hasRecords } from '../store/record-store.js';
-import type { ClaimedTimer } from '../store/store.js';
+import type { ClaimedTimer, CounterChange } from '../store/store.js';
 import { applyBatch, type PendingEvent, pause } from './apply-batch.js';
 import { dedupeKeyOf } from './apply-events.js';
 import { boardFacts, withStandings } from './board-io.js';
+import { CommitGroups } from './commit-groups.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
 import { InstanceCache, type LoadedInstance } from './instance-cache.js';
 import { listedInstances, listingChange } from './listing.js';
@@ -75,6 +76,7 @@ export function createEngine(options: EngineOptions): Engine {
     campaigns.set(campaign.id, campaign);
   }
   const cache = new InstanceCache(store, campaigns, options.cacheSize);
+  const commits = new CommitGroups(store, options.commitLanes ?? 4, options.maxBatch ?? 256);
   let disposed = false;
 
   const deliver = (effects: readonly Effect[]) => {
@@ -92,6 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
       applyBatch(
         {
           store,
+          commits,
           cache,
           maxAttempts: options.maxAttempts ?? 32,
           retainEndedMs: options.retainEndedMs,
@@ -188,7 +191,8 @@ export function createEngine(options: EngineOptions): Engine {
       const phase = campaignPhase(found, now);
       if (phase !== 'live') return { status: 'rejected', instanceId, reason: PHASE_REJECTION[phase] };
 
-      const existing = await cache.get(instanceId, true);
+      // A fresh id cannot exist yet; a requested one may be a retry of a launch that applied.
+      const existing = requestedId === undefined ? null : await cache.get(instanceId, true);
       if (existing) return startedAlready(existing, actor, now);
       const allowed = mechanic.startDecision?.(found, actor);
       if (allowed && !allowed.ok) return { status: 'rejected', instanceId, reason: allowed.reason };
@@ -210,16 +214,8 @@ export function createEngine(options: EngineOptions): Engine {
       if (verdict.block)
         return { status: 'rejected', instanceId, reason: verdict.block.reason, detail: verdict.block.detail };
 
-      const taken: { counter: string; holder: string }[] = [];
-      const releaseTaken = () => Promise.all(taken.map((r) => store.release(r.counter, r.holder)));
-      for (const r of mechanic.startReservations(found, actor, instanceId)) {
-        const result = await store.reserve(r);
-        if (!result.ok) {
-          await releaseTaken();
-          return { status: 'rejected', instanceId, reason: r.reason };
-        }
-        if (!result.duplicate) taken.push(r);
-      }
+      // Launch limits are taken by the commit itself: all or nothing with the launch.
+      const reservations = mechanic.startReservations(found, actor, instanceId);
       const state = mechanic.initialState({
         campaign: found,
         instanceId,
@@ -258,10 +254,19 @@ export function createEngine(options: EngineOptions): Engine {
         keys: [`e:${event.eventId}`],
         timers,
         outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
+        counters: reservations.map(
+          (r): CounterChange => ({
+            op: 'take',
+            counter: r.counter,
+            holder: r.holder,
+            qty: r.qty,
+            capacity: r.capacity,
+          }),
+        ),
         now,
       };
-      // null: the answer was lost and a read-back settled it (the launch may be this one's): its reservations stay.
-      const result = await store.commit(instanceId, batch).catch(async (error: unknown) => {
+      // null: the answer was lost and a read-back settled it (the launch may be this one's).
+      const result = await commits.commit(instanceId, batch).catch(async (error: unknown) => {
         const settled = await reconcileCommit(store, instanceId, 0, batch.keys, pause);
         if (settled !== 'unknown') return null;
         throw new LiebianError(
@@ -270,8 +275,11 @@ export function createEngine(options: EngineOptions): Engine {
           { cause: error },
         );
       });
+      if (result !== null && !result.ok && result.reason === 'exhausted') {
+        const lacking = reservations[result.short[0] ?? 0];
+        return { status: 'rejected', instanceId, reason: lacking?.reason ?? 'sold-out' };
+      }
       if (result === null || !result.ok) {
-        if (result !== null) await releaseTaken();
         const winner = await cache.get(instanceId, true);
         if (!winner)
           throw new LiebianError(

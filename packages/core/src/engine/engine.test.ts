@@ -9,6 +9,7 @@ import { createManualClock } from '../primitives/clock.js';
 import { sequentialIds } from '../primitives/ids.js';
 import { seededRandom } from '../primitives/random.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { scopedId } from './apply-events.js';
 import { createEngine } from './create-engine.js';
 import type { RiskCheck } from './risk.js';
 import type { Effect, EngineOptions } from './types.js';
@@ -305,7 +306,8 @@ describe('engine: effects', () => {
     const all = await ctx.engine.readEffects(null);
     expect(all.map((e) => e.effect.type)).toEqual(['bargain.started', 'bargain.purchasable']);
     const rest = await ctx.engine.readEffects(all[0]?.cursor ?? null);
-    expect(rest.map((e) => e.effect.dedupeKey)).toEqual([`${id}:help-5:bargain.purchasable:0`]);
+    const fifth = scopedId({ eventId: 'help-5', type: 'bargain.help', actor: { id: 'f5' } });
+    expect(rest.map((e) => e.effect.dedupeKey)).toEqual([`${id}:${fifth}:bargain.purchasable:0`]);
     expect(ctx.effects.map((e) => e.dedupeKey)).toEqual(all.map((e) => e.effect.dedupeKey));
   });
 });

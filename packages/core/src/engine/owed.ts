@@ -1,5 +1,6 @@
 import type { AnyMechanic, AppliedEvent, Notice, Reservation } from '../mechanics/mechanic.js';
 import type { Store, TimerSpec } from '../store/store.js';
+import { scopedId } from './apply-events.js';
 import type { Owed } from './machine-step.js';
 
 /**
@@ -44,7 +45,7 @@ async function takeOver(
   const result = await store.reserve({ ...reservation, mode: 'replaceable', replacing });
   const told = !result.ok ? reservation.holder : result.duplicate ? replacing : result.replaced;
   const notice = told === undefined ? null : mechanic.takenOver?.(event, reservation, told);
-  return notice ? { ...notice, eventId: `notice:${instanceId}:${event.eventId}` } : null;
+  return notice ? { ...notice, eventId: `notice:${instanceId}:${scopedId(event)}` } : null;
 }
 
 /**

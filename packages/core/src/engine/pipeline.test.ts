@@ -23,10 +23,10 @@ function gatedStore(store: Store) {
   const waiting: (() => void)[] = [];
   const gated: Store = {
     ...store,
-    async commit(id, batch) {
-      asked.push(batch);
+    async commit(requests) {
+      asked.push(...requests);
       await new Promise<void>((resolve) => waiting.push(resolve));
-      return store.commit(id, batch);
+      return store.commit(requests);
     },
   };
   /** Lets the oldest waiting commit through, once one is waiting. */

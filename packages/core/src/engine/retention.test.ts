@@ -4,6 +4,7 @@ import { isLiebianError } from '../errors/liebian-error.js';
 import { bargainCampaignInput, DURING_CAMPAIGN } from '../mechanics/bargain/bargain-fixture.test-utils.js';
 import { createManualClock } from '../primitives/clock.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { eventKey } from './apply-events.js';
 import { createEngine } from './create-engine.js';
 
 const DAY = 86_400_000;
@@ -25,12 +26,18 @@ describe('retention of ended instances (retainEndedMs)', () => {
       status: 'accepted',
       duplicate: true,
     });
-    expect(await store.seen('b1', ['e:buy-1', 'c:helper:bob'])).toEqual([true, true]);
+    expect(await store.seen('b1', [eventKey({ ...buy, actor: { id: 'alice' } }), 'c:helper:bob'])).toEqual([
+      true,
+      true,
+    ]);
 
     clock.advance(1);
     await engine.tick();
     expect(await store.load('b1')).toBeNull();
-    expect(await store.seen('b1', ['e:buy-1', 'c:helper:bob'])).toEqual([false, false]);
+    expect(await store.seen('b1', [eventKey({ ...buy, actor: { id: 'alice' } }), 'c:helper:bob'])).toEqual([
+      false,
+      false,
+    ]);
     const late = await engine.send('b1', buy, { actor: { id: 'alice' } }).catch((e: unknown) => e);
     expect(isLiebianError(late, 'unknown-instance')).toBe(true);
     // Its effects stay in the outbox until trimmed.

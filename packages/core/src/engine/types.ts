@@ -114,6 +114,11 @@ export interface EngineOptions {
   readonly onEffect?: (effect: Effect) => void | Promise<void>;
   /** Events applied per commit at most (default 256). */
   readonly maxBatch?: number;
+  /**
+   * Store commits in flight at once (default 4). Batches of different instances that are ready while every lane is
+   * busy are committed together in one store call (group commit), each with its own version check.
+   */
+  readonly commitLanes?: number;
   /** Events waiting per instance before `send` fails with `overloaded` (default 10,000). */
   readonly maxQueue?: number;
   /**

@@ -87,7 +87,6 @@ export const REJECTION_REASONS = [
   'campaign-not-started',
   'campaign-ended',
   'campaign-paused',
-  'event-id-reused',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
@@ -114,7 +113,11 @@ export interface Reservation {
    * writer may already rely on it).
    */
   readonly optional?: boolean;
-  /** For one-unit counters: whether the hold may be taken over, or settles another's (see `ReserveMode`). */
+  /**
+   * None (the usual case, a limit: stock, budget, a quota): the commit takes the units itself, all or nothing with
+   * the event. A mode marks an attribution unit that may move between holders (see `ReserveMode`; `hold` there
+   * also makes one's own replaceable hold final): it is reserved through `store.reserve` before the commit.
+   */
   readonly mode?: ReserveMode;
 }
 
@@ -256,7 +259,7 @@ export interface Mechanic<
     from: string,
   ): { readonly instanceId: string; readonly event: Notice['event'] } | null;
 
-  /** Counters to reserve before an instance starts (e.g. launches per user). */
+  /** Counters the launch takes, in its commit (e.g. launches per user): plain holds, never optional. */
   startReservations(
     campaign: Campaign<TKind, TRules>,
     initiator: Actor,

@@ -1,3 +1,4 @@
+import { scopedId } from '../engine/apply-events.js';
 import type { SendResult } from '../engine/types.js';
 import { LiebianError } from '../errors/liebian-error.js';
 import type { AppliedEvent } from '../mechanics/mechanic.js';
@@ -11,7 +12,7 @@ export type ReviewStatus = 'pending' | 'approved' | 'rejected';
 
 /** An event a risk check held for an operator (`RiskVerdict` `hold`). */
 export interface HeldEvent {
-  /** `<instanceId>/<eventId>`. */
+  /** `<instanceId>/<scoped id>` (the event id scoped to its actor and command, as the store keeps it). */
   readonly id: string;
   readonly status: ReviewStatus;
   readonly campaignId: string;
@@ -83,7 +84,7 @@ export interface ReviewQueueParts {
 
 /**
  * The review queue behind `engine.send` (events a check held), `engine.reviews` and `engine.decideReview`. A held
- * event is a record keyed by instance and event id, so a retried send finds the same record: still pending, it is
+ * event is a record keyed by instance and scoped event id, so a retried send finds the same record: still pending, it is
  * answered `held-for-review`; approved, it applies (once: its event id is taken in the commit); rejected, it is
  * answered `review-rejected`. A decision is a compare-and-set from pending, so of two operators deciding at once
  * one decision stands; approving again re-applies the event, which the engine answers as a duplicate.
@@ -122,22 +123,13 @@ export function reviewQueue(parts: ReviewQueueParts) {
       };
       const { record } = await records().putRecord({
         collection: REVIEWS,
-        id: `${instance.id}/${event.eventId}`,
+        id: `${instance.id}/${scopedId(event)}`,
         status: 'pending',
         ref: instance.campaignId,
         at: event.at,
         data,
       });
       const held = toHeld(record);
-      if (held.event.actor.id !== event.actor.id || held.event.type !== event.type) {
-        return {
-          status: 'rejected',
-          instanceId: instance.id,
-          eventId: event.eventId,
-          reason: 'event-id-reused',
-          view: null,
-        };
-      }
       if (held.status === 'approved') return parts.apply(held.instanceId, { ...held.event, at: parts.now() });
       return refusal(held, held.status === 'rejected' ? 'review-rejected' : 'held-for-review');
     },

@@ -21,16 +21,19 @@ describe('guardStore', () => {
     const memory = createMemoryStore();
     const silent: Store = { ...memory, commit: () => new Promise(() => {}) };
     const error = await guardStore(silent, 20)
-      .commit('x', {
-        expectedVersion: 0,
-        campaignId: 'c',
-        kind: 'bargain',
-        snapshot: {},
-        keys: [],
-        timers: { upsert: [], cancel: [] },
-        outbox: [],
-        now: 0,
-      })
+      .commit([
+        {
+          id: 'x',
+          expectedVersion: 0,
+          campaignId: 'c',
+          kind: 'bargain',
+          snapshot: {},
+          keys: [],
+          timers: { upsert: [], cancel: [] },
+          outbox: [],
+          now: 0,
+        },
+      ])
       .catch((e: unknown) => e);
     expect(isLiebianError(error, 'store-timeout')).toBe(true);
     expect((error as Error).message).toContain('may have applied');

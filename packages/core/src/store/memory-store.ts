@@ -5,6 +5,7 @@ import type {
   CommitBatch,
   CommitResult,
   ConsumerState,
+  CounterChange,
   DeadLetter,
   OutboxItem,
   ReserveRequest,
@@ -63,6 +64,106 @@ export function createMemoryStore(): Store & RecordStore {
     if (disposed) throw new Error('memory store: used after dispose()');
   };
 
+  const counterOf = (name: string, capacity: number): Counter => {
+    let c = counters.get(name);
+    if (!c) {
+      c = { remaining: capacity, holders: new Map(), replaceable: new Set() };
+      counters.set(name, c);
+    }
+    return c;
+  };
+
+  /**
+   * A commit's counter changes, in order. With `dryRun` nothing changes: it answers which takes would find no room
+   * (with the changes before each one applied). Otherwise it applies them (the dry run found room for all).
+   */
+  function changeCounters(changes: readonly CounterChange[], dryRun: boolean): number[] {
+    const remaining = new Map<string, number>();
+    const holders = new Map<string, number | null>();
+    const short: number[] = [];
+    changes.forEach((change, i) => {
+      const at = `${change.counter}\u0000${change.holder}`;
+      const c = counters.get(change.counter);
+      const left =
+        remaining.get(change.counter) ?? c?.remaining ?? (change.op === 'take' ? change.capacity : 0);
+      const held = holders.has(at) ? holders.get(at) : (c?.holders.get(change.holder) ?? null);
+      if (change.op === 'give') {
+        if (held === null || held === undefined) return;
+        remaining.set(change.counter, left + held);
+        holders.set(at, null);
+        if (!dryRun && c) {
+          c.holders.delete(change.holder);
+          c.replaceable.delete(change.holder);
+          c.remaining += held;
+        }
+        return;
+      }
+      if (held !== null && held !== undefined) return;
+      if (left < change.qty) {
+        short.push(i);
+        return;
+      }
+      remaining.set(change.counter, left - change.qty);
+      holders.set(at, change.qty);
+      if (!dryRun) {
+        const target = counterOf(change.counter, change.capacity);
+        target.remaining -= change.qty;
+        target.holders.set(change.holder, change.qty);
+      }
+    });
+    return short;
+  }
+
+  /** One request of a commit, in one synchronous step. */
+  function commitOne(id: string, batch: CommitBatch): CommitResult {
+    const row = rows.get(id);
+    const current = row?.version ?? 0;
+    if (current !== batch.expectedVersion)
+      return { ok: false, reason: 'conflict', currentVersion: row ? current : null };
+    const keys = row?.keys ?? new Set<string>();
+    const taken = batch.keys.filter((key) => keys.has(key));
+    if (taken.length > 0) return { ok: false, reason: 'taken', keys: [...new Set(taken)] };
+    const short = changeCounters(batch.counters ?? [], true);
+    if (short.length > 0) return { ok: false, reason: 'exhausted', short };
+    changeCounters(batch.counters ?? [], false);
+    for (const key of batch.keys) keys.add(key);
+    const version = current + 1;
+    rows.set(id, {
+      campaignId: batch.campaignId,
+      kind: batch.kind,
+      version,
+      snapshot: JSON.stringify(batch.snapshot),
+      updatedAt: batch.now,
+      keys,
+    });
+    let own = timers.get(id);
+    for (const timerId of batch.timers.cancel) own?.delete(timerId);
+    if (batch.timers.upsert.length > 0) {
+      if (!own) {
+        own = new Map();
+        timers.set(id, own);
+      }
+      for (const t of batch.timers.upsert) {
+        own.set(t.timerId, {
+          timerId: t.timerId,
+          dueAt: t.dueAt,
+          event: structuredClone(t.event),
+          leaseId: null,
+          leaseUntil: 0,
+        });
+      }
+    }
+    for (const entry of batch.outbox) {
+      outbox.push({
+        ...entry,
+        payload: structuredClone(entry.payload),
+        instanceId: id,
+        cursor: String(trimmed + outbox.length + 1),
+      });
+    }
+    return { ok: true, version };
+  }
+
   return {
     capabilities: { durability: 'none', multiProcess: false },
 
@@ -81,51 +182,9 @@ export function createMemoryStore(): Store & RecordStore {
       return stored;
     },
 
-    async commit(id: string, batch: CommitBatch): Promise<CommitResult> {
+    async commit(requests) {
       live();
-      const row = rows.get(id);
-      const current = row?.version ?? 0;
-      if (current !== batch.expectedVersion)
-        return { ok: false, reason: 'conflict', currentVersion: row ? current : null };
-      const keys = row?.keys ?? new Set<string>();
-      const taken = batch.keys.filter((key) => keys.has(key));
-      if (taken.length > 0) return { ok: false, reason: 'taken', keys: [...new Set(taken)] };
-      for (const key of batch.keys) keys.add(key);
-      const version = current + 1;
-      rows.set(id, {
-        campaignId: batch.campaignId,
-        kind: batch.kind,
-        version,
-        snapshot: JSON.stringify(batch.snapshot),
-        updatedAt: batch.now,
-        keys,
-      });
-      let own = timers.get(id);
-      for (const timerId of batch.timers.cancel) own?.delete(timerId);
-      if (batch.timers.upsert.length > 0) {
-        if (!own) {
-          own = new Map();
-          timers.set(id, own);
-        }
-        for (const t of batch.timers.upsert) {
-          own.set(t.timerId, {
-            timerId: t.timerId,
-            dueAt: t.dueAt,
-            event: structuredClone(t.event),
-            leaseId: null,
-            leaseUntil: 0,
-          });
-        }
-      }
-      for (const entry of batch.outbox) {
-        outbox.push({
-          ...entry,
-          payload: structuredClone(entry.payload),
-          instanceId: id,
-          cursor: String(trimmed + outbox.length + 1),
-        });
-      }
-      return { ok: true, version };
+      return requests.map((request) => commitOne(request.id, request));
     },
 
     async seen(id, keys) {

@@ -51,7 +51,34 @@ export interface CommitBatch {
   readonly keys: readonly string[];
   readonly timers: { readonly upsert: readonly TimerSpec[]; readonly cancel: readonly string[] };
   readonly outbox: readonly OutboxEntry[];
+  /**
+   * Changes to shared counters (stock, budget, per-user quotas), applied in order with the commit and only with it,
+   * after the version and key checks. If a take finds no room, nothing of the batch is written and the commit
+   * answers `exhausted` naming every take that found none (judged as if the ones before it had applied).
+   */
+  readonly counters?: readonly CounterChange[];
   readonly now: number;
+}
+
+/**
+ * One change to a shared counter inside a commit.
+ * - `take`: the holder takes `qty` units if that many are left. A holder that holds units on the counter already
+ *   takes nothing more (idempotent per holder). `capacity` is the counter's total when it does not exist yet.
+ * - `give`: the holder's units go back to the counter and the holder is forgotten (nothing if it holds none).
+ */
+export type CounterChange =
+  | {
+      readonly op: 'take';
+      readonly counter: string;
+      readonly holder: string;
+      readonly qty: number;
+      readonly capacity: number;
+    }
+  | { readonly op: 'give'; readonly counter: string; readonly holder: string };
+
+/** One instance's part of a {@link Store.commit}: the batch and the instance it is for. */
+export interface CommitRequest extends CommitBatch {
+  readonly id: string;
 }
 
 export type CommitResult =
@@ -59,7 +86,9 @@ export type CommitResult =
   /** The version moved on (another writer), or the instance is missing (null) / exists already (create). */
   | { readonly ok: false; readonly reason: 'conflict'; readonly currentVersion: number | null }
   /** The version matched but some keys were taken by earlier commits; nothing was written. */
-  | { readonly ok: false; readonly reason: 'taken'; readonly keys: readonly string[] };
+  | { readonly ok: false; readonly reason: 'taken'; readonly keys: readonly string[] }
+  /** Version and keys were fine, but these takes (indexes into `counters`) found no room; nothing was written. */
+  | { readonly ok: false; readonly reason: 'exhausted'; readonly short: readonly number[] };
 
 /**
  * How a reservation treats a counter of one unit (capacity 1, qty 1) that someone else holds, for an attribution
@@ -131,10 +160,14 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   load(id: string): Promise<StoredInstance | null>;
   /**
-   * All or nothing, in one atomic step: version compare-and-set, then every key must be new to the instance,
-   * then snapshot, keys, timers and outbox are written. The engine relies on the key check for exactly-once.
+   * Commits batches of several instances together, one result per request, in order. Each request is all or
+   * nothing on its own, in one atomic step: version compare-and-set, then every key must be new to the instance,
+   * then snapshot, keys, timers and outbox are written. One request's conflict or taken keys never fail another.
+   * Requests for the same instance apply in the order given. Send them in one round trip (one statement; on Redis,
+   * one script per hash slot): this is the engine's group commit. If the call fails, any of them may have applied
+   * (the engine reads back before it answers). The engine relies on the key check for exactly-once.
    */
-  commit(id: string, batch: CommitBatch): Promise<CommitResult>;
+  commit(requests: readonly CommitRequest[]): Promise<CommitResult[]>;
   /** For each key, whether it is taken on this instance. */
   seen(id: string, keys: readonly string[]): Promise<boolean[]>;
   /** Leases due timers; a timer is leased to one caller at a time, and again after `leaseMs` if not acked. */

@@ -28,7 +28,7 @@ afterAll(() => world?.close());
 
 describe('the console when the store fails', () => {
   it('answers 503 without recording a refusal, and the same form sent again does it once', async () => {
-    const id = `${world.bargainId}/help-suspect-1`;
+    const id = await world.heldId('help-suspect-1');
     const form = new URLSearchParams({
       csrf: await csrfToken(SECRET, 'olga', NOW),
       key: 'fault-key-0001',

@@ -42,6 +42,8 @@ export interface ConsoleWorld {
   readonly bargainId: string;
   readonly boardId: string;
   readonly linkId: string;
+  /** The id of the held event sent with `eventId` (ids are `<instance>/<scoped id>`). */
+  heldId(eventId: string): Promise<string>;
   /** Makes the rewards consumer's handler fail (true) or succeed (false). */
   failing: boolean;
   close(): Promise<void>;
@@ -165,6 +167,11 @@ export async function startConsoleWorld(
     bargainId: launched.instanceId,
     boardId: season.instanceId,
     linkId: link.instanceId,
+    heldId: async (eventId: string) => {
+      const found = (await engine.reviews({ limit: 500 })).find((r) => r.event.eventId === eventId);
+      if (!found) throw new Error(`no held event ${eventId}`);
+      return found.id;
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await engine.dispose();

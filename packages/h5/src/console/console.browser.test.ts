@@ -45,7 +45,7 @@ describe.skipIf(!haveBrowser)('the operator console in Chromium', () => {
     const stale = await as('olga');
     await open(stale, '/reviews'); // a second tab that still shows the event as pending
     await open(page, '/reviews');
-    const id = `${world.bargainId}/help-suspect-1`;
+    const id = await world.heldId('help-suspect-1');
     await page.check(`tr[data-review="${id}"] input[type=checkbox]`);
     await page.click('button[value=approve]');
     await expect.poll(() => page.textContent('[data-consequence]')).toContain('1 个被拦下的事件');
@@ -129,7 +129,7 @@ describe.skipIf(!haveBrowser)('the operator console in Chromium', () => {
     );
     expect(forged.status).toBe(403);
     expect(await forged.text()).toContain('只读角色只能查看');
-    const review = `${world.bargainId}/help-suspect-2`;
+    const review = await world.heldId('help-suspect-2');
     const approve = new URLSearchParams({
       csrf,
       key: 'forged-key-2',

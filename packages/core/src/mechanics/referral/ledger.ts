@@ -128,6 +128,8 @@ export function conversionReservations(
             qty: 1,
             capacity: 1,
             reason: 'referred-elsewhere',
+            // Through `store.reserve`: re-reserving its own replaceable hold makes the attribution final.
+            mode: 'hold',
           },
         ]
       : [];

@@ -39,13 +39,13 @@ function holdFirstCommit(store: Store, matches: (id: string, batch: CommitBatch)
   let waited = false;
   const gated: Store = {
     ...store,
-    async commit(id, batch) {
-      if (!waited && matches(id, batch)) {
+    async commit(requests) {
+      if (!waited && requests.some((r) => matches(r.id, r))) {
         waited = true;
         reached();
         await gate;
       }
-      return store.commit(id, batch);
+      return store.commit(requests);
     },
   };
   return { gated, open, held };

@@ -265,10 +265,10 @@ describe('referral with last-touch attribution', () => {
       // The first process commits carol's accept, then dies before link a hears of it.
       const dying: Store = {
         ...store,
-        commit: (id, batch) =>
-          id === 'a' && batch.expectedVersion >= 2
+        commit: (requests) =>
+          requests.some((r) => r.id === 'a' && r.expectedVersion >= 2)
             ? Promise.reject(new Error('process died'))
-            : store.commit(id, batch),
+            : store.commit(requests),
       };
       const first = createEngine({ campaigns: [campaign], store: dying, clock });
       await first.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
