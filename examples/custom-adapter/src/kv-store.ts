@@ -85,18 +85,49 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     return states;
   };
 
-  /** The commit itself: a compare-and-set on the instance document, its outbox entries numbered `seqs`. */
-  const commitDoc = (id: string, batch: CommitBatch, seqs: readonly number[]) =>
-    update<InstanceDoc, CommitResult>(kv, instanceKey(id), (doc) => {
-      const current = doc?.version ?? 0;
-      if (current !== batch.expectedVersion)
-        return {
-          write: null,
-          result: { ok: false, reason: 'conflict', currentVersion: doc ? current : null },
-        };
+  /**
+   * The commit itself: one transaction over the instance document and the counters it changes, checking every
+   * document's version. A counter that moved on (another commit took stock) is read again and the batch judged again;
+   * the instance moving on is the engine's conflict.
+   */
+  async function commitDoc(id: string, batch: CommitBatch, seqs: readonly number[]): Promise<CommitResult> {
+    const changes = batch.counters ?? [];
+    for (;;) {
+      const current = await kv.get<InstanceDoc>(instanceKey(id));
+      const doc = current?.value ?? null;
+      const version = doc?.version ?? 0;
+      if (version !== batch.expectedVersion)
+        return { ok: false, reason: 'conflict', currentVersion: doc ? version : null };
       const taken = batch.keys.filter((k) => doc?.keys.includes(k));
-      if (taken.length > 0)
-        return { write: null, result: { ok: false, reason: 'taken', keys: [...new Set(taken)] } };
+      if (taken.length > 0) return { ok: false, reason: 'taken', keys: [...new Set(taken)] };
+      const names = [...new Set(changes.map((c) => c.counter))];
+      const read = await Promise.all(names.map((name) => kv.get<CounterDoc>(counterKey(name))));
+      const counters = new Map(names.map((name, i) => [name, read[i] ?? null]));
+      const next = new Map<string, CounterDoc>();
+      const short: number[] = [];
+      changes.forEach((change, i) => {
+        const c = next.get(change.counter) ??
+          structuredClone(counters.get(change.counter)?.value) ?? {
+            remaining: change.op === 'take' ? change.capacity : 0,
+            holders: {},
+          };
+        const held = c.holders[change.holder];
+        if (change.op === 'give') {
+          if (held === undefined) return;
+          c.remaining += held;
+          delete c.holders[change.holder];
+          if (c.replaceable === change.holder) delete c.replaceable;
+        } else if (held === undefined) {
+          if (c.remaining < change.qty) {
+            short.push(i);
+            return;
+          }
+          c.remaining -= change.qty;
+          c.holders[change.holder] = change.qty;
+        }
+        next.set(change.counter, c);
+      });
+      if (short.length > 0) return { ok: false, reason: 'exhausted', short };
       const timers = { ...(doc?.timers ?? {}) };
       for (const timerId of batch.timers.cancel) delete timers[timerId];
       for (const t of batch.timers.upsert)
@@ -104,15 +135,24 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
       const write: InstanceDoc = {
         campaignId: batch.campaignId,
         kind: batch.kind,
-        version: current + 1,
+        version: version + 1,
         snapshot: batch.snapshot,
         updatedAt: batch.now,
         keys: [...new Set([...(doc?.keys ?? []), ...batch.keys])],
         timers,
         outbox: [...(doc?.outbox ?? []), ...batch.outbox.map((o, i) => ({ ...o, seq: seqs[i] as number }))],
       };
-      return { write, result: { ok: true, version: current + 1 } };
-    });
+      const written = await kv.transact([
+        { key: instanceKey(id), expectedVersion: current?.version ?? 0, value: write },
+        ...[...next].map(([name, value]) => ({
+          key: counterKey(name),
+          expectedVersion: counters.get(name)?.version ?? 0,
+          value,
+        })),
+      ]);
+      if (written) return { ok: true, version: version + 1 };
+    }
+  }
   /** Outbox sequence numbers drawn by commits that have not ended: readers stop below them. */
   const inFlight = new Set<number>();
   async function commitOne(id: string, batch: CommitBatch): Promise<CommitResult> {

@@ -1,6 +1,7 @@
 /**
- * Stand-in for the integrator's database: documents by key, each with a version, and one atomic operation —
- * compare-and-swap on a single key (what etcd, DynamoDB conditional writes or a `version` column give you).
+ * Stand-in for the integrator's database: documents by key, each with a version, and two atomic operations —
+ * compare-and-swap on a single key (what etcd, DynamoDB conditional writes or a `version` column give you) and the
+ * same over several keys at once (a transaction).
  * Every call yields to the event loop first, so concurrent callers really interleave.
  */
 export interface Versioned<T> {
@@ -23,6 +24,20 @@ export class KeyValueStore {
     await new Promise((resolve) => setImmediate(resolve));
     if ((this.#docs.get(key)?.version ?? 0) !== expectedVersion) return false;
     this.#docs.set(key, { value: structuredClone(value), version: expectedVersion + 1 });
+    return true;
+  }
+
+  /**
+   * Writes every document of `writes` if each is still at its `expectedVersion` (0 = absent): all of them or none
+   * (what etcd's Txn, DynamoDB's TransactWriteItems or FoundationDB give you). False if any moved on.
+   */
+  async transact(
+    writes: readonly { key: string; expectedVersion: number; value: unknown }[],
+  ): Promise<boolean> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (writes.some((w) => (this.#docs.get(w.key)?.version ?? 0) !== w.expectedVersion)) return false;
+    for (const w of writes)
+      this.#docs.set(w.key, { value: structuredClone(w.value), version: w.expectedVersion + 1 });
     return true;
   }
 

@@ -206,7 +206,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
           for (const i of indexes) {
             const r = requests[i] as CommitRequest;
             const k = keysOf(campaignId, r.id);
-            keys.push(k.instance, k.keys, k.timerNames);
+            const changes = r.counters ?? [];
+            keys.push(k.instance, k.keys, k.timerNames, ...changes.flatMap((c) => counterKeys(c.counter)));
             args.push(
               r.expectedVersion,
               JSON.stringify(r.snapshot),
@@ -217,6 +218,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
               JSON.stringify(r.timers.upsert.map((t) => [t.timerId, t.dueAt, JSON.stringify(t.event)])),
               JSON.stringify(r.timers.cancel),
               JSON.stringify(r.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
+              JSON.stringify(
+                changes.map((c) => (c.op === 'take' ? ['take', c.holder, c.qty, c.capacity] : ['give', c.holder])),
+              ),
             );
           }
           const replies = (await scripts.lbCommit(keys.length, ...keys, ...args)) as [
@@ -226,6 +230,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
           indexes.forEach((i, n) => {
             const [status, ...rest] = replies[n] ?? [0, -1];
             if (status === 2) results[i] = { ok: false, reason: 'taken', keys: rest as string[] };
+            else if (status === 3) results[i] = { ok: false, reason: 'exhausted', short: rest.map(Number) };
             else if (status === 1) results[i] = { ok: true, version: Number(rest[0]) };
             else {
               const version = Number(rest[0]);

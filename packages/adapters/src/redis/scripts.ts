@@ -7,13 +7,58 @@
 /** Group commit: the batches of one campaign's instances (one hash slot) in one script, each with its own version
  *  and key check; one reply per batch, in order: {1, version} on success, {0, currentVersion or -1} on a version
  *  conflict, {2, key…} for taken keys (nothing of that batch written).
- *  KEYS: timer zset, timer data, timer leases, outbox stream; then per batch: instance, keys set, timer names.
+ *  {3, index…}: takes (0-based indexes into the batch's counter changes) that found no room, nothing written.
+ *  KEYS: timer zset, timer data, timer leases, outbox stream; then per batch: instance, keys set, timer names, and
+ *        for each counter change its counter, holders and replaceable-holder keys.
  *  ARGV: nonce (unique per call: run again after a reconnect, the call answers as it did the first time),
  *        campaignId; then per batch: expectedVersion, snapshot, kind, now, instanceId, keys (JSON string[]),
  *        upsert (JSON [timerId, dueAt, eventJson][]), cancel (JSON string[]),
- *        outbox (JSON [type, dedupeKey, payloadJson][]). */
+ *        outbox (JSON [type, dedupeKey, payloadJson][]), counters (JSON [op, holder, qty, capacity][]). */
 export const COMMIT = `
-local function commit(instance, keySet, timerNames, a, nonce)
+-- A batch's counter changes in order, from KEYS[k] on. Without apply it only answers which takes would find no
+-- room (each judged with the changes before it applied); with apply it makes them (there is room for all).
+local function change_counters(list, k, apply)
+  local left, held, short = {}, {}, {}
+  for i, ch in ipairs(list) do
+    local kc, kh, kr = KEYS[k + 3 * (i - 1)], KEYS[k + 3 * (i - 1) + 1], KEYS[k + 3 * (i - 1) + 2]
+    local op, holder = ch[1], ch[2]
+    local r = left[kc]
+    if r == nil then
+      r = tonumber(redis.call('GET', kc) or '-1')
+      if r < 0 then r = (op == 'take') and tonumber(ch[4]) or 0 end
+    end
+    local hk = kh .. '\\n' .. holder
+    local h = held[hk]
+    if h == nil then h = tonumber(redis.call('HGET', kh, holder) or '0') end
+    if op == 'give' then
+      if h > 0 then
+        left[kc] = r + h
+        held[hk] = 0
+        if apply then
+          redis.call('HDEL', kh, holder)
+          if redis.call('GET', kr) == holder then redis.call('DEL', kr) end
+          redis.call('INCRBY', kc, h)
+        end
+      end
+    elseif h == 0 then
+      local qty = tonumber(ch[3])
+      if r < qty then
+        short[#short + 1] = i - 1
+      else
+        left[kc] = r - qty
+        held[hk] = qty
+        if apply then
+          if redis.call('EXISTS', kc) == 0 then redis.call('SET', kc, tonumber(ch[4])) end
+          redis.call('DECRBY', kc, qty)
+          redis.call('HSET', kh, holder, qty)
+        end
+      end
+    end
+  end
+  return short
+end
+
+local function commit(instance, keySet, timerNames, a, nonce, list, k)
   local expected = tonumber(ARGV[a])
   local current = tonumber(redis.call('HGET', instance, 'v') or '0')
   if current == expected + 1 and redis.call('HGET', instance, 'n') == nonce then
@@ -34,6 +79,11 @@ local function commit(instance, keySet, timerNames, a, nonce)
       end
     end
     if #taken > 1 then return taken end
+  end
+  if #list > 0 then
+    local short = change_counters(list, k, false)
+    if #short > 0 then return {3, unpack(short)} end
+    change_counters(list, k, true)
   end
   local version = current + 1
   local id = ARGV[a + 4]
@@ -61,9 +111,15 @@ local function commit(instance, keySet, timerNames, a, nonce)
   return {1, version}
 end
 local out = {}
-for b = 0, (#KEYS - 4) / 3 - 1 do
+local k = 5
+local b = 0
+while k <= #KEYS do
+  local a = 3 + 10 * b
+  local list = cjson.decode(ARGV[a + 9])
   -- Each batch's nonce is its own: a later batch of the same instance in this call is never mistaken for a rerun.
-  out[b + 1] = commit(KEYS[5 + 3 * b], KEYS[6 + 3 * b], KEYS[7 + 3 * b], 3 + 9 * b, ARGV[1] .. ':' .. b)
+  out[b + 1] = commit(KEYS[k], KEYS[k + 1], KEYS[k + 2], a, ARGV[1] .. ':' .. b, list, k + 3)
+  k = k + 3 + 3 * #list
+  b = b + 1
 end
 return out
 `;

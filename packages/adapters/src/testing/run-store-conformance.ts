@@ -2,6 +2,7 @@ import type { Store } from '@liebian/core';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
 import { consumerTests } from './consumer-tests.js';
+import { counterTests } from './counter-tests.js';
 import { durabilityTests } from './durability-tests.js';
 import { faultTests } from './fault-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
@@ -16,6 +17,7 @@ const GROUPS = {
   fidelity: fidelityTests,
   'compare-and-set and keys': casTests,
   concurrency: concurrencyTests,
+  'counters in the commit': counterTests,
   'reserve modes': reserveModeTests,
   timers: timerTests,
   outbox: outboxTests,
