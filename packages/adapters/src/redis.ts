@@ -219,7 +219,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
               JSON.stringify(r.timers.cancel),
               JSON.stringify(r.outbox.map((o) => [o.type, o.dedupeKey, JSON.stringify(o.payload)])),
               JSON.stringify(
-                changes.map((c) => (c.op === 'take' ? ['take', c.holder, c.qty, c.capacity] : ['give', c.holder])),
+                changes.map((c) =>
+                  c.op === 'take' ? ['take', c.holder, c.qty, c.capacity] : ['give', c.holder],
+                ),
               ),
             );
           }
