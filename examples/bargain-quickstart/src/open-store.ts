@@ -3,6 +3,7 @@ import { createPgliteStore } from '@liebian/adapters/pglite';
 import { createPostgresStore } from '@liebian/adapters/postgres';
 import { createRedisStore } from '@liebian/adapters/redis';
 import type { Store } from '@liebian/core';
+import type { RecordStore } from '@liebian/core/store';
 
 /**
  * The store an example runs on: PostgreSQL when `DATABASE_URL` is set, Redis when `REDIS_URL` is set, else the
@@ -11,7 +12,7 @@ import type { Store } from '@liebian/core';
 export async function openStore(
   name: string,
   options: { fresh?: boolean } = {},
-): Promise<{ store: Store; label: string }> {
+): Promise<{ store: Store & RecordStore; label: string }> {
   if (process.env.DATABASE_URL) {
     return {
       store: await createPostgresStore({ connectionString: process.env.DATABASE_URL }),

@@ -31,10 +31,35 @@ export interface DemoOptions {
   readonly inviteSecret: string;
   /** Built front-end files (the share poster, from `buildPosterModule`), served under `/assets/`. */
   readonly assets?: { readonly dir: string; readonly poster: string };
+  /** The operator console (`createConsole`), served under its base path (`/console`) with its own headers. */
+  readonly console?: { readonly basePath: string; readonly handle: (request: Request) => Promise<Response> };
 }
 
+/**
+ * Demo only: who may use the console, from the demo's name login. A name starting with `admin` is an admin, one
+ * starting with `op` an operator, anyone else signed in a viewer. A real shop takes this from its staff accounts.
+ */
+export const demoConsoleAccess = {
+  authenticate: (request: Request) => {
+    const id = userOf(request.headers.get('cookie'));
+    return id === null ? null : { id };
+  },
+  authorize: ({ id }: { id: string }) =>
+    id.startsWith('admin')
+      ? ('admin' as const)
+      : id.startsWith('op')
+        ? ('operator' as const)
+        : ('viewer' as const),
+};
+
 /** The demo web app: pages rendered by @liebian/h5, the API by createHandler, a name-in-a-cookie login. */
-export function createDemoServer({ engine, campaigns, inviteSecret, assets }: DemoOptions): Server {
+export function createDemoServer({
+  engine,
+  campaigns,
+  inviteSecret,
+  assets,
+  console: ops,
+}: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
     const cookie = request.headers.get('cookie');
     const id = userOf(cookie);
@@ -159,7 +184,13 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
   }
 
   const app = async (request: Request): Promise<Response> => {
-    if (new URL(request.url).pathname.startsWith('/api/')) return withSecurityHeaders(await api(request));
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith('/api/')) return withSecurityHeaders(await api(request));
+    if (ops && (pathname === ops.basePath || pathname.startsWith(`${ops.basePath}/`))) {
+      // Signed out of the console: the demo's login page, coming back here after.
+      const response = await ops.handle(request);
+      return response.status === 401 ? redirect(`/login?next=${encodeURIComponent(pathname)}`) : response;
+    }
     const { token, setCookie } = csrfToken(request);
     const response = await page(request, token).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);

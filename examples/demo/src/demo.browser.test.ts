@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, createMemoryStore, defineCampaign } from '@liebian/core';
+import { createConsole } from '@liebian/h5/console';
 import { buildPosterModule } from '@liebian/h5/node';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import {
   launchChromium,
   listenLocally,
 } from '../../../packages/h5/src/node/chromium.test-utils.js';
-import { createDemoServer } from './demo-server.js';
+import { createDemoServer, demoConsoleAccess } from './demo-server.js';
 
 const haveBrowser = haveChromium('the demo browser test');
 
@@ -43,6 +44,14 @@ beforeAll(async () => {
     campaigns,
     inviteSecret: 'browser-test',
     assets: { dir: assetsDir, poster },
+    console: {
+      basePath: '/console',
+      handle: createConsole(engine, {
+        store,
+        ...demoConsoleAccess,
+        secret: 'demo-browser-test-secret-0123456789',
+      }).handle,
+    },
   });
   origin = await listenLocally(server);
   browser = await launchChromium();
@@ -255,4 +264,25 @@ describe.skipIf(!haveBrowser)('the demo in Chromium', () => {
       await context.close();
     }
   }, 60_000);
+});
+
+describe.skipIf(!haveBrowser)('the operator console in the demo', () => {
+  it('sends a signed-out visitor to the login and back; a viewer sees the campaigns and no controls', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/console`);
+    await page.waitForURL(/\/login\?next=%2Fconsole/);
+    await page.fill('input[name=name]', 'viola');
+    await Promise.all([page.waitForURL(`${origin}/console`), page.click('button[type=submit]')]);
+    expect(await page.locator('tr[data-campaign]').count()).toBe(campaigns.length);
+    await page.click(`a:has-text("${campaigns[0]?.name}")`);
+    expect(await page.locator('form[method=post]').count()).toBe(0);
+    const admin = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await admin.addCookies([{ name: 'liebian_demo_user', value: 'admin-ann', url: origin }]);
+    const adminPage = await admin.newPage();
+    await adminPage.goto(`${origin}/console/campaigns/${campaigns[0]?.id}`);
+    expect(await adminPage.locator('button:has-text("暂停")').count()).toBe(1);
+    await context.close();
+    await admin.close();
+  });
 });

@@ -6,9 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createEngine, defineCampaign } from '@liebian/core';
+import { createConsole } from '@liebian/h5/console';
 import { buildPosterModule } from '@liebian/h5/node';
 import { openStore } from '../../bargain-quickstart/src/open-store.js';
-import { createDemoServer } from './demo-server.js';
+import { createDemoServer, demoConsoleAccess } from './demo-server.js';
 import { startSimulation } from './simulate.js';
 
 const arg = (name: string) => {
@@ -20,7 +21,17 @@ const campaigns = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
 const { store, label } = await openStore('demo');
-const engine = createEngine({ campaigns, store });
+// The console's indexer lists what waits for an operator; the engine's hint wakes it after each commit.
+let wake = () => {};
+const engine = createEngine({ campaigns, store, onEffect: () => wake() });
+const ops = createConsole(engine, {
+  store,
+  ...demoConsoleAccess,
+  secret: process.env.CONSOLE_SECRET ?? randomBytes(32).toString('hex'),
+});
+wake = () => ops.indexer.notify();
+await ops.restoreCampaigns();
+ops.indexer.start();
 const timers = setInterval(() => void engine.tick().catch(() => {}), 1_000);
 // The share poster is the only front-end file the pages load (on tap); build it once at start.
 const assetsDir = new URL('../../../.data/assets/', import.meta.url).pathname;
@@ -30,12 +41,16 @@ const server = createDemoServer({
   campaigns,
   inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
   assets: { dir: assetsDir, poster },
+  console: { basePath: '/console', handle: ops.handle },
 });
 const port = Number(arg('--port') ?? process.env.PORT ?? 3000);
 server.listen(port, () => {
   console.log(`Liebian demo on http://localhost:${port}  (store: ${label})`);
   console.log(
     'Open it in two browser windows, log in with two names, launch in one and share the invite link with the other.',
+  );
+  console.log(
+    `Operator console: http://localhost:${port}/console (demo roles: a name starting with "admin" is an admin, "op" an operator, anyone else a viewer)`,
   );
 });
 const simulate = Number(arg('--simulate') ?? 0);
@@ -44,6 +59,7 @@ const stopSimulation = simulate > 0 ? startSimulation(engine, store, campaigns, 
 const shutdown = async () => {
   clearInterval(timers);
   stopSimulation();
+  await ops.indexer.stop();
   server.close();
   await engine.dispose();
   await store.dispose();

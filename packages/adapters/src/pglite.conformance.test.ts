@@ -24,6 +24,7 @@ runStoreConformance(
   { describe, it },
   {
     name: 'pglite',
+    records: true,
     create: async () => {
       const driver = { ...pgliteDriver(await shared), close: async () => {} };
       const schema = `lbt_${suffix()}`;

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Store } from '@liebian/core';
+import type { RecordStore } from '@liebian/core/store';
 import type { SqlDriver } from './sql/sql-driver.js';
 import { createSqlStore } from './sql/sql-store.js';
 
@@ -72,7 +73,7 @@ export function pgliteDriver(db: PGlite): SqlDriver {
  * @example
  * const store = await createPgliteStore({ dataDir: '.data/liebian' });
  */
-export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<Store> {
+export async function createPgliteStore(options: PgliteStoreOptions = {}): Promise<Store & RecordStore> {
   const unlock = options.dataDir === undefined ? () => {} : lockDataDir(options.dataDir);
   try {
     const db = await PGlite.create(options.dataDir);

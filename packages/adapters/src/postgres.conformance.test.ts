@@ -32,6 +32,7 @@ async function open(schema: string): Promise<Store> {
     { describe, it },
     {
       name: 'postgres',
+      records: true,
       create: () => open(`lbt_${suffix()}`),
       sibling: (store) => open(schemas.get(store) as string),
       rawRead: async (store, id) => {

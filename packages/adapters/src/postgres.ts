@@ -1,4 +1,5 @@
 import type { Store } from '@liebian/core';
+import type { RecordStore } from '@liebian/core/store';
 import pg from 'pg';
 import type { SqlDriver } from './sql/sql-driver.js';
 import { createSqlStore } from './sql/sql-store.js';
@@ -41,7 +42,7 @@ export function pgDriver(pool: pg.Pool, ownsPool: boolean): SqlDriver {
  * const store = await createPostgresStore({ connectionString: process.env.DATABASE_URL });
  * const engine = createEngine({ campaigns, store });
  */
-export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<Store & RecordStore> {
   const owns = options.pool === undefined;
   if (owns && !options.connectionString)
     throw new Error('createPostgresStore: pass `pool` or `connectionString`');

@@ -30,6 +30,7 @@ async function open(prefix: string): Promise<Store> {
     { describe, it },
     {
       name: 'redis',
+      records: true,
       create: () => open(`${run}-${suffix()}`),
       sibling: (store) => open(prefixes.get(store) as string),
       rawRead: async (store, id) => {

@@ -5,11 +5,13 @@ import type {
   CommitRequest,
   CommitResult,
   OutboxItem,
+  RecordStore,
   ScoreEntry,
   StoredInstance,
 } from '@liebian/core/store';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
+import { redisRecordMethods } from './redis/records.js';
 import {
   ACK_TIMER,
   ADVANCE_CONSUMER,
@@ -88,7 +90,7 @@ const counterTag = (counter: string) => counter.split(':', 1)[0] ?? counter;
  * @example
  * const store = await createRedisStore({ url: process.env.REDIS_URL });
  */
-export async function createRedisStore(options: RedisStoreOptions): Promise<Store> {
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store & RecordStore> {
   const owns = options.redis === undefined;
   if (owns && !options.url) throw new Error('createRedisStore: pass `redis` or `url`');
   const redis =
@@ -424,5 +426,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       outboxKey: (campaignId) => keysOf(campaignId, '').outbox,
       live,
     }),
+    ...redisRecordMethods(redis, p, live),
   };
 }

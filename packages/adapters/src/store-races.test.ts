@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@liebian/core';
+import type { RecordStore } from '@liebian/core/store';
 import { describe, expect, it } from 'vitest';
 import { couponStockRace } from '../../core/src/mechanics/coupon/coupon-stock-race.test-utils.js';
 import { boardRace } from '../../core/src/mechanics/leaderboard/board-race.test-utils.js';
@@ -11,6 +12,7 @@ import {
   lastTouchRace,
   noLoops,
 } from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
+import { reviewRace } from '../../core/src/operator/review-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
 import { createPostgresStore } from './postgres.js';
 import { createRedisStore } from './redis.js';
@@ -22,7 +24,7 @@ const redisUrl = serviceUrl('TEST_REDIS_URL');
 const stores: {
   name: string;
   enabled: boolean;
-  open: () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+  open: () => Promise<{ store: Store & RecordStore; cleanup: () => Promise<void> }>;
 }[] = [
   {
     name: 'pglite',
@@ -140,6 +142,27 @@ describe.each(stores)('referral attribution on $name', ({ enabled, open }) => {
       const { store, cleanup } = await open();
       try {
         expect(await lastTouchRace(store)).toEqual(exactLastTouch(300));
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+});
+
+describe.each(stores)('held events on $name', ({ enabled, open }) => {
+  it.skipIf(!enabled)(
+    'two engines: 30 held helps approved four times each, retried, some rejected at once: one decision, applied once',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        const race = await reviewRace(store);
+        expect(race.held).toBe(30);
+        expect(race.statuses.every((s) => s === 'approved' || s === 'rejected')).toBe(true);
+        expect(race.decided).toBe(30);
+        expect(race.changedTwice).toBe(0);
+        expect(race.helps).toBe(race.approved);
       } finally {
         await store.dispose();
         await cleanup();

@@ -1,7 +1,10 @@
 import { LiebianError, type Locale, type RejectionReason } from '@liebian/core';
+import { consoleEn } from './copy/console-en.js';
+import { type ConsoleCopy, consoleZhCN } from './copy/console-zh-cn.js';
 import { en } from './copy/en.js';
 import { type Copy, zhCN } from './copy/zh-cn.js';
 
+export type { ConsoleCopy } from './copy/console-zh-cn.js';
 export { countdown, islandMessages, reasonText } from './copy/copy-words.js';
 export type { Copy } from './copy/zh-cn.js';
 
@@ -32,3 +35,6 @@ export function copyFor(locale: string): Copy {
     );
   return copy;
 }
+
+/** The operator console's words per locale (`copy/console-zh-cn.ts` is the shape, `copy/console-en.ts` follows it). */
+export const CONSOLE_COPY: Readonly<Record<Locale, ConsoleCopy>> = { 'zh-CN': consoleZhCN, en: consoleEn };

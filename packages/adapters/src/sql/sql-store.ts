@@ -5,6 +5,7 @@ import type {
   CommitRequest,
   CommitResult,
   OutboxItem,
+  RecordStore,
   ScoreEntry,
   StoreCapabilities,
   StoredInstance,
@@ -12,6 +13,7 @@ import type {
 import { ident, migrate } from './migrations.js';
 import { sqlConsumerMethods } from './sql-consumers.js';
 import type { SqlDriver } from './sql-driver.js';
+import { migrateRecords, sqlRecordMethods } from './sql-records.js';
 
 export interface SqlStoreOptions {
   /** PostgreSQL schema holding the tables (created and migrated on open). Default `liebian`. */
@@ -63,13 +65,17 @@ function commitCalls(requests: readonly CommitRequest[]): number[][] {
  * The one SQL store, for PostgreSQL servers and embedded PGlite alike. Every write is one statement calling a
  * PL/pgSQL function, so each commit is a single round trip and a single transaction.
  */
-export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions): Promise<Store> {
+export async function createSqlStore(
+  driver: SqlDriver,
+  options: SqlStoreOptions,
+): Promise<Store & RecordStore> {
   const schema = options.schema ?? 'liebian';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`schema "${schema}" must be lower-case letters, digits and "_", starting with a letter`);
   }
   await migrate(driver, schema);
   const s = ident(schema);
+  await migrateRecords(driver, s, schema);
   let disposed = false;
 
   const sql = {
@@ -324,5 +330,6 @@ export async function createSqlStore(driver: SqlDriver, options: SqlStoreOptions
     },
 
     ...sqlConsumerMethods(driver, s, live),
+    ...sqlRecordMethods(driver, s, live),
   };
 }

@@ -7,6 +7,7 @@ import { durabilityTests } from './durability-tests.js';
 import { faultTests } from './fault-tests.js';
 import { fidelityTests } from './fidelity-tests.js';
 import { outboxPagingTests, outboxTests } from './outbox-tests.js';
+import { recordTests } from './record-tests.js';
 import { reserveModeTests } from './reserve-mode-tests.js';
 import type { ConformanceOptions, SuiteContext, TestRunner } from './runner.js';
 import { scoreTests } from './score-tests.js';
@@ -23,6 +24,7 @@ const GROUPS = {
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
   consumers: consumerTests,
+  records: recordTests,
   durability: durabilityTests,
   faults: faultTests,
 };
@@ -49,6 +51,7 @@ export function runStoreConformance(runner: TestRunner, options: ConformanceOpti
     for (const [group, register] of Object.entries(GROUPS)) {
       if (group === 'durability' && options.durability === undefined) continue;
       if (group === 'faults' && options.faults === undefined) continue;
+      if (group === 'records' && options.records !== true) continue;
       runner.describe(group, () => {
         const context: SuiteContext = {
           options,

@@ -25,6 +25,11 @@ export interface ConformanceOptions {
    * read-back), so tests see what was persisted rather than what the store remembers.
    */
   rawRead?(store: Store, instanceId: string): Promise<{ version: number; snapshot: unknown } | null>;
+  /**
+   * The store implements the optional operator records part (`RecordStore`: held events, the audit), so the
+   * `records` group runs. Default false: a store without it passes the rest, and the engine refuses a `hold` on it.
+   */
+  readonly records?: boolean;
   /** Parallel callers in the concurrency tests. Default 32. */
   readonly concurrency?: number;
   /** Reservations raced against a stock of a tenth as many in the stock test. Default 10,000. */

@@ -10,4 +10,19 @@ export {
   selfHelpCheck,
 } from '../engine/risk.js';
 export type { Command as AnyCommand, SkippedTimer } from '../engine/types.js';
+export {
+  AUDIT,
+  type AuditEntry,
+  type AuditLog,
+  type AuditQuery,
+  auditLog,
+} from '../operator/audit-log.js';
+export {
+  type HeldEvent,
+  REVIEWS,
+  type ReviewDecision,
+  type ReviewOutcome,
+  type ReviewQuery,
+  type ReviewStatus,
+} from '../operator/review-queue.js';
 export type { CommandsByKind } from './commands.js';

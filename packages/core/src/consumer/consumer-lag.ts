@@ -1,7 +1,13 @@
 import type { Effect } from '../engine/types.js';
 import type { Store } from '../store/store.js';
 
-/** Counts the outbox entries after consumer `name`'s stored cursor, up to `upTo`, and the oldest one's `at`. */
+/**
+ * Counts the outbox entries after consumer `name`'s stored cursor, up to `upTo`, and the oldest one's `at` — for any
+ * consumer in the store, including one that runs in another process.
+ *
+ * @example
+ * const { entries, capped } = await outboxBehind(store, 'rewards', 10_000);
+ */
 export async function outboxBehind(
   store: Store,
   name: string,

@@ -1,3 +1,4 @@
+export { outboxBehind } from './consumer-lag.js';
 export { createConsumer } from './create-consumer.js';
 export type {
   Consumer,

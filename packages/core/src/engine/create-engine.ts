@@ -10,11 +10,13 @@ import {
   TIMER_ACTOR,
 } from '../mechanics/mechanic.js';
 import { mechanicFor } from '../mechanics/registry.js';
+import { reviewQueue } from '../operator/review-queue.js';
 import { systemClock } from '../primitives/clock.js';
 import { nanoidSource } from '../primitives/ids.js';
 import { drawSeed, systemRandom } from '../primitives/random.js';
 import { guardStore } from '../store/guarded-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
+import { hasRecords } from '../store/record-store.js';
 import type { ClaimedTimer, CounterChange } from '../store/store.js';
 import { applyBatch, type PendingEvent, pause } from './apply-batch.js';
 import { dedupeKeyOf } from './apply-events.js';
@@ -55,7 +57,8 @@ const PHASE_REJECTION = {
 export function createEngine(options: EngineOptions): Engine {
   const ownsStore = options.store === undefined;
   // Every store call is bounded in time and fails with a typed, retryable error (see guardStore).
-  const store = guardStore(options.store ?? createMemoryStore(), options.storeTimeoutMs);
+  const rawStore = options.store ?? createMemoryStore();
+  const store = guardStore(rawStore, options.storeTimeoutMs);
   const retired = new Set(options.retiredCampaigns ?? []);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? systemRandom;
@@ -149,8 +152,27 @@ export function createEngine(options: EngineOptions): Engine {
       review: [],
     }).catch(() => undefined);
 
+  // Events a risk check held: kept as records in the store until an operator decides (operator/review-queue.ts).
+  const reviews = reviewQueue({
+    records: hasRecords(rawStore) ? rawStore : null,
+    now: () => clock.now(),
+    apply: async (instanceId, event) => {
+      const instance = cache.peek(instanceId) ?? (await cache.get(instanceId));
+      if (!instance) throw new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
+      const paused =
+        instance.mechanic.isFriendAction(event.type) &&
+        campaignPhase(instance.campaign, event.at) === 'paused';
+      const blocked = paused
+        ? { reason: 'campaign-paused' as const, detail: 'the campaign is paused' }
+        : null;
+      return post(instanceId, { event, blocked, review: [] });
+    },
+  });
+
   const engine: Engine = {
     campaign,
+
+    campaigns: () => [...campaigns.values()],
 
     async start(
       campaignId,
@@ -295,6 +317,12 @@ export function createEngine(options: EngineOptions): Engine {
       const blocked = paused
         ? { reason: 'campaign-paused' as const, detail: 'the campaign is paused' }
         : verdict.block && { reason: verdict.block.reason, detail: verdict.block.detail };
+      if (blocked === null && verdict.hold.length > 0)
+        return reviews.hold(
+          { id: instanceId, campaignId: instance.campaign.id, kind: mechanic.kind },
+          event,
+          verdict.hold,
+        );
       const result = await post(instanceId, { event, blocked, review: verdict.review });
       const policy =
         result.status === 'rejected'
@@ -337,6 +365,16 @@ export function createEngine(options: EngineOptions): Engine {
       const board = await boardFacts(store, mechanic, snapshot, actor);
       const facts = board === undefined ? { now, viewerClaims } : { now, viewerClaims, board };
       return mechanic.view(stateOf(snapshot), actor, facts) as InstanceView;
+    },
+
+    async reviews(query) {
+      alive();
+      return reviews.list(query);
+    },
+
+    async decideReview(id, decision) {
+      alive();
+      return reviews.decide(id, decision);
     },
 
     phase(campaignId) {

@@ -4,10 +4,14 @@ import type { AppliedEvent, RejectionReason } from '../mechanics/mechanic.js';
 import { calendarDay } from '../primitives/time.js';
 import type { Store } from '../store/store.js';
 
-/** A risk check's answer. `review` lets the event apply and writes a `risk.review` effect. */
+/**
+ * A risk check's answer. `review` lets the event apply and writes a `risk.review` effect; `hold` keeps a friend's
+ * event out until an operator decides (the review queue, `engine.decideReview`); a launch is never held.
+ */
 export type RiskVerdict =
   | { readonly outcome: 'allow' }
   | { readonly outcome: 'review'; readonly detail: string }
+  | { readonly outcome: 'hold'; readonly detail: string }
   | { readonly outcome: 'block'; readonly reason: RejectionReason; readonly detail: string };
 
 export interface RiskContext {
@@ -106,17 +110,23 @@ export const BUILT_IN_RISK_CHECKS: readonly RiskCheck[] = [
   dailyCapCheck,
 ];
 
-/** Runs checks in order: stops at the first block, collects every review. */
+/** Runs checks in order: stops at the first block, collects every review and every hold. */
 export async function runRiskChecks(
   checks: readonly RiskCheck[],
   context: RiskContext,
-): Promise<{ block: Extract<RiskVerdict, { outcome: 'block' }> | null; review: string[] }> {
+): Promise<{
+  block: Extract<RiskVerdict, { outcome: 'block' }> | null;
+  review: string[];
+  hold: string[];
+}> {
   const review: string[] = [];
+  const hold: string[] = [];
   for (const check of checks) {
     const pending = check.check(context);
     const verdict = pending instanceof Promise ? await pending : pending;
-    if (verdict.outcome === 'block') return { block: verdict, review };
+    if (verdict.outcome === 'block') return { block: verdict, review, hold };
     if (verdict.outcome === 'review') review.push(`${check.name}: ${verdict.detail}`);
+    if (verdict.outcome === 'hold') hold.push(`${check.name}: ${verdict.detail}`);
   }
-  return { block: null, review };
+  return { block: null, review, hold };
 }

@@ -8,6 +8,7 @@ import type { LeaderboardView } from '../mechanics/leaderboard/view.js';
 import type { Actor, Disclosure, Locale, RejectionReason } from '../mechanics/mechanic.js';
 import type { ReferralView } from '../mechanics/referral/view.js';
 import type { SwapView } from '../mechanics/swap/view.js';
+import type { HeldEvent, ReviewDecision, ReviewOutcome, ReviewQuery } from '../operator/review-queue.js';
 import type { Clock } from '../primitives/clock.js';
 import type { IdSource } from '../primitives/ids.js';
 import type { RandomSource } from '../primitives/random.js';
@@ -164,6 +165,13 @@ export interface SkippedTimer {
 export interface Engine {
   /** The validated campaign with this id. */
   campaign(id: string): AnyCampaign;
+  /**
+   * Every campaign this engine runs, as currently defined (after `replaceCampaign`), in the order given.
+   *
+   * @example
+   * for (const c of engine.campaigns()) console.log(c.id, engine.phase(c.id));
+   */
+  campaigns(): AnyCampaign[];
   /** Launches an instance for `actor`. Idempotent when `instanceId` is given. */
   start(
     campaignId: string,
@@ -173,6 +181,22 @@ export interface Engine {
   send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
   /** The instance as `viewer` sees it now (null = anonymous visitor). Deadlines already passed are applied. */
   view(instanceId: string, viewer: Actor | null): Promise<InstanceView>;
+  /**
+   * Events a risk check held for an operator (verdict `hold`), newest first. Needs a store with operator records
+   * (every shipped store has them).
+   *
+   * @example
+   * const pending = await engine.reviews({ status: 'pending', campaignId: 'tea-set-bargain' });
+   */
+  reviews(query?: ReviewQuery): Promise<HeldEvent[]>;
+  /**
+   * Decides a held event, once: `approve` applies it (exactly once, however often it is approved), `reject`
+   * refuses it with the stated reason for good. A different decision on a decided event fails `review-decided`.
+   *
+   * @example
+   * await engine.decideReview(held.id, { decision: 'reject', by: 'op-7', reason: '同一设备批量助力' });
+   */
+  decideReview(id: string, decision: ReviewDecision): Promise<ReviewOutcome>;
   /** Where the campaign is now: draft, scheduled, live, paused or ended. */
   phase(campaignId: string): CampaignPhase;
   /**

@@ -21,6 +21,11 @@ export const ERROR_CODES = [
   'store-timeout',
   'outcome-unknown',
   'consumer-lease-held',
+  'records-unsupported',
+  'unknown-review',
+  'review-decided',
+  'console-forbidden',
+  'console-csrf',
 ] as const;
 
 /**

@@ -64,6 +64,11 @@ const STATUS: Record<ErrorCode, number> = {
   'store-timeout': 503,
   'outcome-unknown': 503,
   'consumer-lease-held': 409,
+  'records-unsupported': 500,
+  'unknown-review': 404,
+  'review-decided': 409,
+  'console-forbidden': 403,
+  'console-csrf': 403,
 };
 
 /**

@@ -49,6 +49,8 @@ export type EventEnvelope = Pick<AppliedEvent, 'eventId' | 'actor' | 'at'>;
 /** Why an event was not applied. Stable strings the UI can map to copy; listed in `docs/errors.md`. */
 export const REJECTION_REASONS = [
   'already-helped',
+  'held-for-review',
+  'review-rejected',
   'self-help',
   'not-initiator',
   'not-operator',

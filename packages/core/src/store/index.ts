@@ -6,6 +6,16 @@ export { memoryRateCounter, type RateCounter, type RateLimit } from '../http/rat
 export { commitOne } from './commit-one.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './guarded-store.js';
 export { createMemoryStore } from './memory-store.js';
+export {
+  hasRecords,
+  MAX_RECORDS_LISTED,
+  type NewRecord,
+  type OperatorRecord,
+  type RecordQuery,
+  type RecordStore,
+  type RecordUpdate,
+  recordOrder,
+} from './record-store.js';
 export type {
   ClaimedTimer,
   CommitBatch,

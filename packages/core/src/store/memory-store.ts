@@ -1,3 +1,5 @@
+import { memoryRecords } from './memory-records.js';
+import type { RecordStore } from './record-store.js';
 import type {
   ClaimedTimer,
   CommitBatch,
@@ -41,7 +43,7 @@ interface Counter {
  * under any interleaving of callers in one process. Snapshots are stored as JSON text, so what comes
  * back is exactly what a durable store would return.
  */
-export function createMemoryStore(): Store {
+export function createMemoryStore(): Store & RecordStore {
   const rows = new Map<string, Row>();
   const timers = new Map<string, Map<string, TimerRow>>();
   const counters = new Map<string, Counter>();
@@ -383,6 +385,7 @@ export function createMemoryStore(): Store {
       trimmed += count;
       return count;
     },
+    ...memoryRecords(live),
   };
 }
 

@@ -40,6 +40,8 @@ export const en: Copy = {
   },
   reasons: {
     'already-helped': 'You have already taken part',
+    'held-for-review': 'Being reviewed; it counts once approved',
+    'review-rejected': 'Not approved in review',
     'self-help': 'You cannot help yourself — invite friends',
     'not-initiator': 'Only the initiator can do this',
     'not-applicable': 'Not available here',

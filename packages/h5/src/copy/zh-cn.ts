@@ -46,6 +46,8 @@ export const zhCN = {
   /** Why an action is unavailable. Reasons only back-end actions meet fall back to `not-applicable`. */
   reasons: {
     'already-helped': '你已经参与过了',
+    'held-for-review': '正在审核，通过后生效',
+    'review-rejected': '未通过审核',
     'self-help': '不能为自己助力，快邀请好友吧',
     'not-initiator': '仅发起人可以操作',
     'not-applicable': '当前不可用',

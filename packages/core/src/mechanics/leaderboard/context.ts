@@ -72,6 +72,12 @@ export type LeaderboardEvent =
 export const asLeaderboardEvent = (event: AppliedEvent) => event as unknown as LeaderboardEvent;
 
 /** The store board of a board instance. Named after the campaign like counters, so it shares its hash tag. */
+/**
+ * The store board (`topScores`, `scoreOf`) of a leaderboard instance.
+ *
+ * @example
+ * await store.topScores(boardName('weekly-steps', instanceId), 20);
+ */
 export const boardName = (campaignId: string, instanceId: string) => `${campaignId}:board:${instanceId}`;
 
 /** The side a member is on, if any. */

@@ -1,11 +1,12 @@
-export type {
-  LeaderboardContext,
-  LeaderboardEvent,
-  LeaderboardState,
-  LeaderboardStateValue,
-  Side,
-  SideId,
-  Standing,
+export {
+  boardName,
+  type LeaderboardContext,
+  type LeaderboardEvent,
+  type LeaderboardState,
+  type LeaderboardStateValue,
+  type Side,
+  type SideId,
+  type Standing,
 } from './context.js';
 export { discloseLeaderboard } from './disclosure.js';
 export { leaderboardMechanic } from './leaderboard-mechanic.js';

@@ -1,0 +1,66 @@
+import type { AuditEntry } from '@liebian/core/engine';
+import { asJson, type PageContext } from './page-context.js';
+
+/** Operator actions: who, when, what, on what, before and after, and how each ended. */
+export function AuditTable({ ctx, entries }: { ctx: PageContext; entries: readonly AuditEntry[] }) {
+  const a = ctx.copy.audit;
+  if (entries.length === 0) return <p class="muted">{a.empty}</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th>{a.at}</th>
+          <th>{a.who}</th>
+          <th>{a.action}</th>
+          <th>{a.target}</th>
+          <th>{a.outcome}</th>
+          <th>{a.before}</th>
+          <th>{a.after}</th>
+          <th>{a.detail}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.id} data-audit={e.action}>
+            <td>{ctx.time(e.at)}</td>
+            <td>
+              {e.by.id}
+              <div class="muted">{ctx.copy.roles[e.by.role as 'viewer'] ?? e.by.role}</div>
+            </td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>
+              <code>{e.target}</code>
+            </td>
+            <td>{a.outcomes[e.outcome]}</td>
+            <td>
+              <pre>{asJson(e.before)}</pre>
+            </td>
+            <td>
+              <pre>{asJson(e.after)}</pre>
+            </td>
+            <td>{e.detail}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function AuditPage({
+  ctx,
+  entries,
+  limit,
+}: {
+  ctx: PageContext;
+  entries: readonly AuditEntry[];
+  limit: number;
+}) {
+  return (
+    <>
+      <p class="muted">{ctx.copy.audit.latest(limit)}</p>
+      <AuditTable ctx={ctx} entries={entries} />
+    </>
+  );
+}
