@@ -1,3 +1,4 @@
+export * from './analytics/index.js';
 export {
   type AntiAbusePolicy,
   type CampaignCommon,
@@ -20,6 +21,7 @@ export { type PrivacyNoticeText, privacyNotice } from './campaign/privacy-notice
 export { type ShareCard, shareCard } from './campaign/share-card.js';
 export * from './consumer/index.js';
 export { createEngine } from './engine/create-engine.js';
+export { EVENT_RECORD, type EventRecordPayload, parseChannel } from './engine/event-record.js';
 export {
   BUILT_IN_RISK_CHECKS,
   dailyCapCheck,

@@ -1,4 +1,5 @@
 import type { Store } from '@liebian/core';
+import { analyticsTests } from './analytics-tests.js';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
 import { consumerTests } from './consumer-tests.js';
@@ -21,6 +22,7 @@ const GROUPS = {
   'outbox paging': outboxPagingTests,
   scores: scoreTests,
   consumers: consumerTests,
+  analytics: analyticsTests,
   durability: durabilityTests,
   faults: faultTests,
 };

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import { withStandings } from './board-io.js';
 import { deadlineEvent } from './deadlines.js';
+import { eventRecord } from './event-record.js';
 import type { LoadedInstance } from './instance-cache.js';
 import { type EffectDraft, type Release, stateOf, step } from './machine-step.js';
 import type { TakeOver } from './owed.js';
@@ -227,6 +228,12 @@ export async function applyEvents(
         : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
     const effects = toEffects(instance, event, drafts);
     written.push(...effects);
+    if (deps.recordEvents && !engineMade(event)) {
+      const initiatorId = mechanic.initiatorOf(state.context).id;
+      const friend = mechanic.isFriendAction(event.type);
+      const where = { instanceId: instance.id, campaignId: campaign.id, kind: mechanic.kind };
+      written.push(eventRecord(where, event, { friend, initiatorId, channel: item.channel ?? null }));
+    }
     take(eventKey(event.eventId));
     const owner = ownerKey(event);
     if (owner !== null) take(owner);
