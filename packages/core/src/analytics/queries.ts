@@ -101,7 +101,7 @@ const byDay = (cells: readonly Cell[]): DayFigures[] => {
 
 const byChannel = (cells: readonly Cell[]): ChannelFigures[] =>
   [...grouped(cells, (c) => c.channel)]
-    .map(([channel, figures]) => ({ channel, ...figures }))
+    .map(([channel, { money: _, payingCustomers: __, ...figures }]) => ({ channel, ...figures }))
     .sort(
       (a, b) =>
         b.participants + b.friends - (a.participants + a.friends) ||

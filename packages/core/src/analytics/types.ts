@@ -59,8 +59,11 @@ export interface DayFigures extends Figures {
   };
 }
 
-/** One channel (`null`: not known, e.g. a launch from the campaign page itself). */
-export interface ChannelFigures extends Figures {
+/**
+ * One channel (`null`: not known, e.g. a launch from the campaign page itself), from the event records. Money and
+ * paying customers are not split by channel: they come from effects, which carry no channel.
+ */
+export interface ChannelFigures extends Omit<Figures, 'money' | 'payingCustomers'> {
   readonly channel: string | null;
 }
 

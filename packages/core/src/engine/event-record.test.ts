@@ -9,7 +9,12 @@ import { EVENT_RECORD } from './event-record.js';
 async function outboxTypes(recordEvents: boolean | undefined) {
   const store = createMemoryStore();
   const clock = createManualClock(DURING_CAMPAIGN);
-  const engine = createEngine({ campaigns: [bargainCampaignInput()], store, clock, recordEvents });
+  const engine = createEngine({
+    campaigns: [bargainCampaignInput()],
+    store,
+    clock,
+    ...(recordEvents === undefined ? {} : { recordEvents }),
+  });
   const started = await engine.start('spring-bargain', { actor: { id: 'alice' }, channel: 'poster' });
   const help = await engine.send(
     started.instanceId,
