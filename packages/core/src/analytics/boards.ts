@@ -1,8 +1,10 @@
 /**
- * Where analytics keeps its figures: boards of the store (`incrementScore` / `topScores` / `scoreOf`), one set per
- * campaign. A board increment is applied once per key on every store (the conformance suite proves it), so every
- * figure is keyed by the effect it comes from (its dedupe key) or by the actor it counts once: replaying the
- * outbox changes nothing.
+ * Where analytics keeps its figures: boards of the store (`incrementScore` / `topScores`), one set per campaign. A
+ * board increment is applied once per key on every store (the conformance suite proves it), so every figure is
+ * keyed by the effect it comes from (its dedupe key) or by the actor it counts once: replaying the outbox changes
+ * nothing. What the fold looks up (a participant's generation, who brought a friend, an instance's launch) lives on
+ * a board of one entry per person or instance, read with `topScores(board, 1)`: a constant-time read on every store,
+ * where a lookup on a shared board would rank the member among all its ties.
  */
 
 /** The board names of one campaign's analytics (a campaign id is a slug, so they cannot meet other boards). */
@@ -11,22 +13,24 @@ export const analyticsBoards = (campaignId: string) => {
   return {
     /** Counters by metric, calendar day and channel: member `<metric>|<day>|<channel>`. */
     cells: board('cells'),
-    /** A participant's generation + 1 (0 = seed): member actor id. */
-    generation: board('generation'),
-    /** A friend's generation + 1, set at the friend's first action: member actor id. */
-    arrival: board('arrival'),
     /** Counters by generation: member `<participants|friends>|<generation>`. */
     generations: board('generations'),
     /** Friends each initiator brought first (first touch): member initiator id. */
     spreaders: board('spreaders'),
-    /** A coupon's discount in 分, kept from its issue for its redemption: member coupon id. */
-    coupons: board('coupons'),
+    /** Friends an initiator brought who then launched an instance of their own: member initiator id. */
+    converted: board('converted'),
     /** Who brought whom: member `<initiator>|<friend>`, score the friend's generation. */
     edges: board('edges'),
-    /** An instance's launch instant: member instance id. */
-    launches: board('launches'),
     /** Milliseconds from an instance's launch to its first friend action: member instance id. */
     cycles: board('cycles'),
+    /** One entry: member `generation`, score the participant's generation + 1. */
+    generationOf: (actorId: string) => board(`g:${actorId}`),
+    /** One entry: member the initiator who brought the friend, score the friend's generation + 1. */
+    arrivalOf: (actorId: string) => board(`a:${actorId}`),
+    /** One entry: member `launch`, score the instance's launch instant. */
+    launchOf: (instanceId: string) => board(`l:${instanceId}`),
+    /** One entry: member `discount`, score the coupon's discount in 分 (kept from its issue for its redemption). */
+    couponOf: (couponId: string) => board(`k:${couponId}`),
   };
 };
 

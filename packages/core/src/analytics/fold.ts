@@ -37,6 +37,13 @@ const once = (place: Place, metric: string, actorId: string) =>
 const setOnce = (place: Place, board: string, member: string, value: number) =>
   place.store.incrementScore({ board, member, delta: value, at: place.at, key: `set|${member}` });
 
+/** Sets the entry of a one-entry board once: the first member and value win, whatever later calls name. */
+const setOnly = (place: Place, board: string, member: string, value: number) =>
+  place.store.incrementScore({ board, member, delta: value, at: place.at, key: 'set' });
+
+/** The entry of a one-entry board (see `analyticsBoards`), or null. */
+const only = async (store: Store, board: string) => (await store.topScores(board, 1))[0] ?? null;
+
 /**
  * Folds one outbox entry of a campaign into its analytics boards, idempotently: every increment is keyed by the
  * entry's dedupe key or by the actor it counts once, so folding an entry again — a replay, a take-over, a crash
@@ -63,51 +70,69 @@ export async function foldEntry(store: Store, campaign: AnyCampaign, effect: Eff
     return;
   }
   const place: Place = { store, boards, day, channel: null, at: effect.at, key: effect.dedupeKey };
-  await count(place, `effects:${effect.type}`);
-  const reason = effect.payload.reason;
-  if (typeof reason === 'string') await count(place, `effects:${effect.type}:${reason}`);
   const money = readMoney(campaign, effect);
-  for (const fact of money.facts) await count(place, fact.metric, fact.amount);
-  for (const payer of money.payers) await once(place, 'payers', payer);
-  if (money.couponIssued)
-    await setOnce(place, boards.coupons, money.couponIssued.couponId, money.couponIssued.discountFen);
-  if (money.couponRedeemed !== undefined) {
-    const coupon = await store.scoreOf(boards.coupons, money.couponRedeemed);
-    if (coupon) await count(place, 'subsidy-fen', coupon.score);
+  const reason = effect.payload.reason;
+  // Independent increments, each idempotent by its key: sent together, in one round trip's time.
+  const writes: Promise<unknown>[] = [
+    count(place, `effects:${effect.type}`),
+    ...(typeof reason === 'string' ? [count(place, `effects:${effect.type}:${reason}`)] : []),
+    ...money.facts.map((fact) => count(place, fact.metric, fact.amount)),
+    ...money.payers.map((payer) => once(place, 'payers', payer)),
+  ];
+  if (money.couponIssued) {
+    const { couponId, discountFen } = money.couponIssued;
+    writes.push(setOnly(place, boards.couponOf(couponId), 'discount', discountFen));
   }
+  if (money.couponRedeemed !== undefined) {
+    const coupon = await only(store, boards.couponOf(money.couponRedeemed));
+    if (coupon) writes.push(count(place, 'subsidy-fen', coupon.score));
+  }
+  await Promise.all(writes);
 }
 
 async function foldRecord(place: Place, effect: Effect, record: EventRecordPayload): Promise<void> {
   const { store, boards } = place;
   const actor = effect.actorId;
-  await count(place, `actions:${record.event}`);
-  await once(place, `actors:${record.event}`, actor);
-  if (record.newUser) await once(place, 'new-users', actor);
+  const writes: Promise<unknown>[] = [
+    count(place, `actions:${record.event}`),
+    once(place, `actors:${record.event}`, actor),
+  ];
+  if (record.newUser) writes.push(once(place, 'new-users', actor));
   if (!record.friend) {
-    if (!record.event.endsWith('.start')) return;
-    await count(place, 'launches');
-    await once(place, 'participants', actor);
-    await setOnce(place, boards.launches, effect.instanceId, effect.at);
-    // A participant's generation: one more than the friend they were when they first acted, else a seed (0).
-    const arrived = await store.scoreOf(boards.arrival, actor);
-    const generation = arrived ? arrived.score - 1 : 0;
-    await setOnce(place, boards.generation, actor, generation + 1);
-    await counted(place, boards.generations, `participants|${generation}`, `participant|${actor}`);
+    if (record.event.endsWith('.start')) {
+      // A participant's generation: the friend's they were when they first acted, else a seed (0).
+      const arrived = await only(store, boards.arrivalOf(actor));
+      const generation = arrived ? arrived.score - 1 : 0;
+      writes.push(
+        count(place, 'launches'),
+        once(place, 'participants', actor),
+        setOnly(place, boards.launchOf(effect.instanceId), 'launch', effect.at),
+        setOnly(place, boards.generationOf(actor), 'generation', generation + 1),
+        counted(place, boards.generations, `participants|${generation}`, `participant|${actor}`),
+      );
+      if (arrived) writes.push(counted(place, boards.converted, arrived.member, `converted|${actor}`));
+    }
+    await Promise.all(writes);
     return;
   }
-  await count(place, 'friend-actions');
-  await once(place, 'friends', actor);
-  const launched = await store.scoreOf(boards.launches, effect.instanceId);
-  if (launched)
-    await setOnce(place, boards.cycles, effect.instanceId, Math.max(0, effect.at - launched.score));
   // The first instance a friend acts on brings them (first touch): the tree, generations and spreaders follow it.
   const initiator = record.initiatorId;
-  const parent = await store.scoreOf(boards.generation, initiator);
+  const [launched, parent] = await Promise.all([
+    only(store, boards.launchOf(effect.instanceId)),
+    only(store, boards.generationOf(initiator)),
+  ]);
   const generation = (parent ? parent.score - 1 : 0) + 1;
-  await setOnce(place, boards.arrival, actor, generation + 1);
-  await counted(place, boards.edges, `${initiator}|${actor}`, `edge|${actor}`, generation);
-  await counted(place, boards.spreaders, initiator, `brought|${actor}`);
-  await counted(place, boards.generations, `friends|${generation}`, `friend|${actor}`);
+  writes.push(
+    count(place, 'friend-actions'),
+    once(place, 'friends', actor),
+    setOnly(place, boards.arrivalOf(actor), initiator, generation + 1),
+    counted(place, boards.edges, `${initiator}|${actor}`, `edge|${actor}`, generation),
+    counted(place, boards.spreaders, initiator, `brought|${actor}`),
+    counted(place, boards.generations, `friends|${generation}`, `friend|${actor}`),
+  );
+  if (launched)
+    writes.push(setOnce(place, boards.cycles, effect.instanceId, Math.max(0, effect.at - launched.score)));
+  await Promise.all(writes);
 }
 
 /** Adds `delta` to a board member once per `key` on that board. */

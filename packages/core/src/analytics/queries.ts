@@ -212,24 +212,20 @@ export async function topSpreaders(
   const boards = analyticsBoards(campaign.id);
   const top = await store.topScores(boards.spreaders, limit);
   if (top.length === 0) return [];
-  const wanted = new Set(top.map((t) => t.member));
-  const [edges, generations] = await Promise.all([
-    store.topScores(boards.edges, WHOLE_BOARD),
-    store.topScores(boards.generation, WHOLE_BOARD),
-  ]);
-  const generation = new Map(generations.map((g) => [g.member, g.score - 1]));
-  const launched = new Map<string, number>();
-  for (const { member } of edges) {
-    const cut = member.indexOf('|');
-    const from = member.slice(0, cut);
-    if (wanted.has(from) && generation.has(member.slice(cut + 1)))
-      launched.set(from, (launched.get(from) ?? 0) + 1);
-  }
-  return top.slice(0, limit).map((t) => ({
+  const figures = await Promise.all(
+    top.map(async (t) => {
+      const [launched, generation] = await Promise.all([
+        store.scoreOf(boards.converted, t.member),
+        store.topScores(boards.generationOf(t.member), 1),
+      ]);
+      return { launched: launched?.score ?? 0, generation: (generation[0]?.score ?? 1) - 1 };
+    }),
+  );
+  return top.slice(0, limit).map((t, i) => ({
     actorId: t.member,
     brought: t.score,
-    launched: launched.get(t.member) ?? 0,
-    generation: generation.get(t.member) ?? 0,
+    launched: figures[i]?.launched ?? 0,
+    generation: figures[i]?.generation ?? 0,
     tier: t.score >= kolMin ? 'kol' : t.score >= coreMin ? 'core' : 'regular',
   }));
 }
