@@ -90,6 +90,7 @@ export {
   systemRandom,
 } from './primitives/random.js';
 export { calendarDay, formatInstant, formatMinutes } from './primitives/time.js';
+export * from './simulate/index.js';
 export { asStoreError, DEFAULT_STORE_TIMEOUT_MS, guardStore } from './store/guarded-store.js';
 export { createMemoryStore } from './store/memory-store.js';
 export type {

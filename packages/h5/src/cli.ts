@@ -33,6 +33,11 @@ export const USAGE = `usage: liebian <command> [options]
                  [--format table|csv|json]         the campaign's figures from the store: funnels, money, days or
                                                    channels, generations and K, viral cycle, top spreaders (the
                                                    engine must run with recordEvents; needs @liebian/adapters)
+  liebian simulate <campaign.json> --seeds N --share-rate P --reach N --open-rate moments=P,group=P
+                 --action-rate P --launch-rate P --new-user-share P --time-to-act MIN [--purchase-rate P]
+                 [--runs 100] [--seed 1] [--days N] [--budget-fen N] [--out report.html]
+                                                   a forecast before launch: the campaign's real engine over a
+                                                   synthetic population, many runs, 5–95% bands (bargain, assist)
   liebian export <campaign.json> --store <url|dir> [--after <cursor>]
                                                    the campaign's event log as NDJSON on stdout (docs/analytics.md)
 
@@ -53,9 +58,25 @@ options:
 
 exit codes: 0 done, 1 a campaign file is invalid or cannot run now, 2 the command line is wrong`;
 
-const COMMANDS = ['validate', 'render', 'build', 'preview', 'report', 'export'] as const;
+const COMMANDS = ['validate', 'render', 'build', 'preview', 'report', 'export', 'simulate'] as const;
 type Command = (typeof COMMANDS)[number];
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+/** The forecast's flags (each a number, `--open-rate` a list of channel=rate). */
+const SIMULATE_FLAGS = [
+  'seeds',
+  'share-rate',
+  'reach',
+  'open-rate',
+  'action-rate',
+  'launch-rate',
+  'new-user-share',
+  'time-to-act',
+  'purchase-rate',
+  'runs',
+  'seed',
+  'days',
+  'budget-fen',
+] as const;
 
 /** Where the command writes: results to `out`, problems to `err`. */
 export interface CliIo {
@@ -88,6 +109,19 @@ function parse(argv: readonly string[]) {
       by: { type: 'string' },
       format: { type: 'string' },
       after: { type: 'string' },
+      seeds: { type: 'string' },
+      'share-rate': { type: 'string' },
+      reach: { type: 'string' },
+      'open-rate': { type: 'string' },
+      'action-rate': { type: 'string' },
+      'launch-rate': { type: 'string' },
+      'new-user-share': { type: 'string' },
+      'time-to-act': { type: 'string' },
+      'purchase-rate': { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      'budget-fen': { type: 'string' },
     },
   });
   const [name, ...files] = positionals;
@@ -110,9 +144,13 @@ function parse(argv: readonly string[]) {
     preview: ['port'],
     report: ['store', 'scope', 'from', 'to', 'by', 'format', 'locale'],
     export: ['store', 'scope', 'after'],
+    simulate: [...SIMULATE_FLAGS, 'out'],
   };
   for (const flag of Object.keys(values))
     if (!allowed[command].includes(flag)) throw new UsageError(`${command} does not take --${flag}`);
+  if (command === 'simulate')
+    for (const flag of SIMULATE_FLAGS.slice(0, 8))
+      if (values[flag] === undefined) throw new UsageError(`simulate needs --${flag}`);
   if ((command === 'render' || command === 'build') && !values.out)
     throw new UsageError(`${command} needs --out <dir>`);
   if ((command === 'report' || command === 'export') && !values.store)
@@ -192,6 +230,10 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
   const campaign = load(file, io);
   if (!campaign) return 1;
   if (command === 'report' || command === 'export') return analyticsCommand(command, campaign, parsed, io);
+  if (command === 'simulate') {
+    const { simulateCommand } = await import('./simulate/simulate-command.js');
+    return simulateCommand(campaign, values, io);
+  }
   const errors = lintCampaign(campaign).filter((f) => f.severity === 'error');
   if (errors.length > 0 && !values['allow-lint-errors']) {
     for (const f of errors) io.err(`${file}: error ${f.rule} at ${f.path}: ${f.message}`);

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'store-timeout',
   'outcome-unknown',
   'consumer-lease-held',
+  'not-simulated',
 ] as const;
 
 /**

@@ -54,6 +54,7 @@ const STATUS: Record<ErrorCode, number> = {
   'store-timeout': 503,
   'outcome-unknown': 503,
   'consumer-lease-held': 409,
+  'not-simulated': 400,
 };
 
 /**
