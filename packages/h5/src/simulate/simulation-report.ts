@@ -10,31 +10,44 @@ const pct = (p: number) => `${(p * 100).toFixed(1)}%`;
 export const bandText = (b: Band, show: (n: number) => string = round) =>
   `${show(b.mean)}  (5–95%: ${show(b.p5)} – ${show(b.p95)})`;
 
-/** The forecast in lines of text, for a terminal. */
-export function simulationLines(result: SimulationResult): string[] {
+/** The forecast's headline, then its figures as [name, value] pairs. */
+export function simulationFigures(result: SimulationResult): { headline: string; rows: [string, string][] } {
   const out = (r: SimulationResult['stockOut']) =>
     r.day === null
       ? 'never'
       : `${pct(r.probability)} of runs, day ${round(r.day.p50)} (5–95%: ${round(r.day.p5)} – ${round(r.day.p95)})`;
-  return [
-    `${result.runs} runs × ${result.seeds} seeds over ${result.days} days; implied K = ${result.impliedK.toFixed(3)}`,
-    `participants      ${bandText(result.participants)}`,
-    `friends who acted ${bandText(result.friends)}`,
-    `new users         ${bandText(result.newUsers)}`,
-    `paying customers  ${bandText(result.payingCustomers)}`,
-    `cost              ${bandText(result.costFen, yuan)}`,
-    `revenue           ${bandText(result.revenueFen, yuan)}`,
-    `ROI               ${result.roi ? bandText(result.roi, pct) : '— (no cost in any run)'}`,
-    `stock runs out    ${out(result.stockOut)}`,
-    `budget runs out   ${out(result.budgetOut)}`,
-    `over budget       ${result.overBudgetProbability === null ? '— (no budget given)' : `${pct(result.overBudgetProbability)} of runs (budget ${yuan(result.budgetFen ?? 0)})`}`,
-    `refused per run   ${
-      Object.entries(result.refusals)
-        .map(([reason, n]) => `${reason} ${n.toFixed(1)}`)
-        .join(', ') || 'none'
-    }`,
-    ...(result.cappedRuns ? [`${result.cappedRuns} runs stopped at --max-participants`] : []),
+  const refusals = Object.entries(result.refusals)
+    .map(([reason, n]) => `${reason} ${n.toFixed(1)}`)
+    .join(', ');
+  const rows: [string, string][] = [
+    ['participants', bandText(result.participants)],
+    ['friends who acted', bandText(result.friends)],
+    ['new users', bandText(result.newUsers)],
+    ['paying customers', bandText(result.payingCustomers)],
+    ['cost', bandText(result.costFen, yuan)],
+    ['revenue', bandText(result.revenueFen, yuan)],
+    ['ROI', result.roi ? bandText(result.roi, pct) : '— (no cost in any run)'],
+    ['stock runs out', out(result.stockOut)],
+    ['budget runs out', out(result.budgetOut)],
+    [
+      'over budget',
+      result.overBudgetProbability === null
+        ? '— (no budget given)'
+        : `${pct(result.overBudgetProbability)} of runs (budget ${yuan(result.budgetFen ?? 0)})`,
+    ],
+    ['refused per run', refusals || 'none'],
   ];
+  if (result.cappedRuns) rows.push(['capped', `${result.cappedRuns} runs stopped at maxParticipants`]);
+  return {
+    headline: `${result.runs} runs × ${result.seeds} seeds over ${result.days} days; implied K = ${result.impliedK.toFixed(3)}`,
+    rows,
+  };
+}
+
+/** The forecast in lines of text, for a terminal. */
+export function simulationLines(result: SimulationResult): string[] {
+  const { headline, rows } = simulationFigures(result);
+  return [headline, ...rows.map(([name, value]) => `${name.padEnd(18)}${value}`)];
 }
 
 /** Cumulative participants by day: the 5–95 % band and the mean, as an SVG chart. */
@@ -70,18 +83,16 @@ ${dayTicks.join('\n')}
 
 /** The forecast as a self-contained HTML page (no scripts, nothing loaded from elsewhere). */
 export function simulationReportHtml(result: SimulationResult, campaignName: string): string {
-  const rows = simulationLines(result)
-    .slice(1)
-    .map((line) => {
-      const [name, ...rest] = line.split(/\s{2,}/);
-      return `<tr><th>${escapeText(name ?? '')}</th><td>${escapeText(rest.join('  '))}</td></tr>`;
-    });
+  const { headline, rows: figures } = simulationFigures(result);
+  const rows = figures.map(
+    ([name, value]) => `<tr><th>${escapeText(name)}</th><td>${escapeText(value)}</td></tr>`,
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeText(campaignName)} · forecast</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:720px;margin:2em auto;color:#222}th{text-align:left;padding-right:1em;font-weight:600}td,th{padding:.2em .5em;border-bottom:1px solid #eee}</style>
 </head><body>
 <h1>${escapeText(campaignName)} · forecast</h1>
-<p>${escapeText(simulationLines(result)[0] ?? '')}. Every run is the campaign's real engine on a memory store; bands are the 5th and 95th percentiles over the runs.</p>
+<p>${escapeText(headline)}. Every run is the campaign's real engine on a memory store; bands are the 5th and 95th percentiles over the runs.</p>
 <h2>Participants by day (cumulative)</h2>
 ${cumulativeChart(result)}
 <table>${rows.join('\n')}</table>
