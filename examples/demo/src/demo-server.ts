@@ -31,10 +31,18 @@ export interface DemoOptions {
   readonly inviteSecret: string;
   /** Built front-end files (the share poster, from `buildPosterModule`), served under `/assets/`. */
   readonly assets?: { readonly dir: string; readonly poster: string };
+  /** The analytics dashboard (`createDashboardHandler` mounted at `/dashboard/`), shown to signed-in users. */
+  readonly dashboard?: (request: Request) => Promise<Response>;
 }
 
 /** The demo web app: pages rendered by @liebian/h5, the API by createHandler, a name-in-a-cookie login. */
-export function createDemoServer({ engine, campaigns, inviteSecret, assets }: DemoOptions): Server {
+export function createDemoServer({
+  engine,
+  campaigns,
+  inviteSecret,
+  assets,
+  dashboard,
+}: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
     const cookie = request.headers.get('cookie');
     const id = userOf(cookie);
@@ -83,6 +91,11 @@ export function createDemoServer({ engine, campaigns, inviteSecret, assets }: De
       });
     }
     const posting = request.method === 'POST';
+    // Demo only: every signed-in name may look. In your app, the dashboard is for your operators' accounts.
+    if (first === 'dashboard' && dashboard) {
+      if (!user) return redirect(`/login?next=${encodeURIComponent(url.pathname)}`);
+      return dashboard(request);
+    }
     if (first === 'login' && posting) {
       const form = await formPost(request);
       if (form instanceof Response) return form;

@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createEngine, defineCampaign } from '@liebian/core';
+import { createAnalytics, createEngine, defineCampaign } from '@liebian/core';
+import { createDashboardHandler } from '@liebian/h5';
 import { buildPosterModule } from '@liebian/h5/node';
 import { openStore } from '../../bargain-quickstart/src/open-store.js';
 import { createDemoServer } from './demo-server.js';
@@ -20,7 +21,19 @@ const campaigns = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
 const { store, label } = await openStore('demo');
-const engine = createEngine({ campaigns, store });
+// Analytics: the engine records each applied event in the outbox; a durable consumer counts them into the store.
+const analytics = createAnalytics({
+  store,
+  campaigns,
+  onError: (error) => console.error('analytics:', error),
+});
+const engine = createEngine({
+  campaigns,
+  store,
+  recordEvents: true,
+  onEffect: () => analytics.consumer.notify(),
+});
+analytics.consumer.start();
 const timers = setInterval(() => void engine.tick().catch(() => {}), 1_000);
 // The share poster is the only front-end file the pages load (on tap); build it once at start.
 const assetsDir = new URL('../../../.data/assets/', import.meta.url).pathname;
@@ -30,10 +43,12 @@ const server = createDemoServer({
   campaigns,
   inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
   assets: { dir: assetsDir, poster },
+  dashboard: createDashboardHandler({ store, campaigns, basePath: '/dashboard/', authorize: () => true }),
 });
 const port = Number(arg('--port') ?? process.env.PORT ?? 3000);
 server.listen(port, () => {
   console.log(`Liebian demo on http://localhost:${port}  (store: ${label})`);
+  console.log(`Campaign figures: http://localhost:${port}/dashboard/`);
   console.log(
     'Open it in two browser windows, log in with two names, launch in one and share the invite link with the other.',
   );
@@ -44,6 +59,7 @@ const stopSimulation = simulate > 0 ? startSimulation(engine, store, campaigns, 
 const shutdown = async () => {
   clearInterval(timers);
   stopSimulation();
+  await analytics.consumer.stop();
   server.close();
   await engine.dispose();
   await store.dispose();
