@@ -1,4 +1,5 @@
 import { type AnyCampaign, campaignReport, isLiebianError, type Locale, type Store } from '@liebian/core';
+import { escapeHtml } from '../report/escape-html.js';
 import { renderDashboard } from './dashboard-page.js';
 
 export interface DashboardOptions {
@@ -25,7 +26,6 @@ const page = (body: string, status = 200) =>
       'x-content-type-options': 'nosniff',
     },
   });
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A mountable Fetch-API handler for the operators' dashboard: `GET <basePath>` lists the campaigns, `GET
@@ -51,7 +51,7 @@ export function createDashboardHandler(options: DashboardOptions): (request: Req
       const links = options.campaigns
         .map(
           (c) =>
-            `<li><a href="${esc(base + encodeURIComponent(c.id))}">${esc(c.name)}</a> (${esc(c.kind)})</li>`,
+            `<li><a href="${escapeHtml(base + encodeURIComponent(c.id))}">${escapeHtml(c.name)}</a> (${escapeHtml(c.kind)})</li>`,
         )
         .join('');
       return page(
@@ -59,7 +59,7 @@ export function createDashboardHandler(options: DashboardOptions): (request: Req
       );
     }
     const campaign = options.campaigns.find((c) => c.id === id);
-    if (!campaign) return page(`<!doctype html><title>404</title><p>no campaign ${esc(id)}</p>`, 404);
+    if (!campaign) return page(`<!doctype html><title>404</title><p>no campaign ${escapeHtml(id)}</p>`, 404);
     const range = {
       ...(url.searchParams.get('from') ? { from: url.searchParams.get('from') as string } : {}),
       ...(url.searchParams.get('to') ? { to: url.searchParams.get('to') as string } : {}),
@@ -69,7 +69,7 @@ export function createDashboardHandler(options: DashboardOptions): (request: Req
       return page(renderDashboard(report, { name: campaign.name, locale }));
     } catch (error) {
       if (!isLiebianError(error, 'invalid-argument')) throw error;
-      return page(`<!doctype html><title>400</title><p>${esc(error.message)}</p>`, 400);
+      return page(`<!doctype html><title>400</title><p>${escapeHtml(error.message)}</p>`, 400);
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { CampaignReport, Locale } from '@liebian/core';
+import { escapeHtml } from '../report/escape-html.js';
 import {
   analyticsCopy,
   channelTable,
@@ -10,11 +11,9 @@ import {
   type Table,
 } from '../report/report-rows.js';
 
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 const table = ({ headers, rows }: Table) =>
-  `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+  `<table><thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
 /** Horizontal bars: one per label, as wide as its value's share of the largest. */
@@ -25,9 +24,9 @@ function bars(items: readonly { label: string; value: number | null; text: strin
   const rows = items.map((item, i) => {
     const y = i * rowH + 2;
     const w = item.value === null ? 0 : Math.max(1, (300 * item.value) / max);
-    return `<text x="0" y="${y + 17}">${esc(item.label)}</text><rect x="110" y="${y + 4}" width="${w.toFixed(1)}" height="18" fill="#1d5fa8"/><text x="${(116 + w).toFixed(1)}" y="${y + 17}">${esc(item.text)}</text>`;
+    return `<text x="0" y="${y + 17}">${escapeHtml(item.label)}</text><rect x="110" y="${y + 4}" width="${w.toFixed(1)}" height="18" fill="#1d5fa8"/><text x="${(116 + w).toFixed(1)}" y="${y + 17}">${escapeHtml(item.text)}</text>`;
   });
-  return `<svg viewBox="0 0 520 ${h}" width="520" height="${h}" role="img" aria-label="${esc(aria)}">${rows.join('')}</svg>`;
+  return `<svg viewBox="0 0 520 ${h}" width="520" height="${h}" role="img" aria-label="${escapeHtml(aria)}">${rows.join('')}</svg>`;
 }
 
 /** Lines per day: participants and friends. */
@@ -45,11 +44,11 @@ function dailyLines(report: CampaignReport, labels: { participants: string; frie
       .join('')}`;
   const first = days[0]?.day ?? '';
   const last = days.at(-1)?.day ?? '';
-  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(`${labels.participants}, ${labels.friends}`)}">
+  return `<svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeHtml(`${labels.participants}, ${labels.friends}`)}">
 <line x1="40" x2="500" y1="${y(0)}" y2="${y(0)}" stroke="#ccc"/><text x="34" y="${y(max) + 4}" text-anchor="end">${max}</text><text x="34" y="${y(0) + 4}" text-anchor="end">0</text>
 ${line((d) => d.participants, '#1d5fa8')}${line((d) => d.friends, '#d9822b')}
-<text x="40" y="${h - 6}">${esc(first)}</text><text x="500" y="${h - 6}" text-anchor="end">${esc(last)}</text>
-<text x="60" y="14" fill="#1d5fa8">■ ${esc(labels.participants)}</text><text x="220" y="14" fill="#d9822b">■ ${esc(labels.friends)}</text>
+<text x="40" y="${h - 6}">${escapeHtml(first)}</text><text x="500" y="${h - 6}" text-anchor="end">${escapeHtml(last)}</text>
+<text x="60" y="14" fill="#1d5fa8">■ ${escapeHtml(labels.participants)}</text><text x="220" y="14" fill="#d9822b">■ ${escapeHtml(labels.friends)}</text>
 </svg>`;
 }
 
@@ -89,7 +88,7 @@ export function renderDashboard(report: CampaignReport, options: { name: string;
   const range = `${report.range.from ?? '…'} – ${report.range.to ?? '…'}`;
   return `<!doctype html>
 <html lang="${options.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(copy.title(options.name))}</title>
+<title>${escapeHtml(copy.title(options.name))}</title>
 <style>
 body{font:14px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;padding:16px 24px;color:#1f2328;background:#f6f8fa}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}
@@ -98,15 +97,15 @@ section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 
 table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px 3px 0;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}
 svg{font-size:12px;font-family:inherit}.muted{color:#57606a}
 </style></head><body>
-<h1>${esc(copy.title(options.name))}</h1>
-<div class="muted">${esc(`${report.campaignId} · ${report.kind} · ${range}`)}</div>
+<h1>${escapeHtml(copy.title(options.name))}</h1>
+<div class="muted">${escapeHtml(`${report.campaignId} · ${report.kind} · ${range}`)}</div>
 <div class="grid">
-<section><h2>${esc(s.funnel)}</h2>${funnel}</section>
-<section><h2>${esc(s.generations)}</h2>${k}<p class="muted">${esc(cycle)}</p></section>
-<section><h2>${esc(s.days)}</h2>${dailyLines(report, { participants: c.participants, friends: c.friends })}${table(dayTable(report.days, copy))}</section>
-<section><h2>${esc(s.money)}</h2>${table(moneyTable(report, copy))}</section>
-<section><h2>${esc(s.channels)}</h2>${table(channelTable(report.channels, copy))}</section>
-<section><h2>${esc(s.spreaders)}</h2>${table(spreaderTable(report, copy))}</section>
+<section><h2>${escapeHtml(s.funnel)}</h2>${funnel}</section>
+<section><h2>${escapeHtml(s.generations)}</h2>${k}<p class="muted">${escapeHtml(cycle)}</p></section>
+<section><h2>${escapeHtml(s.days)}</h2>${dailyLines(report, { participants: c.participants, friends: c.friends })}${table(dayTable(report.days, copy))}</section>
+<section><h2>${escapeHtml(s.money)}</h2>${table(moneyTable(report, copy))}</section>
+<section><h2>${escapeHtml(s.channels)}</h2>${table(channelTable(report.channels, copy))}</section>
+<section><h2>${escapeHtml(s.spreaders)}</h2>${table(spreaderTable(report, copy))}</section>
 </div></body></html>
 `;
 }

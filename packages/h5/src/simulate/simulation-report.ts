@@ -1,6 +1,5 @@
 import { type Band, formatMoney, type SimulationResult } from '@liebian/core';
-
-const escapeText = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../report/escape-html.js';
 
 const round = (n: number) => Math.round(n).toLocaleString('en-US');
 const yuan = (fen: number) => formatMoney(Math.round(fen));
@@ -85,14 +84,14 @@ ${dayTicks.join('\n')}
 export function simulationReportHtml(result: SimulationResult, campaignName: string): string {
   const { headline, rows: figures } = simulationFigures(result);
   const rows = figures.map(
-    ([name, value]) => `<tr><th>${escapeText(name)}</th><td>${escapeText(value)}</td></tr>`,
+    ([name, value]) => `<tr><th>${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`,
   );
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeText(campaignName)} · forecast</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(campaignName)} · forecast</title>
 <style>body{font:14px/1.5 system-ui,sans-serif;max-width:720px;margin:2em auto;color:#222}th{text-align:left;padding-right:1em;font-weight:600}td,th{padding:.2em .5em;border-bottom:1px solid #eee}</style>
 </head><body>
-<h1>${escapeText(campaignName)} · forecast</h1>
-<p>${escapeText(headline)}. Every run is the campaign's real engine on a memory store; bands are the 5th and 95th percentiles over the runs.</p>
+<h1>${escapeHtml(campaignName)} · forecast</h1>
+<p>${escapeHtml(headline)}. Every run is the campaign's real engine on a memory store; bands are the 5th and 95th percentiles over the runs.</p>
 <h2>Participants by day (cumulative)</h2>
 ${cumulativeChart(result)}
 <table>${rows.join('\n')}</table>
