@@ -33,6 +33,8 @@ export interface DemoOptions {
   readonly assets?: { readonly dir: string; readonly poster: string };
   /** The operator console (`createConsole`), served under its base path (`/console`) with its own headers. */
   readonly console?: { readonly basePath: string; readonly handle: (request: Request) => Promise<Response> };
+  /** The analytics dashboard (`createDashboardHandler` mounted at `/dashboard/`), shown to signed-in users. */
+  readonly dashboard?: (request: Request) => Promise<Response>;
 }
 
 /**
@@ -59,6 +61,7 @@ export function createDemoServer({
   inviteSecret,
   assets,
   console: ops,
+  dashboard,
 }: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
     const cookie = request.headers.get('cookie');
@@ -108,6 +111,11 @@ export function createDemoServer({
       });
     }
     const posting = request.method === 'POST';
+    // Demo only: every signed-in name may look. In your app, the dashboard is for your operators' accounts.
+    if (first === 'dashboard' && dashboard) {
+      if (!user) return redirect(`/login?next=${encodeURIComponent(url.pathname)}`);
+      return dashboard(request);
+    }
     if (first === 'login' && posting) {
       const form = await formPost(request);
       if (form instanceof Response) return form;

@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createEngine, defineCampaign } from '@liebian/core';
+import { createAnalytics } from '@liebian/core/analytics';
+import { createDashboardHandler } from '@liebian/h5';
 import { createConsole } from '@liebian/h5/console';
 import { buildPosterModule } from '@liebian/h5/node';
 import { openStore } from '../../bargain-quickstart/src/open-store.js';
@@ -21,9 +23,24 @@ const campaigns = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => defineCampaign(JSON.parse(readFileSync(new URL(f, dir), 'utf8'))));
 const { store, label } = await openStore('demo');
-// The console's indexer lists what waits for an operator; the engine's hint wakes it after each commit.
+// Analytics: the engine records each applied event in the outbox; a durable consumer counts them into the store.
+const analytics = createAnalytics({
+  store,
+  campaigns,
+  onError: (error) => console.error('analytics:', error),
+});
+// The console's indexer lists what waits for an operator; the engine's hint wakes it and the analytics consumer
+// after each commit.
 let wake = () => {};
-const engine = createEngine({ campaigns, store, onEffect: () => wake() });
+const engine = createEngine({
+  campaigns,
+  store,
+  recordEvents: true,
+  onEffect: () => {
+    wake();
+    analytics.consumer.notify();
+  },
+});
 const ops = createConsole(engine, {
   store,
   ...demoConsoleAccess,
@@ -32,6 +49,7 @@ const ops = createConsole(engine, {
 wake = () => ops.indexer.notify();
 await ops.restoreCampaigns();
 ops.indexer.start();
+analytics.consumer.start();
 const timers = setInterval(() => void engine.tick().catch(() => {}), 1_000);
 // The share poster is the only front-end file the pages load (on tap); build it once at start.
 const assetsDir = new URL('../../../.data/assets/', import.meta.url).pathname;
@@ -42,10 +60,12 @@ const server = createDemoServer({
   inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
   assets: { dir: assetsDir, poster },
   console: { basePath: '/console', handle: ops.handle },
+  dashboard: createDashboardHandler({ store, campaigns, basePath: '/dashboard/', authorize: () => true }),
 });
 const port = Number(arg('--port') ?? process.env.PORT ?? 3000);
 server.listen(port, () => {
   console.log(`Liebian demo on http://localhost:${port}  (store: ${label})`);
+  console.log(`Campaign figures: http://localhost:${port}/dashboard/`);
   console.log(
     'Open it in two browser windows, log in with two names, launch in one and share the invite link with the other.',
   );
@@ -60,6 +80,7 @@ const shutdown = async () => {
   clearInterval(timers);
   stopSimulation();
   await ops.indexer.stop();
+  await analytics.consumer.stop();
   server.close();
   await engine.dispose();
   await store.dispose();

@@ -13,6 +13,7 @@ import {
   isLiebianError,
   type Locale,
   lintCampaign,
+  type Store,
   validateCampaign,
 } from '@liebian/core';
 import { renderDocument } from './render-document.js';
@@ -28,6 +29,17 @@ export const USAGE = `usage: liebian <command> [options]
                                                    createHandler at --api (needs the package vite)
   liebian preview <campaign.json> [--port 5173]    every state side by side in phone frames, runnable with no
                                                    backend, following the file (needs vite and msw)
+  liebian report <campaign.json> --store <url|dir> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by day|channel]
+                 [--format table|csv|json]         the campaign's figures from the store: funnels, money, days or
+                                                   channels, generations and K, viral cycle, top spreaders (the
+                                                   engine must run with recordEvents; needs @liebian/adapters)
+  liebian simulate <campaign.json> --seeds N --share-rate P --reach N --open-rate moments=P,group=P
+                 --action-rate P --launch-rate P --new-user-share P --time-to-act MIN [--purchase-rate P]
+                 [--runs 100] [--seed 1] [--days N] [--budget-fen N] [--out report.html]
+                                                   a forecast before launch: the campaign's real engine over a
+                                                   synthetic population, many runs, 5–95% bands (bargain, assist)
+  liebian export <campaign.json> --store <url|dir> [--after <cursor>]
+                                                   the campaign's event log as NDJSON on stdout (docs/analytics.md)
 
 options:
   --out <dir>        where render and build write
@@ -35,14 +47,36 @@ options:
   --locale <zh-CN|en> the page's language for render and build (default zh-CN)
   --port <n>         preview's port (default 5173, 0 = any free port)
   --allow-lint-errors  render and build write the page even when the compliance lint reports errors
+  --store <url|dir>  report and export: postgres://…, redis://… or a PGlite data directory (the demo's: .data/demo)
+  --scope <name>     the store's schema (SQL) or key prefix (Redis), when the engine was given one
+  --from, --to       report: the first and last calendar day (campaign time zone), inclusive
+  --by <day|channel> report: the rows (default day)
+  --format <table|csv|json>  report: default table; csv has amounts in 分
+  --after <cursor>   export: start after this outbox cursor (each line carries its own)
   --help, -h         this text
   --version, -v      the version of @liebian/h5
 
 exit codes: 0 done, 1 a campaign file is invalid or cannot run now, 2 the command line is wrong`;
 
-const COMMANDS = ['validate', 'render', 'build', 'preview'] as const;
+const COMMANDS = ['validate', 'render', 'build', 'preview', 'report', 'export', 'simulate'] as const;
 type Command = (typeof COMMANDS)[number];
 const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+/** The forecast's flags (each a number, `--open-rate` a list of channel=rate). */
+const SIMULATE_FLAGS = [
+  'seeds',
+  'share-rate',
+  'reach',
+  'open-rate',
+  'action-rate',
+  'launch-rate',
+  'new-user-share',
+  'time-to-act',
+  'purchase-rate',
+  'runs',
+  'seed',
+  'days',
+  'budget-fen',
+] as const;
 
 /** Where the command writes: results to `out`, problems to `err`. */
 export interface CliIo {
@@ -68,6 +102,26 @@ function parse(argv: readonly string[]) {
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       'allow-lint-errors': { type: 'boolean' },
+      store: { type: 'string' },
+      scope: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      by: { type: 'string' },
+      format: { type: 'string' },
+      after: { type: 'string' },
+      seeds: { type: 'string' },
+      'share-rate': { type: 'string' },
+      reach: { type: 'string' },
+      'open-rate': { type: 'string' },
+      'action-rate': { type: 'string' },
+      'launch-rate': { type: 'string' },
+      'new-user-share': { type: 'string' },
+      'time-to-act': { type: 'string' },
+      'purchase-rate': { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      days: { type: 'string' },
+      'budget-fen': { type: 'string' },
     },
   });
   const [name, ...files] = positionals;
@@ -75,7 +129,9 @@ function parse(argv: readonly string[]) {
     return { values, command: null, files, port: 0, locale: 'zh-CN' as Locale };
   if (!COMMANDS.includes(name as Command))
     throw new UsageError(
-      name ? `unknown command "${name}"` : 'which command? validate, render, build or preview',
+      name
+        ? `unknown command "${name}"`
+        : 'which command? validate, render, build, preview, report or export',
     );
   const command = name as Command;
   if (files.length === 0) throw new UsageError(`${command} needs a campaign file`);
@@ -86,11 +142,28 @@ function parse(argv: readonly string[]) {
     render: ['out', 'locale', 'allow-lint-errors'],
     build: ['out', 'api', 'locale', 'allow-lint-errors'],
     preview: ['port'],
+    report: ['store', 'scope', 'from', 'to', 'by', 'format', 'locale'],
+    export: ['store', 'scope', 'after'],
+    simulate: [...SIMULATE_FLAGS, 'out'],
   };
   for (const flag of Object.keys(values))
     if (!allowed[command].includes(flag)) throw new UsageError(`${command} does not take --${flag}`);
+  if (command === 'simulate')
+    for (const flag of SIMULATE_FLAGS.slice(0, 8))
+      if (values[flag] === undefined) throw new UsageError(`simulate needs --${flag}`);
   if ((command === 'render' || command === 'build') && !values.out)
     throw new UsageError(`${command} needs --out <dir>`);
+  if ((command === 'report' || command === 'export') && !values.store)
+    throw new UsageError(
+      `${command} needs --store <url|dir> (postgres://…, redis://… or a PGlite directory)`,
+    );
+  if (values.by !== undefined && !['day', 'channel'].includes(values.by))
+    throw new UsageError(`--by ${values.by}: use day or channel`);
+  if (values.format !== undefined && !['table', 'csv', 'json'].includes(values.format))
+    throw new UsageError(`--format ${values.format}: use table, csv or json`);
+  for (const flag of ['from', 'to'] as const)
+    if (values[flag] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values[flag] ?? ''))
+      throw new UsageError(`--${flag} ${values[flag]}: use a calendar day YYYY-MM-DD, e.g. 2026-12-01`);
   if (values.locale !== undefined && !LOCALES.includes(values.locale as Locale))
     throw new UsageError(`--locale ${values.locale}: use one of ${LOCALES.join(', ')}`);
   const port = values.port === undefined ? 5173 : Number(values.port);
@@ -156,6 +229,11 @@ export async function runCli(argv: readonly string[], io: CliIo = consoleIo): Pr
   }
   const campaign = load(file, io);
   if (!campaign) return 1;
+  if (command === 'report' || command === 'export') return analyticsCommand(command, campaign, parsed, io);
+  if (command === 'simulate') {
+    const { simulateCommand } = await import('./simulate/simulate-command.js');
+    return simulateCommand(campaign, values, io);
+  }
   const errors = lintCampaign(campaign).filter((f) => f.severity === 'error');
   if (errors.length > 0 && !values['allow-lint-errors']) {
     for (const f of errors) io.err(`${file}: error ${f.rule} at ${f.path}: ${f.message}`);
@@ -233,5 +311,47 @@ async function render(file: string, campaign: AnyCampaign, dir: string, locale: 
     return 1;
   } finally {
     await engine.dispose();
+  }
+}
+
+/** `report` and `export`: read the store the engine writes to. */
+async function analyticsCommand(
+  command: 'report' | 'export',
+  campaign: AnyCampaign,
+  { values, locale }: ReturnType<typeof parse>,
+  io: CliIo,
+): Promise<number> {
+  const { openStoreAt } = await import('./report/open-store.js');
+  const { exportLog, report } = await import('./report/report-command.js');
+  let store: Store;
+  try {
+    store = await openStoreAt(values.store as string, values.scope);
+  } catch (error) {
+    io.err(`liebian ${command}: cannot open the store ${values.store}: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    if (command === 'export') {
+      await exportLog(store, campaign, (line) => io.out(line.slice(0, -1)), values.after ?? null);
+      return 0;
+    }
+    const { text, note } = await report({
+      store,
+      campaign,
+      ...(values.from ? { from: values.from } : {}),
+      ...(values.to ? { to: values.to } : {}),
+      by: (values.by ?? 'day') as 'day' | 'channel',
+      format: (values.format ?? 'table') as 'table' | 'csv' | 'json',
+      locale,
+    });
+    io.out(text);
+    if (note) io.err(`liebian report: ${note}`);
+    return 0;
+  } catch (error) {
+    if (!isLiebianError(error)) throw error;
+    io.err(`liebian ${command}: ${error.message}`);
+    return error.code === 'invalid-argument' ? 2 : 1;
+  } finally {
+    await store.dispose();
   }
 }

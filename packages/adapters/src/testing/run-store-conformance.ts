@@ -1,4 +1,5 @@
 import type { Store } from '@liebian/core';
+import { analyticsTests } from './analytics-tests.js';
 import { casTests } from './cas-tests.js';
 import { concurrencyTests } from './concurrency-tests.js';
 import { consumerTests } from './consumer-tests.js';
@@ -25,6 +26,7 @@ const GROUPS = {
   scores: scoreTests,
   consumers: consumerTests,
   records: recordTests,
+  analytics: analyticsTests,
   durability: durabilityTests,
   faults: faultTests,
 };

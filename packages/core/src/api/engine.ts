@@ -14,8 +14,15 @@ import type { Command } from './commands.js';
  *   await engine.send(launch.instanceId, { type: 'bargain.help', eventId: 'req-1' }, { actor: { id: 'bob' } });
  */
 export interface Engine extends Omit<EngineContract, 'send'> {
-  /** Applies a command as `actor` (from authentication, never from the request body). */
-  send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
+  /**
+   * Applies a command as `actor` (from authentication, never from the request body); `channel` is where the actor
+   * came from (the channel carried in a signed invite link), kept for analytics.
+   */
+  send(
+    instanceId: string,
+    command: Command,
+    options: { actor: Actor; channel?: string },
+  ): Promise<SendResult>;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface PendingEvent {
   /** Set when a risk check blocked it: it is only recorded (a `risk.blocked` effect), never applied. */
   readonly blocked: { readonly reason: RejectionReason; readonly detail: string } | null;
   readonly review: readonly string[];
+  /** The channel the actor arrived through, for the event record (see `EngineOptions.recordEvents`). */
+  readonly channel?: string | null;
   /** The answer, with the notices the event's commit owes other instances (to deliver before answering). */
   resolve(result: SendResult, notices?: readonly Notice[]): void;
   reject(error: unknown): void;
@@ -33,6 +35,8 @@ export interface BatchDeps {
   readonly maxAttempts: number;
   /** See `EngineOptions.retainEndedMs`. */
   readonly retainEndedMs?: number | undefined;
+  /** See `EngineOptions.recordEvents`. */
+  readonly recordEvents: boolean;
   now(): number;
   /** Uniform in [0, 1): jitter for the back-off after a version conflict. */
   jitter(): number;

@@ -4,6 +4,7 @@ import type { CounterChange, Store } from '../store/store.js';
 import type { BatchDeps, PendingEvent } from './apply-batch.js';
 import { withStandings } from './board-io.js';
 import { deadlineEvent } from './deadlines.js';
+import { eventRecord } from './event-record.js';
 import type { LoadedInstance } from './instance-cache.js';
 import { type EffectDraft, type Release, stateOf, step } from './machine-step.js';
 import type { TakeOver } from './owed.js';
@@ -36,6 +37,9 @@ function hash53(text: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
+
+/** Events the engine makes itself (deadlines, notices) have actors of its own. */
+const engineMade = (event: AppliedEvent) => event.actor.id.startsWith('@');
 
 /** Ids the engine gives its own events (launches, deadlines, notices); client ids may not use these prefixes. */
 const ENGINE_ID = /^(?:start|deadline|notice):/;
@@ -258,6 +262,12 @@ export async function applyEvents(
         : [...result.effects, { type: 'risk.review', eventType: event.type, detail: item.review.join('; ') }];
     const effects = toEffects(instance, event, drafts);
     written.push(...effects);
+    if (deps.recordEvents && !engineMade(event)) {
+      const initiatorId = mechanic.initiatorOf(state.context).id;
+      const friend = mechanic.isFriendAction(event.type);
+      const where = { instanceId: instance.id, campaignId: campaign.id, kind: mechanic.kind };
+      written.push(eventRecord(where, event, { friend, initiatorId, channel: item.channel ?? null }));
+    }
     take(eventKey(event));
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });

@@ -23,6 +23,7 @@ import { dedupeKeyOf } from './apply-events.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { CommitGroups } from './commit-groups.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
+import { eventRecord, parseChannel } from './event-record.js';
 import { InstanceCache, type LoadedInstance } from './instance-cache.js';
 import { listedInstances, listingChange } from './listing.js';
 import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
@@ -98,6 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
           cache,
           maxAttempts: options.maxAttempts ?? 32,
           retainEndedMs: options.retainEndedMs,
+          recordEvents: options.recordEvents === true,
           now: () => clock.now(),
           jitter: () => random.next(),
           deliver,
@@ -112,6 +114,16 @@ export function createEngine(options: EngineOptions): Engine {
     options.maxBatch ?? 256,
     options.maxQueue ?? 10_000,
   );
+
+  /** The launch's event record, when the engine keeps them. */
+  const launchRecord = (
+    where: Parameters<typeof eventRecord>[0],
+    event: AppliedEvent,
+    channel: string | null,
+  ) =>
+    options.recordEvents === true
+      ? [eventRecord(where, event, { friend: false, initiatorId: event.actor.id, channel })]
+      : [];
 
   const alive = () => {
     if (disposed) throw new LiebianError('engine-disposed', 'this engine was disposed; create a new one');
@@ -176,10 +188,11 @@ export function createEngine(options: EngineOptions): Engine {
 
     async start(
       campaignId,
-      { actor: rawActor, instanceId: requestedId, input: rawInput },
+      { actor: rawActor, instanceId: requestedId, input: rawInput, channel: rawChannel },
     ): Promise<StartResult> {
       alive();
       const actor = parseActor(rawActor);
+      const channel = parseChannel(rawChannel);
       const found = campaign(campaignId);
       const mechanic = mechanicFor(found.kind);
       const input = mechanic.startSchema
@@ -253,7 +266,14 @@ export function createEngine(options: EngineOptions): Engine {
         snapshot: persist(snapshot, owed),
         keys: [`e:${event.eventId}`],
         timers,
-        outbox: [{ type: startedEffect.type, dedupeKey: startedEffect.dedupeKey, payload: startedEffect }],
+        outbox: [
+          startedEffect,
+          ...launchRecord({ instanceId, campaignId: found.id, kind: found.kind }, event, channel),
+        ].map((e) => ({
+          type: e.type,
+          dedupeKey: e.dedupeKey,
+          payload: e,
+        })),
         counters: reservations.map(
           (r): CounterChange => ({
             op: 'take',
@@ -296,9 +316,10 @@ export function createEngine(options: EngineOptions): Engine {
       return { status: 'accepted', instanceId, version: result.version, duplicate: false, view };
     },
 
-    async send(instanceId, command, { actor: rawActor }): Promise<SendResult> {
+    async send(instanceId, command, { actor: rawActor, channel: rawChannel }): Promise<SendResult> {
       alive();
       const actor = parseActor(rawActor);
+      const channel = parseChannel(rawChannel);
       const instance = cache.peek(instanceId) ?? (await cache.get(instanceId));
       if (!instance) throw new LiebianError('unknown-instance', `instance "${instanceId}" does not exist`);
       const { mechanic } = instance;
@@ -323,12 +344,14 @@ export function createEngine(options: EngineOptions): Engine {
           event,
           verdict.hold,
         );
-      const result = await post(instanceId, { event, blocked, review: verdict.review });
+      const result = await post(instanceId, { event, blocked, review: verdict.review, channel });
       const policy =
         result.status === 'rejected'
           ? (mechanic.overflow?.(instance.campaign, event, result.reason) ?? 'reject')
           : 'reject';
-      return policy === 'reject' ? result : overflow(instance, event, verdict.review, policy, result);
+      return policy === 'reject'
+        ? result
+        : overflow(instance, event, verdict.review, policy, result, channel);
     },
 
     async view(instanceId, viewer) {
@@ -496,6 +519,7 @@ export function createEngine(options: EngineOptions): Engine {
     review: readonly string[],
     policy: 'overflow' | 'open-new',
     refused: SendResult,
+    channel: string | null,
   ): Promise<SendResult> {
     const { mechanic, campaign: found } = from;
     const moved = (result: SendResult): SendResult =>
@@ -504,17 +528,23 @@ export function createEngine(options: EngineOptions): Engine {
       const listed = await listedInstances(store, found.id, OVERFLOW_CANDIDATES + 1);
       for (const candidate of listed.filter((id) => id !== from.id).slice(0, OVERFLOW_CANDIDATES)) {
         // A listed instance deleted since is skipped like a full one.
-        const result = await post(candidate, { event, blocked: null, review }).catch((error: unknown) => {
-          if (isLiebianError(error, 'unknown-instance')) return null;
-          throw error;
-        });
+        const result = await post(candidate, { event, blocked: null, review, channel }).catch(
+          (error: unknown) => {
+            if (isLiebianError(error, 'unknown-instance')) return null;
+            throw error;
+          },
+        );
         if (result?.status === 'accepted') return moved(result);
       }
     }
     // A mechanic whose launch needs input (a swap's item) cannot be opened on the actor's behalf.
     if (mechanic.startSchema) return refused;
     const instanceId = `${from.id}.${event.eventId}`.slice(0, 128).replace(/[^A-Za-z0-9_.:-]/g, '-');
-    const started = await engine.start(found.id, { actor: event.actor, instanceId });
+    const started = await engine.start(found.id, {
+      actor: event.actor,
+      instanceId,
+      ...(channel === null ? {} : { channel }),
+    });
     if (started.status === 'rejected') return refused;
     return {
       status: 'accepted',

@@ -112,6 +112,14 @@ export interface EngineOptions {
    * const engine = createEngine({ campaigns, store, onEffect: () => consumer.notify() });
    */
   readonly onEffect?: (effect: Effect) => void | Promise<void>;
+  /**
+   * Writes an event record (`event.applied`) to the outbox in the same commit as every event an actor sends that
+   * applies, launches included: the event's type, actor, time, instance, initiator, whether the actor is new and the
+   * channel they arrived through. It is what analytics counts (`createAnalytics`) and what `exportEventLog` writes.
+   * Default false: the outbox then holds effects only. Records are not effects to act on: they are not in a
+   * `SendResult`'s `effects`, but `onEffect` and every consumer see them (skip `type === 'event.applied'`).
+   */
+  readonly recordEvents?: boolean;
   /** Events applied per commit at most (default 256). */
   readonly maxBatch?: number;
   /**
@@ -175,10 +183,18 @@ export interface Engine {
   /** Launches an instance for `actor`. Idempotent when `instanceId` is given. */
   start(
     campaignId: string,
-    options: { actor: Actor; instanceId?: string; input?: unknown },
+    options: { actor: Actor; instanceId?: string; input?: unknown; channel?: string },
   ): Promise<StartResult>;
-  /** Applies a command as `actor` (from authentication, never from the request body). */
-  send(instanceId: string, command: Command, options: { actor: Actor }): Promise<SendResult>;
+  /**
+   * Applies a command as `actor` (from authentication, never from the request body). `channel` is where the actor
+   * came from (`moments`, `group`, `chat`, `poster`: the channel carried in a signed invite link), kept in the
+   * event record when `recordEvents` is on.
+   */
+  send(
+    instanceId: string,
+    command: Command,
+    options: { actor: Actor; channel?: string },
+  ): Promise<SendResult>;
   /** The instance as `viewer` sees it now (null = anonymous visitor). Deadlines already passed are applied. */
   view(instanceId: string, viewer: Actor | null): Promise<InstanceView>;
   /**

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'review-decided',
   'console-forbidden',
   'console-csrf',
+  'not-simulated',
 ] as const;
 
 /**

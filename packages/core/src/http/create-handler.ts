@@ -69,6 +69,7 @@ const STATUS: Record<ErrorCode, number> = {
   'review-decided': 409,
   'console-forbidden': 403,
   'console-csrf': 403,
+  'not-simulated': 400,
 };
 
 /**

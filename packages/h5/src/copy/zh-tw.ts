@@ -39,6 +39,8 @@ export const zhTW: Omit<Copy, 'locale'> & { readonly locale: 'zh-TW' } = {
   /** Why an action is unavailable. Reasons only back-end actions meet fall back to `not-applicable`. */
   reasons: {
     'already-helped': '你已經參與過了',
+    'held-for-review': '正在稽核，通過後生效',
+    'review-rejected': '未通過稽核',
     'self-help': '不能為自己助力，快邀請好友吧',
     'not-initiator': '僅發起人可以操作',
     'not-applicable': '目前無法使用',
