@@ -61,8 +61,9 @@ export const referralMechanic: Mechanic<'referral', ReferralRules, ReferralConte
           qty: 1,
           capacity: 1,
           reason: 'already-referred',
-          // Last-touch: take a free slot, or find who holds it and take it over once the accept has committed.
-          mode: context.rules.attribution === 'last-touch' ? 'touch' : 'hold',
+          // First-touch: taken in the accept's commit (all or nothing with it). Last-touch: take a free slot, or find
+          // who holds it and take it over once the accept has committed (through `store.reserve`).
+          ...(context.rules.attribution === 'last-touch' ? { mode: 'touch' as const } : {}),
         },
         // Marks the referrer as someone who refers: if nobody referred them yet, nobody can now, and if someone
         // did, that attribution is settled (no loops either way). The link's first accepted friend took the mark;

@@ -71,8 +71,8 @@ export const helperQuota = (
  */
 export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: number): Reservation[] => {
   const out: Reservation[] = [];
-  // The day's counter first: an event refused for today never holds a unit of the total meanwhile, so a racing
-  // friend is not told "sold out" (for good) while only today's stock is gone.
+  // The day's counter first: both are taken in the event's commit, and a refusal names the first that had no room,
+  // so a friend is told "sold out today" rather than "sold out" (for good) while only today's stock is gone.
   const perDay = campaign.daily?.stock;
   if (perDay !== undefined)
     out.push({
@@ -81,7 +81,6 @@ export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: 
       qty,
       capacity: perDay,
       reason: 'sold-out-today',
-      mode: 'hold',
     });
   if (campaign.stock !== undefined)
     out.push({
