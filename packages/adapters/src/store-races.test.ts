@@ -12,6 +12,7 @@ import {
   lastTouchRace,
   noLoops,
 } from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
+import { dailyStockRace } from '../../core/src/mechanics/shared/daily-stock-race.test-utils.js';
 import { reviewRace } from '../../core/src/operator/review-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
 import { createPostgresStore } from './postgres.js';
@@ -163,6 +164,27 @@ describe.each(stores)('held events on $name', ({ enabled, open }) => {
         expect(race.decided).toBe(30);
         expect(race.changedTwice).toBe(0);
         expect(race.helps).toBe(race.approved);
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+});
+
+describe.each(stores)('每日限量 on $name (two engines on one database)', ({ enabled, open }) => {
+  it.skipIf(!enabled)(
+    '600 racing claims a day against 100 a day and 150 in total: exactly 100, then exactly the 50 left',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        const { answers, issuedByDay } = await dailyStockRace(store);
+        expect(issuedByDay).toEqual([
+          ['2026-12-02', 100],
+          ['2026-12-03', 50],
+        ]);
+        expect(answers.map((day) => day.filter((a) => a.status === 'accepted').length)).toEqual([100, 50]);
       } finally {
         await store.dispose();
         await cleanup();

@@ -205,6 +205,9 @@ export async function applyBatch(
             const key = applied.takeKeys[i];
             if (key) short.add(key);
           }
+          // Not a lost race: each such answer refuses at least one more event (the takes sent were never short
+          // before), so it cannot repeat forever, and it does not use up the attempts other writers may need.
+          attempt--;
           continue;
         }
         // A version conflict means another writer committed meanwhile (`taken` means keys committed before we loaded).
