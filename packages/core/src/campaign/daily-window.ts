@@ -16,7 +16,8 @@ export interface DailyWindow {
   readonly closesAt: number | null;
 }
 
-type WithDaily = {
+/** The campaign fields {@link dailyWindow} reads: its zone, its daily hours and its end. */
+export type WithDaily = {
   readonly timezone: string;
   readonly daily?:
     | { readonly hours?: { readonly opens: string; readonly closes: string } | undefined }
