@@ -72,18 +72,25 @@ export const dedupeKeyOf = (instanceId: string, eventId: string, type: string, n
 /** Stamps the drafts one event produced (in order) as effects with unique keys. */
 function toEffects(instance: LoadedInstance, event: AppliedEvent, drafts: readonly EffectDraft[]): Effect[] {
   const seen = new Map<string, number>();
+  const id = scopedId(event);
   return drafts.map((draft) => {
     const nth = seen.get(draft.type) ?? 0;
     seen.set(draft.type, nth + 1);
-    return toEffect(instance, event, draft, nth);
+    return toEffect(instance, event, id, draft, nth);
   });
 }
 
-function toEffect(instance: LoadedInstance, event: AppliedEvent, draft: EffectDraft, nth: number): Effect {
+function toEffect(
+  instance: LoadedInstance,
+  event: AppliedEvent,
+  scoped: string,
+  draft: EffectDraft,
+  nth: number,
+): Effect {
   const { type, ...payload } = draft;
   return {
     type,
-    dedupeKey: dedupeKeyOf(instance.id, scopedId(event), type, nth),
+    dedupeKey: dedupeKeyOf(instance.id, scoped, type, nth),
     instanceId: instance.id,
     campaignId: instance.campaign.id,
     kind: instance.mechanic.kind,
@@ -128,6 +135,15 @@ export interface Holds {
  * an optional mark) go through `store.reserve` before the commit.
  */
 export const takenInCommit = (r: Reservation) => r.mode === undefined && r.optional !== true;
+
+/** The commit's take of a reservation's units. */
+export const takeOf = (r: Reservation): CounterChange => ({
+  op: 'take',
+  counter: r.counter,
+  holder: r.holder,
+  qty: r.qty,
+  capacity: r.capacity,
+});
 
 /** Reserves every counter an event needs; on the first failure returns its reason (earlier ones stay held). */
 async function reserveAll(
@@ -202,12 +218,19 @@ export async function applyEvents(
       const { reason, detail } = item.blocked;
       outcomes.push({ kind: 'rejected', reason, detail });
       written.push(
-        toEffect(instance, event, { type: 'risk.blocked', eventType: event.type, reason, detail }, 0),
+        toEffect(
+          instance,
+          event,
+          scopedId(event),
+          { type: 'risk.blocked', eventType: event.type, reason, detail },
+          0,
+        ),
       );
       continue;
     }
     await applyDeadlines(event.at);
-    if (isTaken(eventKey(event))) {
+    const key = eventKey(event);
+    if (isTaken(key)) {
       outcomes.push({ kind: 'duplicate' });
       continue;
     }
@@ -246,7 +269,7 @@ export async function applyEvents(
     for (const r of reservations) {
       const key = reservationKey(r);
       if (takenInCommit(r)) {
-        counters.push({ op: 'take', counter: r.counter, holder: r.holder, qty: r.qty, capacity: r.capacity });
+        counters.push(takeOf(r));
         takeKeys.push(key);
         continue;
       }
@@ -268,7 +291,7 @@ export async function applyEvents(
       const where = { instanceId: instance.id, campaignId: campaign.id, kind: mechanic.kind };
       written.push(eventRecord(where, event, { friend, initiatorId, channel: item.channel ?? null }));
     }
-    take(eventKey(event));
+    take(key);
     for (const claim of claims) take(claim);
     outcomes.push({ kind: 'applied', effects });
   }

@@ -17,9 +17,9 @@ import { drawSeed, systemRandom } from '../primitives/random.js';
 import { guardStore } from '../store/guarded-store.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import { hasRecords } from '../store/record-store.js';
-import type { ClaimedTimer, CounterChange } from '../store/store.js';
+import type { ClaimedTimer } from '../store/store.js';
 import { applyBatch, type PendingEvent, pause } from './apply-batch.js';
-import { dedupeKeyOf } from './apply-events.js';
+import { dedupeKeyOf, takeOf } from './apply-events.js';
 import { boardFacts, withStandings } from './board-io.js';
 import { CommitGroups } from './commit-groups.js';
 import { deadlineEvent, timerChanges } from './deadlines.js';
@@ -274,15 +274,7 @@ export function createEngine(options: EngineOptions): Engine {
           dedupeKey: e.dedupeKey,
           payload: e,
         })),
-        counters: reservations.map(
-          (r): CounterChange => ({
-            op: 'take',
-            counter: r.counter,
-            holder: r.holder,
-            qty: r.qty,
-            capacity: r.capacity,
-          }),
-        ),
+        counters: reservations.map(takeOf),
         now,
       };
       // null: the answer was lost and a read-back settled it (the launch may be this one's).
