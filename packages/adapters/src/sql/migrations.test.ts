@@ -14,6 +14,7 @@ const RELEASED: Record<number, string> = {
   4: '7a669b9cb06295d1',
   5: 'f23b19050384d4b2',
   6: '1450b4249335a1c4',
+  7: '8bd921f853d8f60a',
 };
 
 const hashOf = (sql: string) => createHash('sha256').update(sql).digest('hex').slice(0, 16);
