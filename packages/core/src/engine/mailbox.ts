@@ -1,4 +1,5 @@
 import { LiebianError } from '../errors/liebian-error.js';
+import { nextTurn } from '../primitives/next-turn.js';
 import type { InFlight, PendingEvent, Pipeline } from './apply-batch.js';
 
 /**
@@ -12,17 +13,6 @@ interface Queue {
   readonly items: PendingEvent[];
   arrived(): void;
 }
-
-/**
- * One turn of the event loop, after the microtasks already queued (a caller's next send is a few of them): Node's
- * `setImmediate`, a zero timeout where there is none (a browser running the engine for a preview).
- */
-const nextTurn = (): Promise<void> =>
-  new Promise((resolve) => {
-    const { setImmediate } = globalThis as { setImmediate?: (run: () => void) => unknown };
-    if (setImmediate) setImmediate(resolve);
-    else setTimeout(resolve, 0);
-  });
 
 /** A batch is split in two only when each half has at least this many events. */
 const MIN_SPLIT = 8;

@@ -1,3 +1,4 @@
+import { nextTurn } from '../primitives/next-turn.js';
 import { memoryRecords } from './memory-records.js';
 import type { RecordStore } from './record-store.js';
 import type {
@@ -184,7 +185,12 @@ export function createMemoryStore(): Store & RecordStore {
 
     async commit(requests) {
       live();
-      return requests.map((request) => commitOne(request.id, request));
+      const results = requests.map((request) => commitOne(request.id, request));
+      // Applied now, in one step; answered on the next turn of the event loop, as a store across a wire would be.
+      // Answering in a microtask lets callers that commit in a loop keep the microtask queue busy for seconds, so
+      // work waiting for the next turn (a batch letting more events join) starved: p99 2.4 s while p50 was 0.5 ms.
+      await nextTurn();
+      return results;
     },
 
     async seen(id, keys) {
