@@ -10,6 +10,7 @@ import type {
   ReserveRequest,
   ReserveResult,
   ScoreEntry,
+  TimerAck,
 } from '@liebian/core/store';
 import type { KeyValueStore } from './kv.js';
 
@@ -241,13 +242,21 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
       return claimed.sort((a, b) => a.dueAt - b.dueAt);
     },
 
-    async ackTimer(instanceId, timerId, leaseId) {
-      await update<InstanceDoc, void>(kv, instanceKey(instanceId), (doc) => {
-        if (doc?.timers[timerId]?.leaseId !== leaseId) return { write: null, result: undefined };
-        const timers = { ...doc.timers };
-        delete timers[timerId];
-        return { write: { ...doc, timers }, result: undefined };
-      });
+    async ackTimers(acks) {
+      // One document per instance: its acknowledged timers go in one update.
+      const byInstance = new Map<string, TimerAck[]>();
+      for (const ack of acks) byInstance.set(ack.instanceId, [...(byInstance.get(ack.instanceId) ?? []), ack]);
+      await Promise.all(
+        [...byInstance].map(([instanceId, own]) =>
+          update<InstanceDoc, void>(kv, instanceKey(instanceId), (doc) => {
+            const gone = own.filter((a) => doc?.timers[a.timerId]?.leaseId === a.leaseId);
+            if (!doc || gone.length === 0) return { write: null, result: undefined };
+            const timers = { ...doc.timers };
+            for (const a of gone) delete timers[a.timerId];
+            return { write: { ...doc, timers }, result: undefined };
+          }),
+        ),
+      );
     },
 
     async reserve({

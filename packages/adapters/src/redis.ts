@@ -8,12 +8,13 @@ import type {
   RecordStore,
   ScoreEntry,
   StoredInstance,
+  TimerAck,
 } from '@liebian/core/store';
 import { type Cluster, Redis } from 'ioredis';
 import { type ConsumerScripts, compareStreamIds, redisConsumerMethods } from './redis/consumers.js';
 import { redisRecordMethods } from './redis/records.js';
 import {
-  ACK_TIMER,
+  ACK_TIMERS,
   ADVANCE_CONSUMER,
   CLAIM_TIMERS,
   COMMIT,
@@ -47,7 +48,7 @@ type Command = (...args: (string | number)[]) => Promise<unknown>;
 interface Scripts extends ConsumerScripts {
   lbCommit: Command;
   lbClaimTimers: Command;
-  lbAckTimer: Command;
+  lbAckTimers: Command;
   lbReserve: Command;
   lbRelease: Command;
   lbDelete: Command;
@@ -56,11 +57,14 @@ interface Scripts extends ConsumerScripts {
   lbScoreOf: Command;
 }
 
+/** Timers acknowledged per script call (a long script blocks the server). */
+const ACKS_PER_SCRIPT = 128;
+
 /** Each script and its number of keys (none: the call passes it first, for scripts that take a key list). */
 const SCRIPTS: Record<keyof Scripts, [lua: string, keys: number | undefined]> = {
   lbCommit: [COMMIT, undefined],
   lbClaimTimers: [CLAIM_TIMERS, 3],
-  lbAckTimer: [ACK_TIMER, 4],
+  lbAckTimers: [ACK_TIMERS, undefined],
   lbReserve: [RESERVE, 3],
   lbRelease: [RELEASE, 3],
   lbDelete: [DELETE, 6],
@@ -286,20 +290,29 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       return claimed.sort((a, b) => a.dueAt - b.dueAt);
     },
 
-    async ackTimer(instanceId, timerId, leaseId) {
+    async ackTimers(acks) {
       live();
-      const campaignId = await campaignOf(instanceId);
-      if (campaignId === null) return;
-      const k = keysOf(campaignId, instanceId);
-      await scripts.lbAckTimer(
-        k.timers,
-        k.timerData,
-        k.leases,
-        k.timerNames,
-        `${instanceId}\n${timerId}`,
-        leaseId,
-        timerId,
-      );
+      // One script per campaign (its keys share a slot), in chunks so no script runs long.
+      const campaigns = await Promise.all(acks.map((a) => campaignOf(a.instanceId)));
+      const byCampaign = new Map<string, TimerAck[]>();
+      acks.forEach((ack, i) => {
+        const campaignId = campaigns[i];
+        if (campaignId === null || campaignId === undefined) return;
+        const list = byCampaign.get(campaignId) ?? [];
+        list.push(ack);
+        byCampaign.set(campaignId, list);
+      });
+      const calls: Promise<unknown>[] = [];
+      for (const [campaignId, list] of byCampaign) {
+        for (let from = 0; from < list.length; from += ACKS_PER_SCRIPT) {
+          const chunk = list.slice(from, from + ACKS_PER_SCRIPT);
+          const { timers, timerData, leases } = keysOf(campaignId, chunk[0]?.instanceId ?? '');
+          const keys = [timers, timerData, leases, ...chunk.map((a) => keysOf(campaignId, a.instanceId).timerNames)];
+          const args = chunk.flatMap((a) => [`${a.instanceId}\n${a.timerId}`, a.leaseId, a.timerId]);
+          calls.push(scripts.lbAckTimers(keys.length, ...keys, ...args));
+        }
+      }
+      await Promise.all(calls);
     },
 
     async reserve({ counter, holder, qty, capacity, mode = 'hold', replacing }) {

@@ -138,14 +138,24 @@ end
 return out
 `;
 
-/** KEYS: timer zset, timer data, timer leases, instance timer names. ARGV: member, leaseId, timerId. */
-export const ACK_TIMER = `
-if redis.call('HGET', KEYS[3], ARGV[1]) ~= ARGV[2] then return 0 end
-redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-redis.call('HDEL', KEYS[3], ARGV[1])
-redis.call('SREM', KEYS[4], ARGV[3])
-return 1
+/**
+ * Acknowledges timers of one campaign. KEYS: timer zset, timer data, timer leases, then each timer's instance timer
+ * names. ARGV: member, leaseId, timerId for each timer, in the order of its KEYS. Returns how many were removed.
+ */
+export const ACK_TIMERS = `
+local removed = 0
+for i = 4, #KEYS do
+  local a = (i - 4) * 3
+  local member = ARGV[a + 1]
+  if redis.call('HGET', KEYS[3], member) == ARGV[a + 2] then
+    redis.call('ZREM', KEYS[1], member)
+    redis.call('HDEL', KEYS[2], member)
+    redis.call('HDEL', KEYS[3], member)
+    redis.call('SREM', KEYS[i], ARGV[a + 3])
+    removed = removed + 1
+  end
+end
+return removed
 `;
 
 /**

@@ -91,7 +91,8 @@ export async function createSqlStore(
       UPDATE ${s}.timers t SET lease_id = $3, lease_until = $1::bigint + $4::bigint
       FROM due WHERE t.instance_id = due.instance_id AND t.timer_id = due.timer_id
       RETURNING t.instance_id, t.timer_id, t.due_at, t.event, t.lease_id`,
-    ack: `DELETE FROM ${s}.timers WHERE instance_id = $1 AND timer_id = $2 AND lease_id = $3`,
+    ack: `DELETE FROM ${s}.timers t USING unnest($1::text[], $2::text[], $3::text[]) AS a(instance_id, timer_id, lease_id)
+          WHERE t.instance_id = a.instance_id AND t.timer_id = a.timer_id AND t.lease_id = a.lease_id`,
     reserve: `SELECT ok, remaining, duplicate, replaced FROM ${s}.reserve($1, $2, $3, $4, $5, $6)`,
     release: `SELECT ${s}.release($1, $2) AS released`,
     // Rows of transactions still in flight are held back (txid gate), so a cursor never skips a late commit.
@@ -226,9 +227,14 @@ export async function createSqlStore(
         .sort((a, b) => a.dueAt - b.dueAt);
     },
 
-    async ackTimer(instanceId, timerId, leaseId) {
+    async ackTimers(acks) {
       live();
-      await driver.query(sql.ack, [instanceId, timerId, leaseId]);
+      if (acks.length === 0) return;
+      await driver.query(sql.ack, [
+        acks.map((a) => a.instanceId),
+        acks.map((a) => a.timerId),
+        acks.map((a) => a.leaseId),
+      ]);
     },
 
     async reserve({ counter, holder, qty, capacity, mode = 'hold', replacing }) {

@@ -24,7 +24,7 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
       'claim when due',
     );
     equal(await mine(6_000), [], 'a leased timer is not claimed again');
-    await store.ackTimer(id, 'expire', claimed[0]?.leaseId ?? '');
+    await store.ackTimers([{ instanceId: id, timerId: 'expire', leaseId: claimed[0]?.leaseId ?? '' }]);
     equal(await mine(1_000_000), [], 'an acked timer is gone');
   });
 
@@ -61,7 +61,7 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
     const second = await mine(700);
     equal(second.length, 1, 'claim after the lease expired');
     check(second[0]?.leaseId !== first[0]?.leaseId, 'a new claim must carry a new lease id');
-    await store.ackTimer(id, 'expire', first[0]?.leaseId ?? '');
+    await store.ackTimers([{ instanceId: id, timerId: 'expire', leaseId: first[0]?.leaseId ?? '' }]);
     equal((await mine(2_000)).length, 1, 'an ack with the expired lease must not remove the timer');
   });
 
@@ -82,7 +82,7 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
       id,
       batch({ expectedVersion: 1, timers: { upsert: [timer('expire', 300)], cancel: ['pay-by'] } }),
     );
-    for (const t of leased) await store.ackTimer(id, t.timerId, t.leaseId);
+    await store.ackTimers(leased.map((t) => ({ instanceId: id, timerId: t.timerId, leaseId: t.leaseId })));
     const mine = async (now: number) =>
       (await store.claimDueTimers(now, 1_000, 60_000)).filter((t) => t.instanceId === id);
     equal(await mine(299), [], 'the re-upserted timer is not due before its new time');
@@ -90,6 +90,30 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
       (await mine(300)).map((t) => [t.timerId, t.dueAt]),
       [['expire', 300]],
       'the re-upserted timer survives the stale ack',
+    );
+  });
+
+  test('one ackTimers call acknowledges many timers of many instances; stale leases and strangers are kept', async ({
+    open,
+  }) => {
+    const store = await open();
+    const ids = Array.from({ length: 300 }, (_, i) => uid(`acks${i}`));
+    for (const id of ids)
+      await commitOne(store, id, batch({ timers: { upsert: [timer('expire', 100), timer('remind', 100)], cancel: [] } }));
+    const claimed = (await store.claimDueTimers(200, 10_000, 60_000)).filter((t) => ids.includes(t.instanceId));
+    equal(claimed.length, ids.length * 2, 'every timer claimed');
+    const [kept, ...acked] = claimed;
+    await store.ackTimers([
+      ...acked.map(({ instanceId, timerId, leaseId }) => ({ instanceId, timerId, leaseId })),
+      ...(kept ? [{ instanceId: kept.instanceId, timerId: kept.timerId, leaseId: 'not-the-lease' }] : []),
+      { instanceId: uid('nobody'), timerId: 'expire', leaseId: 'x' },
+    ]);
+    await store.ackTimers([]);
+    const left = (await store.claimDueTimers(1_000_000, 10_000, 60_000)).filter((t) => ids.includes(t.instanceId));
+    equal(
+      left.map((t) => `${t.instanceId}/${t.timerId}`),
+      kept ? [`${kept.instanceId}/${kept.timerId}`] : [],
+      'only the timer acked with a stale lease is left',
     );
   });
 }

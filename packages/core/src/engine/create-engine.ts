@@ -29,13 +29,15 @@ import { listedInstances, listingChange } from './listing.js';
 import { NOTHING_OWED, persist, stateOf, step } from './machine-step.js';
 import { Mailboxes } from './mailbox.js';
 import { doOwed, OWED_TIMER, owedTimer, owesAnything } from './owed.js';
-import { assertStorable, parseActor, parseCommand, parseInstanceId } from './parse-input.js';
+import { assertSizes, assertStorable, parseActor, parseCommand, parseInstanceId } from './parse-input.js';
 import { reconcileCommit } from './reconcile.js';
 import { RETIRE_TIMER } from './retention.js';
 import { BUILT_IN_RISK_CHECKS, runRiskChecks } from './risk.js';
 import type { Effect, Engine, EngineOptions, InstanceView, SendResult, StartResult } from './types.js';
 
 const TIMER_LEASE_MS = 30_000;
+/** Due timers one tick claims, delivers and acknowledges together. */
+const TIMER_BATCH = 500;
 /** Open instances an overflowing event tries before one is opened for it. */
 const OVERFLOW_CANDIDATES = 5;
 
@@ -56,6 +58,7 @@ const PHASE_REJECTION = {
  * await engine.send(started.instanceId, { type: 'bargain.help', eventId: 'e1' }, { actor: { id: 'bob' } });
  */
 export function createEngine(options: EngineOptions): Engine {
+  assertSizes(options);
   const ownsStore = options.store === undefined;
   // Every store call is bounded in time and fails with a typed, retryable error (see guardStore).
   const rawStore = options.store ?? createMemoryStore();
@@ -77,7 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
     campaigns.set(campaign.id, campaign);
   }
   const cache = new InstanceCache(store, campaigns, options.cacheSize);
-  const commits = new CommitGroups(store, options.commitLanes ?? 4, options.maxBatch ?? 256);
+  const commits = new CommitGroups(store, options.commitLanes ?? 4, options.commitGroupSize ?? 256);
   let disposed = false;
 
   const deliver = (effects: readonly Effect[]) => {
@@ -427,7 +430,8 @@ export function createEngine(options: EngineOptions): Engine {
 
     async tick(now = clock.now()) {
       alive();
-      const due = await store.claimDueTimers(now, 500, TIMER_LEASE_MS);
+      const due = await store.claimDueTimers(now, TIMER_BATCH, TIMER_LEASE_MS);
+      // Delivered through the mailboxes (so their commits go to the store in groups), acknowledged in one call.
       const handled = await Promise.all(
         due.map((timer) =>
           deliverTimer(timer).then(
@@ -436,7 +440,13 @@ export function createEngine(options: EngineOptions): Engine {
           ),
         ),
       );
-      return handled.filter(Boolean).length;
+      const acks = due
+        .filter((_, i) => handled[i])
+        .map(({ instanceId, timerId, leaseId }) => ({ instanceId, timerId, leaseId }));
+      // An ack that fails leaves delivered timers leased: they come back when the lease ends and are answered as
+      // duplicates of their applied deadline events (delivery is idempotent), so nothing is lost or done twice.
+      if (acks.length > 0) await store.ackTimers(acks).catch(() => {});
+      return acks.length;
     },
 
     async readEffects(cursor, limit = 100) {
@@ -453,7 +463,7 @@ export function createEngine(options: EngineOptions): Engine {
   };
   return engine;
 
-  /** Delivers one due timer and acknowledges it. */
+  /** Delivers one due timer (the tick acknowledges it). */
   async function deliverTimer(timer: ClaimedTimer): Promise<void> {
     if (timer.timerId === RETIRE_TIMER) {
       // Retention is over: the instance goes with its keys, claims and timers (this timer included).
@@ -468,13 +478,12 @@ export function createEngine(options: EngineOptions): Engine {
         const notices = await doOwed(store, loaded.mechanic, loaded.id, loaded.owed);
         await Promise.all([...notices.values()].map(tell));
       }
-    } else {
-      const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
-      await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
-        if (!isLiebianError(error, 'unknown-instance')) throw error;
-      });
+      return;
     }
-    await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId);
+    const event = { ...(timer.event as AppliedEvent), actor: TIMER_ACTOR };
+    await post(timer.instanceId, { event, blocked: null, review: [] }).catch((error: unknown) => {
+      if (!isLiebianError(error, 'unknown-instance')) throw error;
+    });
   }
 
   /**
@@ -488,7 +497,8 @@ export function createEngine(options: EngineOptions): Engine {
     if (isLiebianError(error, 'unknown-campaign')) {
       campaignId = (await store.load(timer.instanceId).catch(() => null))?.campaignId ?? null;
       if (campaignId !== null && retired.has(campaignId)) {
-        dropped = await store.ackTimer(timer.instanceId, timer.timerId, timer.leaseId).then(
+        const { instanceId, timerId, leaseId } = timer;
+        dropped = await store.ackTimers([{ instanceId, timerId, leaseId }]).then(
           () => true,
           () => false,
         );

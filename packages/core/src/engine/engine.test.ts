@@ -355,3 +355,16 @@ describe('engine: campaign lifecycle', () => {
     expect(((await engine.view(id, alice)) as BargainView).price.current).toBe(990);
   });
 });
+
+describe('engine options', () => {
+  it.each([
+    ['commitLanes', 0],
+    ['commitGroupSize', 1.5],
+    ['maxBatch', Number.NaN],
+    ['cacheSize', -1],
+  ])('refuses %s = %s, naming the option', (name, value) => {
+    expect(() => createEngine({ campaigns: [], [name]: value })).toThrow(
+      expect.objectContaining({ code: 'invalid-argument', message: expect.stringContaining(`${name} = ${value}`) }),
+    );
+  });
+});

@@ -130,3 +130,26 @@ export function assertStorable(value: unknown, code: ErrorCode, subject: string)
     { issues: [{ path: found.path, value: found.text, message: UNSTORABLE_FIX }] },
   );
 }
+
+/** The engine's sizing options that must be whole numbers of at least 1 when given. */
+const SIZES = [
+  'maxBatch',
+  'maxQueue',
+  'maxAttempts',
+  'commitLanes',
+  'commitGroupSize',
+  'cacheSize',
+  'storeTimeoutMs',
+] as const;
+
+/** Refuses a sizing option that is not a whole number ≥ 1 (0 lanes would never commit; NaN never compares). */
+export function assertSizes(options: Partial<Record<(typeof SIZES)[number], unknown>>): void {
+  for (const name of SIZES) {
+    const value = options[name];
+    if (value === undefined || (Number.isSafeInteger(value) && (value as number) >= 1)) continue;
+    throw new LiebianError(
+      'invalid-argument',
+      `createEngine option ${name} = ${String(value)}: must be a whole number of at least 1 (or left out for the default)`,
+    );
+  }
+}

@@ -127,6 +127,11 @@ export interface EngineOptions {
    * busy are committed together in one store call (group commit), each with its own version check.
    */
   readonly commitLanes?: number;
+  /**
+   * Instances' batches sent in one group commit at most (default 256): a larger group is fewer round trips, a
+   * smaller one holds a store's locks for less time.
+   */
+  readonly commitGroupSize?: number;
   /** Events waiting per instance before `send` fails with `overloaded` (default 10,000). */
   readonly maxQueue?: number;
   /**

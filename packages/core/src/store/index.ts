@@ -18,6 +18,7 @@ export {
 } from './record-store.js';
 export type {
   ClaimedTimer,
+  TimerAck,
   CommitBatch,
   CommitRequest,
   CommitResult,

@@ -221,10 +221,12 @@ export function createMemoryStore(): Store & RecordStore {
       });
     },
 
-    async ackTimer(instanceId, timerId, leaseId) {
+    async ackTimers(acks) {
       live();
-      const own = timers.get(instanceId);
-      if (own?.get(timerId)?.leaseId === leaseId) own.delete(timerId);
+      for (const { instanceId, timerId, leaseId } of acks) {
+        const own = timers.get(instanceId);
+        if (own?.get(timerId)?.leaseId === leaseId) own.delete(timerId);
+      }
     },
 
     async reserve({

@@ -21,6 +21,13 @@ export interface TimerSpec {
   readonly event: unknown;
 }
 
+/** A delivered timer, acknowledged by the lease it was claimed with (see {@link Store.ackTimers}). */
+export interface TimerAck {
+  readonly instanceId: string;
+  readonly timerId: string;
+  readonly leaseId: string;
+}
+
 export interface ClaimedTimer extends TimerSpec {
   readonly instanceId: string;
   readonly leaseId: string;
@@ -172,8 +179,11 @@ export interface Store {
   seen(id: string, keys: readonly string[]): Promise<boolean[]>;
   /** Leases due timers; a timer is leased to one caller at a time, and again after `leaseMs` if not acked. */
   claimDueTimers(now: number, limit: number, leaseMs: number): Promise<ClaimedTimer[]>;
-  /** Removes a leased timer if the lease is still the caller's (a re-upserted timer is kept). */
-  ackTimer(instanceId: string, timerId: string, leaseId: string): Promise<void>;
+  /**
+   * Removes leased timers whose lease is still the caller's (a re-upserted timer is kept), many in one call: a tick
+   * acknowledges what it delivered together, so a wave of deadlines costs one round trip per tick, not one per timer.
+   */
+  ackTimers(acks: readonly TimerAck[]): Promise<void>;
   /** Decrement-if-available and record the holder, in one atomic step; idempotent per holder. */
   reserve(request: ReserveRequest): Promise<ReserveResult>;
   /** Returns a holder's units to the counter. True if the holder had a reservation. */
