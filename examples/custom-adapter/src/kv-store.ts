@@ -245,7 +245,8 @@ export function createKeyValueStore(kv: KeyValueStore, prefix = 'liebian'): Stor
     async ackTimers(acks) {
       // One document per instance: its acknowledged timers go in one update.
       const byInstance = new Map<string, TimerAck[]>();
-      for (const ack of acks) byInstance.set(ack.instanceId, [...(byInstance.get(ack.instanceId) ?? []), ack]);
+      for (const ack of acks)
+        byInstance.set(ack.instanceId, [...(byInstance.get(ack.instanceId) ?? []), ack]);
       await Promise.all(
         [...byInstance].map(([instanceId, own]) =>
           update<InstanceDoc, void>(kv, instanceKey(instanceId), (doc) => {

@@ -307,7 +307,12 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
         for (let from = 0; from < list.length; from += ACKS_PER_SCRIPT) {
           const chunk = list.slice(from, from + ACKS_PER_SCRIPT);
           const { timers, timerData, leases } = keysOf(campaignId, chunk[0]?.instanceId ?? '');
-          const keys = [timers, timerData, leases, ...chunk.map((a) => keysOf(campaignId, a.instanceId).timerNames)];
+          const keys = [
+            timers,
+            timerData,
+            leases,
+            ...chunk.map((a) => keysOf(campaignId, a.instanceId).timerNames),
+          ];
           const args = chunk.flatMap((a) => [`${a.instanceId}\n${a.timerId}`, a.leaseId, a.timerId]);
           calls.push(scripts.lbAckTimers(keys.length, ...keys, ...args));
         }

@@ -99,8 +99,14 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
     const store = await open();
     const ids = Array.from({ length: 300 }, (_, i) => uid(`acks${i}`));
     for (const id of ids)
-      await commitOne(store, id, batch({ timers: { upsert: [timer('expire', 100), timer('remind', 100)], cancel: [] } }));
-    const claimed = (await store.claimDueTimers(200, 10_000, 60_000)).filter((t) => ids.includes(t.instanceId));
+      await commitOne(
+        store,
+        id,
+        batch({ timers: { upsert: [timer('expire', 100), timer('remind', 100)], cancel: [] } }),
+      );
+    const claimed = (await store.claimDueTimers(200, 10_000, 60_000)).filter((t) =>
+      ids.includes(t.instanceId),
+    );
     equal(claimed.length, ids.length * 2, 'every timer claimed');
     const [kept, ...acked] = claimed;
     await store.ackTimers([
@@ -109,7 +115,9 @@ export function timerTests({ test, concurrency }: SuiteContext): void {
       { instanceId: uid('nobody'), timerId: 'expire', leaseId: 'x' },
     ]);
     await store.ackTimers([]);
-    const left = (await store.claimDueTimers(1_000_000, 10_000, 60_000)).filter((t) => ids.includes(t.instanceId));
+    const left = (await store.claimDueTimers(1_000_000, 10_000, 60_000)).filter((t) =>
+      ids.includes(t.instanceId),
+    );
     equal(
       left.map((t) => `${t.instanceId}/${t.timerId}`),
       kept ? [`${kept.instanceId}/${kept.timerId}`] : [],

@@ -364,7 +364,10 @@ describe('engine options', () => {
     ['cacheSize', -1],
   ])('refuses %s = %s, naming the option', (name, value) => {
     expect(() => createEngine({ campaigns: [], [name]: value })).toThrow(
-      expect.objectContaining({ code: 'invalid-argument', message: expect.stringContaining(`${name} = ${value}`) }),
+      expect.objectContaining({
+        code: 'invalid-argument',
+        message: expect.stringContaining(`${name} = ${value}`),
+      }),
     );
   });
 });
