@@ -18,7 +18,6 @@ export {
 } from './record-store.js';
 export type {
   ClaimedTimer,
-  TimerAck,
   CommitBatch,
   CommitRequest,
   CommitResult,
@@ -38,5 +37,6 @@ export type {
   Store,
   StoreCapabilities,
   StoredInstance,
+  TimerAck,
   TimerSpec,
 } from './store.js';
