@@ -79,7 +79,7 @@ export function createEngine(options: EngineOptions): Engine {
     }
     campaigns.set(campaign.id, campaign);
   }
-  const cache = new InstanceCache(store, campaigns, options.cacheSize);
+  const cache = new InstanceCache(store, campaigns, options.cacheSize, options.cacheBytes);
   const commits = new CommitGroups(store, options.commitLanes ?? 4, options.commitGroupSize ?? 256);
   let disposed = false;
 

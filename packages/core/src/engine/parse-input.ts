@@ -139,6 +139,7 @@ const SIZES = [
   'commitLanes',
   'commitGroupSize',
   'cacheSize',
+  'cacheBytes',
   'storeTimeoutMs',
 ] as const;
 

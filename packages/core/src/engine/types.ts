@@ -135,10 +135,16 @@ export interface EngineOptions {
   /** Events waiting per instance before `send` fails with `overloaded` (default 10,000). */
   readonly maxQueue?: number;
   /**
-   * Instances kept in memory between batches (default 10,000), least recently written dropped first. A dropped
-   * instance costs one load at its next event; size it to the instances active at once.
+   * Instances kept in memory between batches at most (default: no count limit, only `cacheBytes`), least recently
+   * written dropped first. A dropped instance costs one load at its next event.
    */
   readonly cacheSize?: number;
+  /**
+   * Memory the instance cache may hold, estimated (default 64 MiB): about 0.8 KB per cached instance plus 0.1 KB
+   * per event id or claim known on it — a bargain after 9 helps is ≈ 2.6 KB, so the default keeps ≈ 25,000 such
+   * instances. Size it to the instances active at once.
+   */
+  readonly cacheBytes?: number;
   /** Reload-and-reapply attempts after version conflicts (default 32). */
   readonly maxAttempts?: number;
   /**
