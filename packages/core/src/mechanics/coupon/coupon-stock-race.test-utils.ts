@@ -4,6 +4,7 @@ import type { Effect } from '../../engine/types.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { seededRandom } from '../../primitives/random.js';
 import type { Store } from '../../store/store.js';
+import { sendUntilKnown } from '../shared/engine-harness.test-utils.js';
 import { couponCampaignInput, DURING_COUPON } from './coupon-fixture.test-utils.js';
 
 /**
@@ -34,7 +35,8 @@ export async function couponStockRace(store: Store, claims = 10_000, stock = 1_0
   const sends = Array.from({ length: claims }, (_, i) => {
     const user = i < users ? `u${i}` : `u${i - users}`;
     const share = (i < users ? i : i - users + 1) % shares;
-    return engine.send(
+    return sendUntilKnown(
+      engine,
       `${campaign.id}-s${share}`,
       { type: 'coupon.claim', eventId: `claim-${i}` },
       { actor: { id: user } },

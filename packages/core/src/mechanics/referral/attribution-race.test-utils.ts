@@ -1,7 +1,7 @@
 import { defineCampaign } from '../../campaign/define-campaign.js';
 import type { Effect, SendResult } from '../../engine/types.js';
 import type { Store } from '../../store/store.js';
-import { twoEngines } from '../shared/engine-harness.test-utils.js';
+import { sendUntilKnown, twoEngines } from '../shared/engine-harness.test-utils.js';
 import { DURING_REFERRAL, ORDERS, referralCampaignInput } from './referral-fixture.test-utils.js';
 
 /**
@@ -24,13 +24,21 @@ export async function attributionRace(store: Store, friends = 1_000) {
   for (let f = 0; f < friends; f++) {
     for (const [i, r] of referrers.entries()) {
       const engine = engines[(f + i) % 2] as (typeof engines)[0];
-      sends.push(engine.send(`${campaign.id}-${r}`, { type: 'referral.accept' }, { actor: { id: `f${f}` } }));
+      sends.push(
+        sendUntilKnown(
+          engine,
+          `${campaign.id}-${r}`,
+          { type: 'referral.accept' },
+          { actor: { id: `f${f}` } },
+        ),
+      );
     }
   }
   for (const [i, r] of referrers.entries()) {
     const next = referrers[(i + 1) % referrers.length] as string;
     sends.push(
-      (engines[i % 2] as (typeof engines)[0]).send(
+      sendUntilKnown(
+        engines[i % 2] as (typeof engines)[0],
         `${campaign.id}-${next}`,
         { type: 'referral.accept' },
         { actor: { id: r } },

@@ -2,6 +2,8 @@ import { afterEach } from 'vitest';
 import type { AnyCampaign } from '../../campaign/define-campaign.js';
 import { createEngine } from '../../engine/create-engine.js';
 import type { Effect, Engine } from '../../engine/types.js';
+import { RETRYABLE_CODES } from '../../errors/error-codes.js';
+import { isLiebianError } from '../../errors/liebian-error.js';
 import { createManualClock } from '../../primitives/clock.js';
 import { seededRandom } from '../../primitives/random.js';
 import { createMemoryStore } from '../../store/memory-store.js';
@@ -88,4 +90,23 @@ export function twoEngines(campaign: AnyCampaign, store: Store, start: number) {
     }
   };
   return { clock, effects, engines, committed };
+}
+
+/**
+ * `engine.send` as a correct client calls it: an answer that is unknown (a retryable error: the store timed out or
+ * could not be reached, so the event may have applied) is sent again with the same event id, which applies it once
+ * either way. A loaded machine can make any store call miss its deadline; the promise under test is that retrying
+ * is safe, not that the store is fast.
+ */
+export async function sendUntilKnown(
+  engine: Engine,
+  ...args: Parameters<Engine['send']>
+): Promise<Awaited<ReturnType<Engine['send']>>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await engine.send(...args);
+    } catch (error) {
+      if (attempt >= 20 || !isLiebianError(error) || !RETRYABLE_CODES.has(error.code)) throw error;
+    }
+  }
 }
