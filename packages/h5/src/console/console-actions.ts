@@ -1,5 +1,5 @@
 import { type AnyCampaign, isLiebianError, type SendResult } from '@liebian/core';
-import { REVIEWS } from '@liebian/core/engine';
+import { AUDIT, type AuditEntry, REVIEWS } from '@liebian/core/engine';
 import { RETRYABLE_CODES } from '@liebian/core/store';
 import type { DataSources } from './console-data.js';
 import { CONTROL_ROLE } from './pages/campaign-page.js';
@@ -65,6 +65,12 @@ const refusedBy = (error: unknown) => {
     return { before: null, after: null, detail: `${error.code}: ${error.message}`, refused: true };
   throw error;
 };
+/** Whether the audit has an action of this key and kind that ended (done or refused). */
+async function ended(sources: DataSources, id: string, action: string): Promise<boolean> {
+  const entry = (await sources.store.getRecord(AUDIT, id))?.data as AuditEntry | undefined;
+  return entry !== undefined && entry.action === action && entry.outcome !== 'started';
+}
+
 const sent = (result: SendResult) =>
   result.status === 'accepted'
     ? { status: result.status, duplicate: result.duplicate, state: (result.view as { state?: string }).state }
@@ -81,6 +87,9 @@ export function phaseAction(campaignId: string): ConsoleAction {
       const phase = engine.phase(campaignId);
       const to = controlOf(form);
       const back = `/campaigns/${encodeURIComponent(campaignId)}`;
+      // A confirmation sent again after it was carried out finds the phase moved on: it is a repeat, not a refusal.
+      if (confirmed && (await ended(sources, `${key}-0`, `campaign.${to}`)))
+        return { kind: 'done', back, key, count: 1, repeated: true };
       if (!controlsFor(phase).includes(to))
         return { kind: 'refused', status: 409, message: `${to}: ${ctx.copy.campaign.noControl} (${phase})` };
       if (!confirmed) {

@@ -8,6 +8,7 @@ import {
   type Engine,
   type RiskCheck,
 } from '@liebian/core';
+import { type Analytics, createAnalytics } from '@liebian/core/analytics';
 import { handleNode } from '@liebian/core/node';
 import { createManualClock } from '@liebian/core/testing';
 import { listenLocally } from '../node/chromium.test-utils.js';
@@ -37,6 +38,8 @@ const holdSuspects: RiskCheck = {
 export interface ConsoleWorld {
   readonly engine: Engine;
   readonly ops: OperatorConsole;
+  /** The analytics the console's campaign pages show (its consumer drained at the start). */
+  readonly analytics: Analytics;
   readonly origin: string;
   readonly server: Server;
   readonly bargainId: string;
@@ -76,12 +79,9 @@ export async function startConsoleWorld(
     },
   });
   const draft = defineCampaign({ ...sample('assist'), id: 'spring-assist', status: 'draft' });
-  const engine = createEngine({
-    campaigns: [bargain, referral, board, draft],
-    store,
-    clock,
-    risk: [holdSuspects],
-  });
+  const campaigns = [bargain, referral, board, draft];
+  const engine = createEngine({ campaigns, store, clock, risk: [holdSuspects], recordEvents: true });
+  const analytics = createAnalytics({ store, campaigns, clock });
   const world = { failing: true } as ConsoleWorld & { failing: boolean };
   const rewards = createConsumer({
     store,
@@ -146,6 +146,7 @@ export async function startConsoleWorld(
     clock,
     secret: SECRET,
     consumers: [rewards],
+    analytics,
     authenticate: (request) => {
       const id = /(?:^|;\s*)op=([a-z]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
       return id ? { id } : null;
@@ -154,6 +155,7 @@ export async function startConsoleWorld(
   });
   await ops.indexer.drain();
   await rewards.drain();
+  await analytics.consumer.drain();
 
   const server = createServer((req, res) => {
     handleNode(ops.handle, req, res).catch(() => res.destroy());
@@ -162,6 +164,7 @@ export async function startConsoleWorld(
   return Object.assign(world, {
     engine,
     ops,
+    analytics,
     origin,
     server,
     bargainId: launched.instanceId,

@@ -171,14 +171,44 @@ describe.skipIf(!haveBrowser)('the operator console in Chromium', () => {
     expect(world.engine.phase('tea-set-bargain')).toBe('live');
   });
 
+  it("the campaign page shows the dashboard's figures of the analytics, and how far its consumer is behind", async () => {
+    const page = await as('vic');
+    await open(page, '/campaigns/tea-set-bargain');
+    // The review approved above committed after the analytics consumer last ran: not counted yet, and said so.
+    const behind = Number(await page.getAttribute('[data-analytics-behind]', 'data-analytics-behind'));
+    expect(behind).toBeGreaterThan(0);
+    await world.analytics.consumer.drain();
+    await page.reload();
+    expect(await page.getAttribute('[data-analytics-behind]', 'data-analytics-behind')).toBe('0');
+    const report = await world.analytics.report('tea-set-bargain');
+    // The funnel's bars read label, value, label, value…: the values are the report's counts, in its order.
+    const texts = await page
+      .locator('[data-slot=analytics] [data-figures=funnel] svg text')
+      .allTextContents();
+    expect(texts.filter((_, i) => i % 2 === 1)).toEqual(
+      report.funnel.mechanic.map((step) => (step.count === null ? '未采集' : String(step.count))),
+    );
+    expect(report.funnel.mechanic.some((step) => (step.count ?? 0) > 0)).toBe(true);
+    for (const section of ['generations', 'days', 'money', 'channels', 'spreaders'])
+      expect(await page.locator(`[data-slot=analytics] [data-figures=${section}]`).count(), section).toBe(1);
+  });
+
   it('pause and resume state their consequence, change the phase and add rules versions; go live needs an admin', async () => {
     const page = await as('olga');
     await open(page, '/campaigns/tea-set-bargain');
     await page.click('button:has-text("暂停")');
     expect(await page.textContent('[data-consequence]')).toContain('好友的助力、参团、领取都会被拒绝');
     expect(world.engine.phase('tea-set-bargain')).toBe('live'); // nothing changes before the confirmation
-    await page.click('button[type=submit]');
+    const replay = await page.evaluate(() => {
+      const form = document.querySelector('form[method=post]') as HTMLFormElement;
+      return { action: form.action, body: new URLSearchParams(new FormData(form) as never).toString() };
+    });
+    await page.dblclick('button[type=submit]');
     await page.waitForURL(/notice=/);
+    expect(world.engine.phase('tea-set-bargain')).toBe('paused');
+    // The same confirmation sent again (a resubmission) is answered as done before and changes nothing.
+    const again = await post('olga', replay.action, replay.body);
+    expect(again.headers.get('location')).toMatch(/again=1/);
     expect(world.engine.phase('tea-set-bargain')).toBe('paused');
     await page.click('button:has-text("恢复")');
     await page.click('button[type=submit]');

@@ -7,6 +7,7 @@ import {
   type Locale,
   type Store,
 } from '@liebian/core';
+import type { Analytics } from '@liebian/core/analytics';
 import { type AuditEntry, auditLog, type ReviewStatus } from '@liebian/core/engine';
 import { formatInstant } from '@liebian/core/mechanics';
 import { RETRYABLE_CODES, type RecordStore } from '@liebian/core/store';
@@ -23,6 +24,7 @@ import {
   reverseRewardAction,
   reviewAction,
 } from './console-actions.js';
+import { type AnalyticsSlot, campaignAnalytics } from './console-analytics.js';
 import { csrfToken, csrfValid } from './console-csrf.js';
 import {
   type DataSources,
@@ -46,18 +48,13 @@ import { ReviewsPage } from './pages/reviews-page.js';
 import { SettlementsPage } from './pages/settlements-page.js';
 import { controlsFor, definitionWith } from './phase-change.js';
 
+export type { AnalyticsSlot } from './console-analytics.js';
 export type { ConsoleRole } from './pages/page-context.js';
 
 /** Who is signed in to the console, from the integrator's authentication (never from the request's fields). */
 export interface ConsoleOperator {
   readonly id: string;
 }
-
-/**
- * The analytics slot of a campaign page: what the analytics summary renders for `campaignId`, or null for "not
- * connected". The console shows nothing in its place but that sentence (no estimated figures).
- */
-export type AnalyticsSlot = (campaignId: string, locale: Locale) => Promise<ComponentChildren | null>;
 
 export interface ConsoleOptions {
   /** The engine's own store: held events, the audit and consumers are read and written there. */
@@ -75,7 +72,11 @@ export interface ConsoleOptions {
   readonly basePath?: string;
   /** Effect consumers running in this process, so their dead letters can be retried from the console. */
   readonly consumers?: readonly Consumer[];
-  readonly analytics?: AnalyticsSlot;
+  /**
+   * The campaign page's analytics: `createAnalytics`' result (the dashboard's figures of `analytics.report`, and how
+   * far its consumer is behind), or a function rendering your own; without it the page says none is connected.
+   */
+  readonly analytics?: Analytics | AnalyticsSlot;
   /** Default `zh-CN`; `?lang=en` switches a page. */
   readonly locale?: Locale;
   /** Time zone of the times shown (default `Asia/Shanghai`). */
@@ -247,7 +248,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       const phase = engine.phase(campaign.id);
       const recent = await audit.list({ campaignId: campaign.id, limit: 50 });
       const versions = recent.filter((e) => e.action.startsWith('campaign.') && e.outcome === 'done');
-      const analytics = options.analytics ? await options.analytics(campaign.id, ctx.lang) : null;
+      const analytics = await campaignAnalytics(options.analytics, options.store, campaign.id, ctx);
       return page(
         ctx,
         'campaigns',

@@ -58,6 +58,8 @@ export const consoleEn: ConsoleCopy = {
     analytics: 'Analytics',
     analyticsMissing:
       'No analytics connected (the `analytics` option of createConsole). No estimated figures are shown here.',
+    analyticsFrom: (consumer, behind) =>
+      `Counted from the event log by the consumer ${consumer}; ${behind} entries not counted yet.`,
     recent: 'Actions on this campaign',
     noControl: 'No phase change is available in this phase.',
   },

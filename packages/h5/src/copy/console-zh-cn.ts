@@ -58,6 +58,8 @@ export const consoleZhCN = {
     loaded: '启动时加载的定义',
     analytics: '数据分析',
     analyticsMissing: '尚未接入数据分析（createConsole 的 analytics 选项）。这里不显示任何估算数字。',
+    analyticsFrom: (consumer: string, behind: string) =>
+      `由消费者 ${consumer} 从事件日志累计；尚有 ${behind} 条记录未计入。`,
     recent: '本活动的操作记录',
     noControl: '当前状态下没有可用的状态操作。',
   },
