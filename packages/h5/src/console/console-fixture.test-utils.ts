@@ -7,9 +7,11 @@ import {
   defineCampaign,
   type Engine,
   type RiskCheck,
+  type Store,
 } from '@liebian/core';
 import { type Analytics, createAnalytics } from '@liebian/core/analytics';
 import { handleNode } from '@liebian/core/node';
+import type { RecordStore } from '@liebian/core/store';
 import { createManualClock } from '@liebian/core/testing';
 import { listenLocally } from '../node/chromium.test-utils.js';
 import { createConsole, type OperatorConsole } from './create-console.js';
@@ -37,6 +39,8 @@ const holdSuspects: RiskCheck = {
 
 export interface ConsoleWorld {
   readonly engine: Engine;
+  /** The store under the engine (unwrapped). */
+  readonly store: Store & RecordStore;
   readonly ops: OperatorConsole;
   /** The analytics the console's campaign pages show (its consumer drained at the start). */
   readonly analytics: Analytics;
@@ -54,7 +58,7 @@ export interface ConsoleWorld {
 
 /**
  * A running console over an engine with real activity: three held helps on a bargain, a leaderboard frozen for
- * approval with a flagged member, a referral with a pending reward, and a rewards consumer whose dead letters wait.
+ * approval with a flagged member, a referral with two pending rewards, and a rewards consumer whose dead letters wait.
  * The operator signs in with the `op` cookie (ada admin, olga operator, vic viewer).
  */
 export async function startConsoleWorld(
@@ -128,16 +132,18 @@ export async function startConsoleWorld(
 
   const link = await engine.start(referral.id, { actor: { id: 'rita' } });
   if (link.status !== 'accepted') throw new Error(`referral launch: ${link.reason}`);
-  await engine.send(
-    link.instanceId,
-    { type: 'referral.accept', eventId: 'acc-fay' },
-    { actor: { id: 'fay', newUser: true } },
-  );
-  await engine.send(
-    link.instanceId,
-    { type: 'referral.convert', referee: 'fay', eventId: 'order-1' },
-    { actor: OPS },
-  );
+  for (const [i, friend] of ['fay', 'gus'].entries()) {
+    await engine.send(
+      link.instanceId,
+      { type: 'referral.accept', eventId: `acc-${friend}` },
+      { actor: { id: friend, newUser: true } },
+    );
+    await engine.send(
+      link.instanceId,
+      { type: 'referral.convert', referee: friend, eventId: `order-${i + 1}` },
+      { actor: OPS },
+    );
+  }
 
   clock.advance(61 * 60 * 1000);
   await engine.tick();
@@ -163,6 +169,7 @@ export async function startConsoleWorld(
   const origin = await listenLocally(server);
   return Object.assign(world, {
     engine,
+    store: raw,
     ops,
     analytics,
     origin,

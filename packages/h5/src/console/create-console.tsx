@@ -18,8 +18,10 @@ import { CONSOLE_COPY } from '../copy.js';
 import {
   type ActionAnswer,
   approveBoardAction,
+  approveRewardAction,
   type ConsoleAction,
   deliveryAction,
+  flagMemberAction,
   phaseAction,
   reverseRewardAction,
   reviewAction,
@@ -105,6 +107,8 @@ const ROUTES: readonly [RegExp, (match: RegExpMatchArray) => ConsoleAction][] = 
   [/^\/reviews$/, () => reviewAction],
   [/^\/settlements\/approve$/, () => approveBoardAction],
   [/^\/settlements\/reverse$/, () => reverseRewardAction],
+  [/^\/settlements\/flag$/, () => flagMemberAction],
+  [/^\/settlements\/approve-reward$/, () => approveRewardAction],
   [/^\/delivery$/, () => deliveryAction],
 ];
 
@@ -364,11 +368,11 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
         {answer.reason ? (
           <p>
             <label>
-              {copy.reviews.reason}
+              {answer.reason.label}
               <br />
               <input type="text" name="reason" value={answer.reason.value} maxLength={200} required />
             </label>
-            {answer.reason.missing ? <span class="muted"> {copy.reviews.reasonNeeded}</span> : null}
+            {answer.reason.missing ? <span class="muted"> {answer.reason.needed}</span> : null}
           </p>
         ) : null}
       </ConfirmPage>,

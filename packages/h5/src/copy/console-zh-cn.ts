@@ -72,6 +72,9 @@ export const consoleZhCN = {
     reject: '驳回',
     approveSettlement: '确认榜单并结算',
     reverse: '撤销奖励',
+    approveReward: '提前批准',
+    flag: '标记',
+    unflag: '取消标记',
     retry: '重新投递',
     discard: '丢弃',
   },
@@ -94,6 +97,11 @@ export const consoleZhCN = {
       `将按当前名次确认榜单（获奖名次：前 ${prizeRanks} 名，已标记的成员不计入）并进入公示，公示期满后按名次发奖。确认后不能再标记或取消标记。`,
     reverse: (referee: string) =>
       `将为被推荐人 ${referee} 记一次退款：待审核的奖励撤销，已发放或已批准的奖励追回（clawback）。`,
+    approveReward: (referee: string, side: string, approvesAt: string) =>
+      `将提前批准被推荐人 ${referee} 这笔${side}奖励（审核期原定 ${approvesAt} 结束）：奖励立即批准并进入发放；之后若退款，只能追回（clawback），不能再撤销。`,
+    flag: (member: string) =>
+      `将标记 ${member}：其分数不再计入排名，确认榜单时不会获奖。原因会记在榜单上和操作记录里。`,
+    unflag: (member: string) => `将取消对 ${member} 的标记：其分数重新计入排名，可能因此获奖。`,
     retry: (n: number) => `将重新投递 ${n} 条失败的效果；成功的从失败列表移除，失败的保留新的错误。`,
     discard: (n: number) => `将永久丢弃 ${n} 条失败的效果：它们不会再被投递。`,
   },
@@ -144,6 +152,9 @@ export const consoleZhCN = {
       reversed: '已撤销',
       'clawed-back': '已追回',
     } as Names<'pending' | 'approved' | 'issued' | 'reversed' | 'clawed-back'>,
+    flagReason: '标记原因（记在榜单上）',
+    unflagReason: '取消标记的原因（记在操作记录里）',
+    reasonNeeded: '需要填写原因。',
     fromIndexer: (name: string) => `列表来自效果消费者「${name}」，它在投递页可见。`,
   },
   delivery: {
