@@ -235,9 +235,11 @@ describe.skipIf(!haveBrowser)('the operator console in Chromium', () => {
   });
 
   it('settlements: a member is flagged with a reason (confirmed twice: once) and unflagged; a viewer cannot', async () => {
-    const flagged = async () =>
-      ((await world.store.load(world.boardId))?.snapshot as { context: { flagged: Record<string, string> } })
-        .context.flagged;
+    const flagged = async () => {
+      const stored = await world.store.load(world.boardId);
+      return (stored?.snapshot as { context: { flagged: Record<string, string> } } | undefined)?.context
+        .flagged as Record<string, string>;
+    };
     const page = await as('olga');
     await open(page, '/settlements');
     await page.click(`[data-board="${world.boardId}"] tr[data-standing="lin"] button`);
