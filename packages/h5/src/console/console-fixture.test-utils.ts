@@ -12,7 +12,7 @@ import {
 import { type Analytics, createAnalytics } from '@liebian/core/analytics';
 import { handleNode } from '@liebian/core/node';
 import type { RecordStore } from '@liebian/core/store';
-import { createManualClock } from '@liebian/core/testing';
+import { createManualClock, type ManualClock } from '@liebian/core/testing';
 import { listenLocally } from '../node/chromium.test-utils.js';
 import { createConsole, type OperatorConsole } from './create-console.js';
 
@@ -44,6 +44,8 @@ export interface ConsoleWorld {
   readonly ops: OperatorConsole;
   /** The analytics the console's campaign pages show (its consumer drained at the start). */
   readonly analytics: Analytics;
+  /** The engine's and the console's clock (it stands still unless a test advances it). */
+  readonly clock: ManualClock;
   readonly origin: string;
   readonly server: Server;
   readonly bargainId: string;
@@ -62,7 +64,7 @@ export interface ConsoleWorld {
  * The operator signs in with the `op` cookie (ada admin, olga operator, vic viewer).
  */
 export async function startConsoleWorld(
-  options: { wrap?: <S extends object>(store: S) => S } = {},
+  options: { wrap?: <S extends object>(store: S) => S; pageSize?: number } = {},
 ): Promise<ConsoleWorld> {
   const clock = createManualClock(NOW);
   const raw = createMemoryStore();
@@ -153,6 +155,7 @@ export async function startConsoleWorld(
     secret: SECRET,
     consumers: [rewards],
     analytics,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     authenticate: (request) => {
       const id = /(?:^|;\s*)op=([a-z]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
       return id ? { id } : null;
@@ -172,6 +175,7 @@ export async function startConsoleWorld(
     store: raw,
     ops,
     analytics,
+    clock,
     origin,
     server,
     bargainId: launched.instanceId,

@@ -10,7 +10,7 @@ import {
 import type { Analytics } from '@liebian/core/analytics';
 import { type AuditEntry, auditLog, type ReviewStatus } from '@liebian/core/engine';
 import { formatInstant } from '@liebian/core/mechanics';
-import { RETRYABLE_CODES, type RecordStore } from '@liebian/core/store';
+import { MAX_RECORDS_LISTED, RETRYABLE_CODES, type RecordStore } from '@liebian/core/store';
 import { type IdSource, nanoidSource, systemClock } from '@liebian/core/testing';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -38,6 +38,7 @@ import {
 } from './console-data.js';
 import { createConsoleIndexer, INDEXER_NAME } from './console-indexer.js';
 import { CONSOLE_ISLAND } from './console-island.js';
+import { pageOf, parseCursor } from './console-paging.js';
 import { CONSOLE_STYLES } from './console-styles.js';
 import { AuditPage } from './pages/audit-page.js';
 import { CampaignPage } from './pages/campaign-page.js';
@@ -83,6 +84,8 @@ export interface ConsoleOptions {
   readonly locale?: Locale;
   /** Time zone of the times shown (default `Asia/Shanghai`). */
   readonly timeZone?: string;
+  /** Rows per page of the reviews, the audit and each consumer's dead letters (default 50, at most 500). */
+  readonly pageSize?: number;
   readonly clock?: Clock;
   readonly ids?: IdSource;
 }
@@ -100,7 +103,6 @@ export interface OperatorConsole {
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
-const AUDIT_SHOWN = 200;
 
 const ROUTES: readonly [RegExp, (match: RegExpMatchArray) => ConsoleAction][] = [
   [/^\/campaigns\/([A-Za-z0-9_.:-]{1,128})\/phase$/, (m) => phaseAction(m[1] as string)],
@@ -140,6 +142,12 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       'invalid-argument',
       `basePath = ${JSON.stringify(base)}: use a path like "/console" (no trailing "/")`,
     );
+  const pageSize = options.pageSize ?? 50;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_RECORDS_LISTED)
+    throw new LiebianError(
+      'invalid-argument',
+      `pageSize = ${options.pageSize}: give a whole number of rows from 1 to ${MAX_RECORDS_LISTED}`,
+    );
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? nanoidSource();
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
@@ -147,7 +155,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
   const consumers = new Map<string, Consumer>([[INDEXER_NAME, indexer]]);
   for (const c of options.consumers ?? []) consumers.set(c.name, c);
   const audit = auditLog(options.store, () => clock.now());
-  const sources: DataSources = { engine, store: options.store, audit, consumers };
+  const sources: DataSources = { engine, store: options.store, audit, consumers, pageSize };
 
   const page = (
     ctx: PageContext,
@@ -269,12 +277,20 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     if (path === '/reviews') {
       const asked = url.searchParams.get('status');
       const status: ReviewStatus = asked === 'approved' || asked === 'rejected' ? asked : 'pending';
-      const reviews = await engine.reviews({ status, limit: 200 });
+      const cursor = parseCursor(url.searchParams.get('after'));
+      const all = await engine.reviews({ status, limit: MAX_RECORDS_LISTED });
+      const reviews = pageOf(
+        all,
+        (r) => ({ at: r.heldAt, id: r.id }),
+        cursor,
+        pageSize,
+        all.length === MAX_RECORDS_LISTED,
+      );
       return page(
         ctx,
         'reviews',
         copy.reviews.title,
-        <ReviewsPage ctx={ctx} status={status} reviews={reviews} />,
+        <ReviewsPage ctx={ctx} status={status} reviews={reviews} paged={cursor !== null} />,
         200,
         notice,
         again,
@@ -293,7 +309,10 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       );
     }
     if (path === '/delivery') {
-      const items = await loadConsumers(sources);
+      const items = await loadConsumers(sources, {
+        consumer: url.searchParams.get('consumer'),
+        after: url.searchParams.get('after'),
+      });
       return page(
         ctx,
         'delivery',
@@ -305,12 +324,14 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       );
     }
     if (path === '/audit') {
-      const entries = await audit.list({ limit: AUDIT_SHOWN });
+      const cursor = parseCursor(url.searchParams.get('after'));
+      const all = await audit.list({ limit: MAX_RECORDS_LISTED });
+      const entries = pageOf(all, (e) => e, cursor, pageSize, all.length === MAX_RECORDS_LISTED);
       return page(
         ctx,
         'audit',
         copy.audit.title,
-        <AuditPage ctx={ctx} entries={entries} limit={AUDIT_SHOWN} />,
+        <AuditPage ctx={ctx} entries={entries} paged={cursor !== null} />,
         200,
         notice,
         again,

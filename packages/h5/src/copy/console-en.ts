@@ -107,6 +107,13 @@ export const consoleEn: ConsoleCopy = {
       `Delivers ${s(n, 'dead letter')} again; delivered ones leave the list, failing ones stay with the new error.`,
     discard: (n) => `Drops ${s(n, 'dead letter')} for good: they will never be delivered.`,
   },
+  paging: {
+    label: 'Pages',
+    first: 'First page',
+    next: 'Next page',
+    truncated:
+      'Older records lie beyond the 500 one read can reach, so they cannot be paged to here (filter by campaign).',
+  },
   confirm: { title: 'Please confirm', confirm: 'Confirm', cancel: 'Back' },
   reviews: {
     title: 'Reviews',
@@ -193,7 +200,6 @@ export const consoleEn: ConsoleCopy = {
     detail: 'Detail',
     empty: 'No operator action yet.',
     outcomes: { started: 'started', done: 'done', refused: 'refused' },
-    latest: (n) => `the latest ${n} at most`,
   },
   notices: {
     done: 'Done and recorded.',

@@ -105,6 +105,12 @@ export const consoleZhCN = {
     retry: (n: number) => `将重新投递 ${n} 条失败的效果；成功的从失败列表移除，失败的保留新的错误。`,
     discard: (n: number) => `将永久丢弃 ${n} 条失败的效果：它们不会再被投递。`,
   },
+  paging: {
+    label: '翻页',
+    first: '第一页',
+    next: '下一页',
+    truncated: '更早的记录超出了一次能读取的 500 条，这里翻不到（可按活动筛选）。',
+  },
   confirm: { title: '请确认', confirm: '确认执行', cancel: '返回' },
   reviews: {
     title: '风控审核',
@@ -190,7 +196,6 @@ export const consoleZhCN = {
     detail: '说明',
     empty: '还没有操作记录。',
     outcomes: { started: '进行中', done: '完成', refused: '被拒绝' } as Names<'started' | 'done' | 'refused'>,
-    latest: (n: number) => `最多显示最近 ${n} 条`,
   },
   notices: {
     done: '已完成并记录。',

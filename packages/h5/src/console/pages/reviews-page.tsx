@@ -1,5 +1,7 @@
 import type { HeldEvent, ReviewStatus } from '@liebian/core/engine';
+import type { Page } from '../console-paging.js';
 import { ActionForm, type PageContext } from './page-context.js';
+import { Pager } from './pager.js';
 
 const STATUSES: readonly ReviewStatus[] = ['pending', 'approved', 'rejected'];
 
@@ -7,13 +9,16 @@ const STATUSES: readonly ReviewStatus[] = ['pending', 'approved', 'rejected'];
 export function ReviewsPage({
   ctx,
   status,
-  reviews,
+  reviews: page,
+  paged,
 }: {
   ctx: PageContext;
   status: ReviewStatus;
-  reviews: readonly HeldEvent[];
+  reviews: Page<HeldEvent>;
+  paged: boolean;
 }) {
   const r = ctx.copy.reviews;
+  const reviews = page.items;
   const act = status === 'pending' && ctx.may('operator');
   const rows = reviews.map((held) => (
     <tr key={held.id} data-review={held.id}>
@@ -91,6 +96,14 @@ export function ReviewsPage({
           <tbody>{rows}</tbody>
         </table>
       )}
+      <Pager
+        ctx={ctx}
+        path="/reviews"
+        query={{ status }}
+        paged={paged}
+        next={page.next}
+        truncated={page.truncated}
+      />
       {act && reviews.length > 0 ? (
         <ActionForm ctx={ctx} action="/reviews" id="decide">
           <div class="row">
