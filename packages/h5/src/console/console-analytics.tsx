@@ -18,6 +18,9 @@ const BEHIND_UP_TO = 10_000;
  * The campaign page's analytics: with `createAnalytics`' result, the dashboard's own sections (`dashboardSections` of
  * `analytics.report`, nothing computed here) and how many outbox entries its consumer has not counted yet; with a
  * slot function, what it renders; with neither, null.
+ *
+ * @example
+ * const section = await campaignAnalytics(options.analytics, store, 'tea-set-bargain', ctx);
  */
 export async function campaignAnalytics(
   source: Analytics | AnalyticsSlot | undefined,

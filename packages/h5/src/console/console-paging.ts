@@ -12,12 +12,23 @@ export interface Page<T> {
   readonly truncated: boolean;
 }
 
-/** `"<at>:<id>"` → a cursor, or null (none, or not one). */
+/**
+ * `"<at>:<id>"` → a cursor, or null (none, or not one).
+ *
+ * @example
+ * parseCursor(url.searchParams.get('after')); // { at: 1764640800000, id: 'inst/evt' } or null
+ */
 export function parseCursor(text: string | null): Cursor | null {
   const match = text === null ? null : /^(\d{1,15}):(.{1,300})$/s.exec(text);
   return match ? { at: Number(match[1]), id: match[2] as string } : null;
 }
 
+/**
+ * The cursor text of a record (what `parseCursor` reads).
+ *
+ * @example
+ * cursorOf(entry.at, entry.id); // '1764640800000:key-0'
+ */
 export const cursorOf = (at: number, id: string) => `${at}:${id}`;
 
 /** Whether `key` comes after `cursor` in newest-first order (`at` descending, then `id` descending). */
@@ -28,6 +39,9 @@ const after = (key: Cursor, cursor: Cursor) =>
  * One page of a newest-first list (as `listRecords` answers), starting after `cursor`. The cursor names a record, not
  * a position, so records added on top meanwhile (a new held event, a new audit entry) shift nothing: the next page
  * goes on where this one ended. `full`: the list was cut at the store's maximum, so older records exist beyond it.
+ *
+ * @example
+ * const page = pageOf(entries, (e) => e, parseCursor(after), 50, entries.length === MAX_RECORDS_LISTED);
  */
 export function pageOf<T>(
   newestFirst: readonly T[],

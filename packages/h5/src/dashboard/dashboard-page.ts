@@ -53,7 +53,12 @@ ${line((d) => d.participants, '#1d5fa8')}${line((d) => d.friends, '#d9822b')}
 </svg>`;
 }
 
-/** The styles of `dashboardSections` (the grid of sections, their tables and charts). */
+/**
+ * The styles of `dashboardSections` (the grid of sections, their tables and charts).
+ *
+ * @example
+ * const html = `<style>${DASHBOARD_STYLES}</style>${dashboardSections(report, { locale: 'en' })}`;
+ */
 export const DASHBOARD_STYLES = `.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:16px;margin-top:16px}
 .grid section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;overflow-x:auto}
 .grid table{border-collapse:collapse;font-size:13px}.grid td,.grid th{padding:3px 10px 3px 0;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}

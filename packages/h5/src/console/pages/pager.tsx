@@ -1,6 +1,11 @@
 import type { PageContext } from './page-context.js';
 
-/** "First page" and "next page" links of a paged list (the query kept, the cursor replaced). */
+/**
+ * "First page" and "next page" links of a paged list (the query kept, the cursor replaced).
+ *
+ * @example
+ * <Pager ctx={ctx} path="/audit" query={{}} paged={cursor !== null} next={page.next} truncated={page.truncated} />
+ */
 export function Pager(props: {
   ctx: PageContext;
   path: string;

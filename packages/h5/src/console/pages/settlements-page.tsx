@@ -73,7 +73,12 @@ function Board({ ctx, board }: { ctx: PageContext; board: BoardItem }) {
           <ul>
             {board.flagged.map(([member, note]) => (
               <li key={member} data-flagged={member}>
-                {member}（{note}）{acts ? <FlagForm ctx={ctx} board={board} member={member} unflag /> : null}
+                <div class="row">
+                  <span>
+                    {member}（{note}）
+                  </span>
+                  {acts ? <FlagForm ctx={ctx} board={board} member={member} unflag /> : null}
+                </div>
               </li>
             ))}
           </ul>
@@ -110,27 +115,29 @@ function Ledger({ ctx, item }: { ctx: PageContext; item: LedgerItem }) {
         </td>
         <td>{s.ledgerStatus[entry.status]}</td>
         <td>{entry.status === 'pending' ? ctx.time(entry.approvesAt) : '—'}</td>
-        <td class="row">
-          {entry.status === 'pending' && ctx.may('operator') ? (
-            <ActionForm ctx={ctx} action="/settlements/approve-reward">
-              <input type="hidden" name="instance" value={item.instanceId} />
-              <input type="hidden" name="referee" value={referral.referee} />
-              <input type="hidden" name="side" value={entry.side} />
-              <input type="hidden" name="approvesAt" value={String(entry.approvesAt)} />
-              <button type="submit" class="primary">
-                {ctx.copy.actions.approveReward}
-              </button>
-            </ActionForm>
-          ) : null}
-          {entry.side === 'referrer' && !referral.refunded && ctx.may('operator') ? (
-            <ActionForm ctx={ctx} action="/settlements/reverse">
-              <input type="hidden" name="instance" value={item.instanceId} />
-              <input type="hidden" name="referee" value={referral.referee} />
-              <button type="submit" class="danger">
-                {ctx.copy.actions.reverse}
-              </button>
-            </ActionForm>
-          ) : null}
+        <td>
+          <div class="row">
+            {entry.status === 'pending' && ctx.may('operator') ? (
+              <ActionForm ctx={ctx} action="/settlements/approve-reward">
+                <input type="hidden" name="instance" value={item.instanceId} />
+                <input type="hidden" name="referee" value={referral.referee} />
+                <input type="hidden" name="side" value={entry.side} />
+                <input type="hidden" name="approvesAt" value={String(entry.approvesAt)} />
+                <button type="submit" class="primary">
+                  {ctx.copy.actions.approveReward}
+                </button>
+              </ActionForm>
+            ) : null}
+            {entry.side === 'referrer' && !referral.refunded && ctx.may('operator') ? (
+              <ActionForm ctx={ctx} action="/settlements/reverse">
+                <input type="hidden" name="instance" value={item.instanceId} />
+                <input type="hidden" name="referee" value={referral.referee} />
+                <button type="submit" class="danger">
+                  {ctx.copy.actions.reverse}
+                </button>
+              </ActionForm>
+            ) : null}
+          </div>
         </td>
       </tr>
     )),
