@@ -104,6 +104,16 @@ describe.skipIf(!haveBrowser)('paging in the console, in Chromium', () => {
     expect(pages).toBe(2);
     await open(page, '/audit');
     expect((await attrs(page, 'tr[data-audit]', 'data-audit'))[0]).toBe('campaign.pause');
+    // One campaign's entries only, from its page's link; the filter is kept from page to page.
+    await open(op, '/campaigns/steps-board');
+    await op.click('a:has-text("本活动的全部操作记录")');
+    expect(await op.locator('[data-filter="steps-board"]').count()).toBe(1);
+    expect(await op.locator('tr[data-audit]').count()).toBe(0);
+    await open(op, '/campaigns/tea-set-bargain');
+    await op.click('a:has-text("本活动的全部操作记录")');
+    const filtered = await walk(op, 'tr[data-audit]', 'data-audit');
+    expect(filtered.seen.length).toBe(5);
+    expect(new URL(op.url()).searchParams.get('campaign')).toBe('tea-set-bargain');
   });
 
   it("dead letters page by the store's own cursor, each consumer on its own", async () => {

@@ -278,7 +278,12 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       const asked = url.searchParams.get('status');
       const status: ReviewStatus = asked === 'approved' || asked === 'rejected' ? asked : 'pending';
       const cursor = parseCursor(url.searchParams.get('after'));
-      const all = await engine.reviews({ status, limit: MAX_RECORDS_LISTED });
+      const campaignId = campaignParam(url);
+      const all = await engine.reviews({
+        status,
+        limit: MAX_RECORDS_LISTED,
+        ...(campaignId === null ? {} : { campaignId }),
+      });
       const reviews = pageOf(
         all,
         (r) => ({ at: r.heldAt, id: r.id }),
@@ -290,7 +295,13 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
         ctx,
         'reviews',
         copy.reviews.title,
-        <ReviewsPage ctx={ctx} status={status} reviews={reviews} paged={cursor !== null} />,
+        <ReviewsPage
+          ctx={ctx}
+          status={status}
+          reviews={reviews}
+          paged={cursor !== null}
+          campaignId={campaignId}
+        />,
         200,
         notice,
         again,
@@ -325,13 +336,17 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     }
     if (path === '/audit') {
       const cursor = parseCursor(url.searchParams.get('after'));
-      const all = await audit.list({ limit: MAX_RECORDS_LISTED });
+      const campaignId = campaignParam(url);
+      const all = await audit.list({
+        limit: MAX_RECORDS_LISTED,
+        ...(campaignId === null ? {} : { campaignId }),
+      });
       const entries = pageOf(all, (e) => e, cursor, pageSize, all.length === MAX_RECORDS_LISTED);
       return page(
         ctx,
         'audit',
         copy.audit.title,
-        <AuditPage ctx={ctx} entries={entries} paged={cursor !== null} />,
+        <AuditPage ctx={ctx} entries={entries} paged={cursor !== null} campaignId={campaignId} />,
         200,
         notice,
         again,
@@ -441,6 +456,12 @@ function secureHeaders(nonce: string): Headers {
     'referrer-policy': 'same-origin',
   });
 }
+
+/** The `campaign` filter of a list page, or null (none, or not a campaign id). */
+const campaignParam = (url: URL): string | null => {
+  const id = url.searchParams.get('campaign');
+  return id !== null && /^[A-Za-z0-9_.:-]{1,128}$/.test(id) ? id : null;
+};
 
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
   new Response(text, {

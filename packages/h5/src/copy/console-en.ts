@@ -61,6 +61,8 @@ export const consoleEn: ConsoleCopy = {
     analyticsFrom: (consumer, behind) =>
       `Counted from the event log by the consumer ${consumer}; ${behind} entries not counted yet.`,
     recent: 'Actions on this campaign',
+    allActions: 'All actions on this campaign',
+    heldEvents: 'Its held events',
     noControl: 'No phase change is available in this phase.',
   },
   actions: {
@@ -112,7 +114,9 @@ export const consoleEn: ConsoleCopy = {
     first: 'First page',
     next: 'Next page',
     truncated:
-      'Older records lie beyond the 500 one read can reach, so they cannot be paged to here (filter by campaign).',
+      'Older records lie beyond the 500 one read can reach, so they cannot be paged to here (filter by campaign from its page).',
+    onlyCampaign: (id) => `Only campaign ${id}.`,
+    all: 'Show all',
   },
   confirm: { title: 'Please confirm', confirm: 'Confirm', cancel: 'Back' },
   reviews: {

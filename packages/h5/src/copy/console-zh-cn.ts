@@ -61,6 +61,8 @@ export const consoleZhCN = {
     analyticsFrom: (consumer: string, behind: string) =>
       `由消费者 ${consumer} 从事件日志累计；尚有 ${behind} 条记录未计入。`,
     recent: '本活动的操作记录',
+    allActions: '本活动的全部操作记录',
+    heldEvents: '本活动被拦下的事件',
     noControl: '当前状态下没有可用的状态操作。',
   },
   actions: {
@@ -109,7 +111,9 @@ export const consoleZhCN = {
     label: '翻页',
     first: '第一页',
     next: '下一页',
-    truncated: '更早的记录超出了一次能读取的 500 条，这里翻不到（可按活动筛选）。',
+    truncated: '更早的记录超出了一次能读取的 500 条，这里翻不到（可从活动页按活动筛选）。',
+    onlyCampaign: (id: string) => `只显示活动 ${id} 的记录。`,
+    all: '显示全部',
   },
   confirm: { title: '请确认', confirm: '确认执行', cancel: '返回' },
   reviews: {

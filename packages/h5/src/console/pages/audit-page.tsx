@@ -55,18 +55,27 @@ export function AuditPage({
   ctx,
   entries,
   paged,
+  campaignId,
 }: {
   ctx: PageContext;
   entries: Page<AuditEntry>;
   paged: boolean;
+  /** Only this campaign's entries (`?campaign=`), or all. */
+  campaignId: string | null;
 }) {
+  const query: Record<string, string> = campaignId === null ? {} : { campaign: campaignId };
   return (
     <>
+      {campaignId === null ? null : (
+        <p class="muted" data-filter={campaignId}>
+          {ctx.copy.paging.onlyCampaign(campaignId)} <a href={ctx.href('/audit')}>{ctx.copy.paging.all}</a>
+        </p>
+      )}
       <AuditTable ctx={ctx} entries={entries.items} />
       <Pager
         ctx={ctx}
         path="/audit"
-        query={{}}
+        query={query}
         paged={paged}
         next={entries.next}
         truncated={entries.truncated}

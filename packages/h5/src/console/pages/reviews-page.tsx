@@ -11,12 +11,16 @@ export function ReviewsPage({
   status,
   reviews: page,
   paged,
+  campaignId,
 }: {
   ctx: PageContext;
   status: ReviewStatus;
   reviews: Page<HeldEvent>;
   paged: boolean;
+  /** Only this campaign's held events (`?campaign=`), or all. */
+  campaignId: string | null;
 }) {
+  const filter: Record<string, string> = campaignId === null ? {} : { campaign: campaignId };
   const r = ctx.copy.reviews;
   const reviews = page.items;
   const act = status === 'pending' && ctx.may('operator');
@@ -66,13 +70,19 @@ export function ReviewsPage({
         {STATUSES.map((s) => (
           <a
             key={s}
-            href={ctx.href('/reviews', { status: s })}
+            href={ctx.href('/reviews', { ...filter, status: s })}
             aria-current={s === status ? 'page' : undefined}
           >
             {r[s]}
           </a>
         ))}
       </nav>
+      {campaignId === null ? null : (
+        <p class="muted" data-filter={campaignId}>
+          {ctx.copy.paging.onlyCampaign(campaignId)}{' '}
+          <a href={ctx.href('/reviews', { status })}>{ctx.copy.paging.all}</a>
+        </p>
+      )}
       {reviews.length === 0 ? (
         <p class="muted">{r.empty}</p>
       ) : (
@@ -99,7 +109,7 @@ export function ReviewsPage({
       <Pager
         ctx={ctx}
         path="/reviews"
-        query={{ status }}
+        query={{ ...filter, status }}
         paged={paged}
         next={page.next}
         truncated={page.truncated}
