@@ -1,6 +1,6 @@
 /**
  * `npm run docs:console-screenshots`: the operator console over an engine with real activity (the console browser
- * tests' fixture: held helps, a frozen leaderboard, a referral ledger, dead letters), screenshotted with Debian's
+ * tests' fixture: held helps, a frozen leaderboard, a referral ledger, dead letters, the analytics), screenshotted with Debian's
  * Chromium after real clicks. Output: docs/console/<page>.png.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,11 +32,16 @@ await page.click('button:has-text("暂停")');
 await shot('pause-confirm');
 await page.click('button[type=submit]');
 await page.waitForURL(/notice=/);
+await world.analytics.consumer.drain(); // the analytics counted up to now
+await page.reload();
 await shot('campaign');
 await open('/');
 await shot('campaigns');
 await open('/settlements');
 await shot('settlements');
+await page.click(`[data-board="${world.boardId}"] tr[data-standing="lin"] button`);
+await page.fill('input[name=reason]', '同一设备多个账号');
+await shot('flag-confirm');
 await open('/delivery');
 await shot('delivery');
 await open('/audit');

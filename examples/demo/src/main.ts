@@ -44,6 +44,7 @@ const engine = createEngine({
 const ops = createConsole(engine, {
   store,
   ...demoConsoleAccess,
+  analytics, // the campaign pages show the dashboard's figures
   secret: process.env.CONSOLE_SECRET ?? randomBytes(32).toString('hex'),
 });
 wake = () => ops.indexer.notify();

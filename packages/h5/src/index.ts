@@ -1,6 +1,6 @@
 export { COPY, type Copy, copyFor, countdown, islandMessages, REASON, reasonText } from './copy.js';
 export { createDashboardHandler, type DashboardOptions } from './dashboard/dashboard-handler.js';
-export { renderDashboard } from './dashboard/dashboard-page.js';
+export { dashboardSections, renderDashboard } from './dashboard/dashboard-page.js';
 export { type IslandConfig, islandScript, runIslands } from './islands.js';
 export { LandingPage, type LandingPageProps } from './landing-page.js';
 export {

@@ -1,5 +1,6 @@
 import { type AnyCampaign, isLiebianError, type SendResult } from '@liebian/core';
-import { REVIEWS } from '@liebian/core/engine';
+import { AUDIT, type AuditEntry, REVIEWS } from '@liebian/core/engine';
+import type { Referral } from '@liebian/core/mechanics';
 import { RETRYABLE_CODES } from '@liebian/core/store';
 import type { DataSources } from './console-data.js';
 import { CONTROL_ROLE } from './pages/campaign-page.js';
@@ -25,8 +26,13 @@ export type ActionAnswer =
       readonly back: string;
       readonly blocked?: boolean;
       readonly danger?: boolean;
-      /** A rejection asks for its reason on the confirmation. */
-      readonly reason?: { readonly value: string; readonly missing: boolean };
+      /** A rejection (or a flag) asks for its reason on the confirmation, under `label`. */
+      readonly reason?: {
+        readonly value: string;
+        readonly missing: boolean;
+        readonly label: string;
+        readonly needed: string;
+      };
     }
   | {
       readonly kind: 'done';
@@ -65,6 +71,12 @@ const refusedBy = (error: unknown) => {
     return { before: null, after: null, detail: `${error.code}: ${error.message}`, refused: true };
   throw error;
 };
+/** Whether the audit has an action of this key and kind that ended (done or refused). */
+async function ended(sources: DataSources, id: string, action: string): Promise<boolean> {
+  const entry = (await sources.store.getRecord(AUDIT, id))?.data as AuditEntry | undefined;
+  return entry !== undefined && entry.action === action && entry.outcome !== 'started';
+}
+
 const sent = (result: SendResult) =>
   result.status === 'accepted'
     ? { status: result.status, duplicate: result.duplicate, state: (result.view as { state?: string }).state }
@@ -81,6 +93,9 @@ export function phaseAction(campaignId: string): ConsoleAction {
       const phase = engine.phase(campaignId);
       const to = controlOf(form);
       const back = `/campaigns/${encodeURIComponent(campaignId)}`;
+      // A confirmation sent again after it was carried out finds the phase moved on: it is a repeat, not a refusal.
+      if (confirmed && (await ended(sources, `${key}-0`, `campaign.${to}`)))
+        return { kind: 'done', back, key, count: 1, repeated: true };
       if (!controlsFor(phase).includes(to))
         return { kind: 'refused', status: 409, message: `${to}: ${ctx.copy.campaign.noControl} (${phase})` };
       if (!confirmed) {
@@ -152,7 +167,16 @@ export const reviewAction: ConsoleAction = {
         fields,
         back: '/reviews',
         danger: decision === 'reject',
-        ...(decision === 'reject' ? { reason: { value: reason, missing: confirmed } } : {}),
+        ...(decision === 'reject'
+          ? {
+              reason: {
+                value: reason,
+                missing: confirmed,
+                label: ctx.copy.reviews.reason,
+                needed: ctx.copy.reviews.reasonNeeded,
+              },
+            }
+          : {}),
       };
     }
     let repeated = false;
@@ -194,42 +218,71 @@ export const reviewAction: ConsoleAction = {
   },
 };
 
-/** An operator event on one instance (approve a leaderboard, record a referral refund), once per action key. */
+/** The instance's committed machine state (`{ value, context }`), or null. */
+type InstanceState = { readonly value?: string; readonly context?: Record<string, unknown> };
+
+/**
+ * An operator event on one instance (approve a leaderboard, flag a member, approve or reverse a referral reward), once
+ * per action key: the engine's event id is the key's, and the audit keeps the instance's state before and after.
+ */
 function instanceAction(options: {
-  action: string;
+  action: (form: URLSearchParams) => string;
   confirm: (input: ActionInput, campaign: AnyCampaign) => string;
-  command: (form: URLSearchParams) => Record<string, unknown> | null;
+  command: (form: URLSearchParams, reason: string) => Record<string, unknown> | null;
+  /** Asks for a reason on the confirmation (required), under this label. */
+  reason?: (ctx: PageContext, form: URLSearchParams) => string;
+  /** What the audit keeps of the instance besides its state and version (before and after). */
+  facts?: (state: InstanceState, form: URLSearchParams) => Record<string, unknown>;
+  danger?: boolean;
 }): ConsoleAction {
   return {
     role: () => 'operator',
     async run(input) {
       const { sources, ctx, form, key, confirmed } = input;
       const instanceId = form.get('instance') ?? '';
-      const command = options.command(form);
+      const reason = (form.get('reason') ?? '').trim().slice(0, 200);
+      const command = options.command(form, reason);
       const stored = instanceId === '' ? null : await sources.store.load(instanceId);
       if (!stored || !command) return { kind: 'refused', status: 400, message: ctx.copy.errors.badForm };
-      const fields = [...form.entries()].filter(([name]) => !['csrf', 'key', 'confirm'].includes(name));
-      if (!confirmed)
+      const action = options.action(form);
+      if (confirmed && (await ended(sources, `${key}-0`, action)))
+        return { kind: 'done', back: '/settlements', key, count: 1, repeated: true };
+      const fields = [...form.entries()].filter(
+        ([name]) => !['csrf', 'key', 'confirm', 'reason'].includes(name),
+      );
+      if (!confirmed || (options.reason && reason === ''))
         return {
           kind: 'confirm',
           title: `${ctx.copy.settlements.title} · ${instanceId}`,
           consequence: options.confirm(input, sources.engine.campaign(stored.campaignId)),
           fields,
           back: '/settlements',
+          danger: options.danger ?? false,
+          ...(options.reason
+            ? {
+                reason: {
+                  value: reason,
+                  missing: confirmed,
+                  label: options.reason(ctx, form),
+                  needed: ctx.copy.settlements.reasonNeeded,
+                },
+              }
+            : {}),
         };
+      const factsOf = (snapshot: unknown, version: number) => {
+        const state = snapshot as InstanceState;
+        return { state: state.value ?? null, version, ...(options.facts?.(state, form) ?? {}) };
+      };
       const { repeated } = await sources.audit.run(
         {
           id: `${key}-0`,
           by: by(ctx),
-          action: options.action,
+          action,
           target: `instance:${instanceId}`,
           campaignId: stored.campaignId,
         },
         async () => {
-          const before = {
-            state: (stored.snapshot as { value?: string }).value ?? null,
-            version: stored.version,
-          };
+          const before = factsOf(stored.snapshot, stored.version);
           try {
             const result = await sources.engine.send(
               instanceId,
@@ -239,8 +292,14 @@ function instanceAction(options: {
               >[1],
               { actor: operatorActor(ctx) },
             );
+            const now = await sources.store.load(instanceId);
             const refused = result.status === 'rejected';
-            return { before, after: sent(result), detail: refused ? result.reason : '', refused };
+            return {
+              before,
+              after: { ...(now ? factsOf(now.snapshot, now.version) : {}), answer: sent(result) },
+              detail: [refused ? result.reason : '', reason].filter(Boolean).join(' · '),
+              refused,
+            };
           } catch (error) {
             return refusedBy(error);
           }
@@ -252,21 +311,82 @@ function instanceAction(options: {
 }
 
 export const approveBoardAction = instanceAction({
-  action: 'leaderboard.approve',
+  action: () => 'leaderboard.approve',
   confirm: ({ ctx }, campaign) =>
     ctx.copy.consequence.approveSettlement(
       campaign.kind === 'leaderboard' ? (campaign.rules.prizes.at(-1)?.toRank ?? 0) : 0,
     ),
   command: () => ({ type: 'leaderboard.approve' }),
+  facts: (state) => ({ flagged: state.context?.flagged ?? null }),
 });
 
+/** Flags (with the reason as the board's note) or unflags a member of a leaderboard: `do` = flag or unflag. */
+export const flagMemberAction = instanceAction({
+  action: (form) => (form.get('do') === 'unflag' ? 'leaderboard.unflag' : 'leaderboard.flag'),
+  confirm: ({ ctx, form }) =>
+    form.get('do') === 'unflag'
+      ? ctx.copy.consequence.unflag(form.get('member') ?? '')
+      : ctx.copy.consequence.flag(form.get('member') ?? ''),
+  reason: (ctx, form) =>
+    form.get('do') === 'unflag' ? ctx.copy.settlements.unflagReason : ctx.copy.settlements.flagReason,
+  command: (form, reason) => {
+    const member = form.get('member');
+    const what = form.get('do');
+    if (!member || (what !== 'flag' && what !== 'unflag')) return null;
+    return what === 'flag'
+      ? { type: 'leaderboard.flag', member, note: reason }
+      : { type: 'leaderboard.unflag', member };
+  },
+  facts: (state, form) => {
+    const flagged = (state.context?.flagged ?? {}) as Record<string, string>;
+    const member = form.get('member') ?? '';
+    return { member, flagged: Object.hasOwn(flagged, member) ? flagged[member] : null };
+  },
+  danger: true,
+});
+
+/** The ledger entry of `referee`'s `side` reward, for the audit. */
+const ledgerFacts = (state: InstanceState, form: URLSearchParams) => {
+  const referrals = (state.context?.referrals ?? []) as readonly Referral[];
+  const referee = form.get('referee') ?? '';
+  const referral = referrals.find((r) => r.referee === referee);
+  return {
+    referee,
+    ledger: referral?.ledger.map((e) => ({ side: e.side, status: e.status })) ?? null,
+  };
+};
+
 export const reverseRewardAction = instanceAction({
-  action: 'referral.refund',
+  action: () => 'referral.refund',
   confirm: ({ ctx, form }) => ctx.copy.consequence.reverse(form.get('referee') ?? ''),
   command: (form) => {
     const referee = form.get('referee');
     return referee ? { type: 'referral.refund', referee } : null;
   },
+  facts: ledgerFacts,
+  danger: true,
+});
+
+/** Approves a pending referral reward before its freeze ends (`referral.approve`). */
+export const approveRewardAction = instanceAction({
+  action: () => 'referral.approve',
+  confirm: ({ ctx, form, now }) => {
+    const side = form.get('side') === 'referee' ? 'referee' : 'referrer';
+    const at = Number(form.get('approvesAt'));
+    return ctx.copy.consequence.approveReward(
+      form.get('referee') ?? '',
+      ctx.copy.settlements.sides[side],
+      ctx.time(Number.isFinite(at) && at > 0 ? at : now),
+    );
+  },
+  command: (form) => {
+    const referee = form.get('referee');
+    const side = form.get('side');
+    return referee && (side === 'referrer' || side === 'referee')
+      ? { type: 'referral.approve', referee, side }
+      : null;
+  },
+  facts: ledgerFacts,
 });
 
 /** Dead letters: `/delivery` with `consumer`, `do` = retry or discard, and `letter:<consumer>` (repeated). */

@@ -9,26 +9,39 @@ import type { BoardItem, LedgerItem } from './pages/settlements-page.js';
 
 /** How far the lag count reads per consumer before it says "at least". */
 const LAG_UP_TO = 10_000;
-/** Dead letters shown per consumer. */
-const LETTERS_SHOWN = 100;
 
 export interface DataSources {
   readonly engine: Engine;
   readonly store: Store & RecordStore;
   readonly audit: AuditLog;
   readonly consumers: ReadonlyMap<string, Consumer>;
+  /** Rows per page of long lists. */
+  readonly pageSize: number;
 }
 
-/** Every consumer in the store with its lag and dead letters (the console's own indexer included). */
-export async function loadConsumers({ store, consumers }: DataSources): Promise<ConsumerItem[]> {
+/**
+ * Every consumer in the store with its lag and a page of its dead letters (the console's own indexer included):
+ * `page.consumer`'s from after the dedupe key `page.after` (the store's own cursor), the others' from the first.
+ */
+export async function loadConsumers(
+  { store, consumers, pageSize }: DataSources,
+  page: { readonly consumer: string | null; readonly after: string | null } = { consumer: null, after: null },
+): Promise<ConsumerItem[]> {
   const states = await store.listConsumers();
   return Promise.all(
-    states.map(async (state) => ({
-      state,
-      lag: await outboxBehind(store, state.name, LAG_UP_TO),
-      deadLetters: await store.listDeadLetters(state.name, null, LETTERS_SHOWN),
-      retryable: consumers.has(state.name),
-    })),
+    states.map(async (state) => {
+      const after = state.name === page.consumer ? page.after : null;
+      const letters = await store.listDeadLetters(state.name, after, pageSize + 1);
+      const shown = letters.slice(0, pageSize);
+      return {
+        state,
+        lag: await outboxBehind(store, state.name, LAG_UP_TO),
+        deadLetters: shown,
+        after,
+        next: letters.length > pageSize ? (shown.at(-1)?.item.dedupeKey ?? null) : null,
+        retryable: consumers.has(state.name),
+      };
+    }),
   );
 }
 
@@ -59,7 +72,10 @@ export async function loadCampaigns(
       entries: consumers.reduce((n, c) => n + c.lag.entries, 0),
       capped: consumers.some((c) => c.lag.capped),
     },
-    deadLetters: consumers.reduce((n, c) => n + c.deadLetters.length, 0),
+    deadLetters: {
+      entries: consumers.reduce((n, c) => n + c.deadLetters.length, 0),
+      capped: consumers.some((c) => c.next !== null),
+    },
   };
   return { rows, figures };
 }

@@ -7,9 +7,12 @@ import {
   defineCampaign,
   type Engine,
   type RiskCheck,
+  type Store,
 } from '@liebian/core';
+import { type Analytics, createAnalytics } from '@liebian/core/analytics';
 import { handleNode } from '@liebian/core/node';
-import { createManualClock } from '@liebian/core/testing';
+import type { RecordStore } from '@liebian/core/store';
+import { createManualClock, type ManualClock } from '@liebian/core/testing';
 import { listenLocally } from '../node/chromium.test-utils.js';
 import { createConsole, type OperatorConsole } from './create-console.js';
 
@@ -36,7 +39,13 @@ const holdSuspects: RiskCheck = {
 
 export interface ConsoleWorld {
   readonly engine: Engine;
+  /** The store under the engine (unwrapped). */
+  readonly store: Store & RecordStore;
   readonly ops: OperatorConsole;
+  /** The analytics the console's campaign pages show (its consumer drained at the start). */
+  readonly analytics: Analytics;
+  /** The engine's and the console's clock (it stands still unless a test advances it). */
+  readonly clock: ManualClock;
   readonly origin: string;
   readonly server: Server;
   readonly bargainId: string;
@@ -51,11 +60,11 @@ export interface ConsoleWorld {
 
 /**
  * A running console over an engine with real activity: three held helps on a bargain, a leaderboard frozen for
- * approval with a flagged member, a referral with a pending reward, and a rewards consumer whose dead letters wait.
+ * approval with a flagged member, a referral with two pending rewards, and a rewards consumer whose dead letters wait.
  * The operator signs in with the `op` cookie (ada admin, olga operator, vic viewer).
  */
 export async function startConsoleWorld(
-  options: { wrap?: <S extends object>(store: S) => S } = {},
+  options: { wrap?: <S extends object>(store: S) => S; pageSize?: number } = {},
 ): Promise<ConsoleWorld> {
   const clock = createManualClock(NOW);
   const raw = createMemoryStore();
@@ -76,12 +85,9 @@ export async function startConsoleWorld(
     },
   });
   const draft = defineCampaign({ ...sample('assist'), id: 'spring-assist', status: 'draft' });
-  const engine = createEngine({
-    campaigns: [bargain, referral, board, draft],
-    store,
-    clock,
-    risk: [holdSuspects],
-  });
+  const campaigns = [bargain, referral, board, draft];
+  const engine = createEngine({ campaigns, store, clock, risk: [holdSuspects], recordEvents: true });
+  const analytics = createAnalytics({ store, campaigns, clock });
   const world = { failing: true } as ConsoleWorld & { failing: boolean };
   const rewards = createConsumer({
     store,
@@ -128,16 +134,18 @@ export async function startConsoleWorld(
 
   const link = await engine.start(referral.id, { actor: { id: 'rita' } });
   if (link.status !== 'accepted') throw new Error(`referral launch: ${link.reason}`);
-  await engine.send(
-    link.instanceId,
-    { type: 'referral.accept', eventId: 'acc-fay' },
-    { actor: { id: 'fay', newUser: true } },
-  );
-  await engine.send(
-    link.instanceId,
-    { type: 'referral.convert', referee: 'fay', eventId: 'order-1' },
-    { actor: OPS },
-  );
+  for (const [i, friend] of ['fay', 'gus'].entries()) {
+    await engine.send(
+      link.instanceId,
+      { type: 'referral.accept', eventId: `acc-${friend}` },
+      { actor: { id: friend, newUser: true } },
+    );
+    await engine.send(
+      link.instanceId,
+      { type: 'referral.convert', referee: friend, eventId: `order-${i + 1}` },
+      { actor: OPS },
+    );
+  }
 
   clock.advance(61 * 60 * 1000);
   await engine.tick();
@@ -146,6 +154,8 @@ export async function startConsoleWorld(
     clock,
     secret: SECRET,
     consumers: [rewards],
+    analytics,
+    ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     authenticate: (request) => {
       const id = /(?:^|;\s*)op=([a-z]+)/.exec(request.headers.get('cookie') ?? '')?.[1];
       return id ? { id } : null;
@@ -154,6 +164,7 @@ export async function startConsoleWorld(
   });
   await ops.indexer.drain();
   await rewards.drain();
+  await analytics.consumer.drain();
 
   const server = createServer((req, res) => {
     handleNode(ops.handle, req, res).catch(() => res.destroy());
@@ -161,7 +172,10 @@ export async function startConsoleWorld(
   const origin = await listenLocally(server);
   return Object.assign(world, {
     engine,
+    store: raw,
     ops,
+    analytics,
+    clock,
     origin,
     server,
     bargainId: launched.instanceId,

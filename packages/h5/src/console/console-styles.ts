@@ -1,3 +1,5 @@
+import { DASHBOARD_STYLES } from '../dashboard/dashboard-page.js';
+
 /** The console's stylesheet (inlined with a nonce; no CDN, no web font). */
 export const CONSOLE_STYLES = `
 *{box-sizing:border-box}
@@ -28,4 +30,6 @@ button:disabled{opacity:.5;cursor:default}
 input[type=text],textarea{font:inherit;padding:6px 8px;border:1px solid #d1d5db;border-radius:6px;min-width:320px}
 .muted{color:#6b7280}.slot{background:#fff;border:1px dashed #9ca3af;border-radius:6px;padding:12px}
 .tabs{display:flex;gap:12px;margin-bottom:12px}
+.slot .grid{margin-top:8px}
+${DASHBOARD_STYLES}
 `;

@@ -7,9 +7,10 @@ import {
   type Locale,
   type Store,
 } from '@liebian/core';
+import type { Analytics } from '@liebian/core/analytics';
 import { type AuditEntry, auditLog, type ReviewStatus } from '@liebian/core/engine';
 import { formatInstant } from '@liebian/core/mechanics';
-import { RETRYABLE_CODES, type RecordStore } from '@liebian/core/store';
+import { MAX_RECORDS_LISTED, RETRYABLE_CODES, type RecordStore } from '@liebian/core/store';
 import { type IdSource, nanoidSource, systemClock } from '@liebian/core/testing';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -17,12 +18,15 @@ import { CONSOLE_COPY } from '../copy.js';
 import {
   type ActionAnswer,
   approveBoardAction,
+  approveRewardAction,
   type ConsoleAction,
   deliveryAction,
+  flagMemberAction,
   phaseAction,
   reverseRewardAction,
   reviewAction,
 } from './console-actions.js';
+import { type AnalyticsSlot, campaignAnalytics } from './console-analytics.js';
 import { csrfToken, csrfValid } from './console-csrf.js';
 import {
   type DataSources,
@@ -34,6 +38,7 @@ import {
 } from './console-data.js';
 import { createConsoleIndexer, INDEXER_NAME } from './console-indexer.js';
 import { CONSOLE_ISLAND } from './console-island.js';
+import { pageOf, parseCursor } from './console-paging.js';
 import { CONSOLE_STYLES } from './console-styles.js';
 import { AuditPage } from './pages/audit-page.js';
 import { CampaignPage } from './pages/campaign-page.js';
@@ -46,18 +51,13 @@ import { ReviewsPage } from './pages/reviews-page.js';
 import { SettlementsPage } from './pages/settlements-page.js';
 import { controlsFor, definitionWith } from './phase-change.js';
 
+export type { AnalyticsSlot } from './console-analytics.js';
 export type { ConsoleRole } from './pages/page-context.js';
 
 /** Who is signed in to the console, from the integrator's authentication (never from the request's fields). */
 export interface ConsoleOperator {
   readonly id: string;
 }
-
-/**
- * The analytics slot of a campaign page: what the analytics summary renders for `campaignId`, or null for "not
- * connected". The console shows nothing in its place but that sentence (no estimated figures).
- */
-export type AnalyticsSlot = (campaignId: string, locale: Locale) => Promise<ComponentChildren | null>;
 
 export interface ConsoleOptions {
   /** The engine's own store: held events, the audit and consumers are read and written there. */
@@ -75,11 +75,17 @@ export interface ConsoleOptions {
   readonly basePath?: string;
   /** Effect consumers running in this process, so their dead letters can be retried from the console. */
   readonly consumers?: readonly Consumer[];
-  readonly analytics?: AnalyticsSlot;
+  /**
+   * The campaign page's analytics: `createAnalytics`' result (the dashboard's figures of `analytics.report`, and how
+   * far its consumer is behind), or a function rendering your own; without it the page says none is connected.
+   */
+  readonly analytics?: Analytics | AnalyticsSlot;
   /** Default `zh-CN`; `?lang=en` switches a page. */
   readonly locale?: Locale;
   /** Time zone of the times shown (default `Asia/Shanghai`). */
   readonly timeZone?: string;
+  /** Rows per page of the reviews, the audit and each consumer's dead letters (default 50, at most 500). */
+  readonly pageSize?: number;
   readonly clock?: Clock;
   readonly ids?: IdSource;
 }
@@ -97,13 +103,14 @@ export interface OperatorConsole {
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
-const AUDIT_SHOWN = 200;
 
 const ROUTES: readonly [RegExp, (match: RegExpMatchArray) => ConsoleAction][] = [
   [/^\/campaigns\/([A-Za-z0-9_.:-]{1,128})\/phase$/, (m) => phaseAction(m[1] as string)],
   [/^\/reviews$/, () => reviewAction],
   [/^\/settlements\/approve$/, () => approveBoardAction],
   [/^\/settlements\/reverse$/, () => reverseRewardAction],
+  [/^\/settlements\/flag$/, () => flagMemberAction],
+  [/^\/settlements\/approve-reward$/, () => approveRewardAction],
   [/^\/delivery$/, () => deliveryAction],
 ];
 
@@ -135,6 +142,12 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       'invalid-argument',
       `basePath = ${JSON.stringify(base)}: use a path like "/console" (no trailing "/")`,
     );
+  const pageSize = options.pageSize ?? 50;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_RECORDS_LISTED)
+    throw new LiebianError(
+      'invalid-argument',
+      `pageSize = ${options.pageSize}: give a whole number of rows from 1 to ${MAX_RECORDS_LISTED}`,
+    );
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? nanoidSource();
   const timeZone = options.timeZone ?? 'Asia/Shanghai';
@@ -142,7 +155,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
   const consumers = new Map<string, Consumer>([[INDEXER_NAME, indexer]]);
   for (const c of options.consumers ?? []) consumers.set(c.name, c);
   const audit = auditLog(options.store, () => clock.now());
-  const sources: DataSources = { engine, store: options.store, audit, consumers };
+  const sources: DataSources = { engine, store: options.store, audit, consumers, pageSize };
 
   const page = (
     ctx: PageContext,
@@ -247,7 +260,7 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       const phase = engine.phase(campaign.id);
       const recent = await audit.list({ campaignId: campaign.id, limit: 50 });
       const versions = recent.filter((e) => e.action.startsWith('campaign.') && e.outcome === 'done');
-      const analytics = options.analytics ? await options.analytics(campaign.id, ctx.lang) : null;
+      const analytics = await campaignAnalytics(options.analytics, options.store, campaign.id, ctx);
       return page(
         ctx,
         'campaigns',
@@ -264,12 +277,31 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
     if (path === '/reviews') {
       const asked = url.searchParams.get('status');
       const status: ReviewStatus = asked === 'approved' || asked === 'rejected' ? asked : 'pending';
-      const reviews = await engine.reviews({ status, limit: 200 });
+      const cursor = parseCursor(url.searchParams.get('after'));
+      const campaignId = campaignParam(url);
+      const all = await engine.reviews({
+        status,
+        limit: MAX_RECORDS_LISTED,
+        ...(campaignId === null ? {} : { campaignId }),
+      });
+      const reviews = pageOf(
+        all,
+        (r) => ({ at: r.heldAt, id: r.id }),
+        cursor,
+        pageSize,
+        all.length === MAX_RECORDS_LISTED,
+      );
       return page(
         ctx,
         'reviews',
         copy.reviews.title,
-        <ReviewsPage ctx={ctx} status={status} reviews={reviews} />,
+        <ReviewsPage
+          ctx={ctx}
+          status={status}
+          reviews={reviews}
+          paged={cursor !== null}
+          campaignId={campaignId}
+        />,
         200,
         notice,
         again,
@@ -288,7 +320,10 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       );
     }
     if (path === '/delivery') {
-      const items = await loadConsumers(sources);
+      const items = await loadConsumers(sources, {
+        consumer: url.searchParams.get('consumer'),
+        after: url.searchParams.get('after'),
+      });
       return page(
         ctx,
         'delivery',
@@ -300,12 +335,18 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
       );
     }
     if (path === '/audit') {
-      const entries = await audit.list({ limit: AUDIT_SHOWN });
+      const cursor = parseCursor(url.searchParams.get('after'));
+      const campaignId = campaignParam(url);
+      const all = await audit.list({
+        limit: MAX_RECORDS_LISTED,
+        ...(campaignId === null ? {} : { campaignId }),
+      });
+      const entries = pageOf(all, (e) => e, cursor, pageSize, all.length === MAX_RECORDS_LISTED);
       return page(
         ctx,
         'audit',
         copy.audit.title,
-        <AuditPage ctx={ctx} entries={entries} limit={AUDIT_SHOWN} />,
+        <AuditPage ctx={ctx} entries={entries} paged={cursor !== null} campaignId={campaignId} />,
         200,
         notice,
         again,
@@ -363,11 +404,11 @@ export function createConsole(engine: Engine, options: ConsoleOptions): Operator
         {answer.reason ? (
           <p>
             <label>
-              {copy.reviews.reason}
+              {answer.reason.label}
               <br />
               <input type="text" name="reason" value={answer.reason.value} maxLength={200} required />
             </label>
-            {answer.reason.missing ? <span class="muted"> {copy.reviews.reasonNeeded}</span> : null}
+            {answer.reason.missing ? <span class="muted"> {answer.reason.needed}</span> : null}
           </p>
         ) : null}
       </ConfirmPage>,
@@ -415,6 +456,12 @@ function secureHeaders(nonce: string): Headers {
     'referrer-policy': 'same-origin',
   });
 }
+
+/** The `campaign` filter of a list page, or null (none, or not a campaign id). */
+const campaignParam = (url: URL): string | null => {
+  const id = url.searchParams.get('campaign');
+  return id !== null && /^[A-Za-z0-9_.:-]{1,128}$/.test(id) ? id : null;
+};
 
 const plain = (status: number, text: string, headers: Record<string, string> = {}) =>
   new Response(text, {

@@ -1,6 +1,6 @@
+export type { AnalyticsSlot } from './console-analytics.js';
 export { createConsoleIndexer, INDEXER_NAME } from './console-indexer.js';
 export {
-  type AnalyticsSlot,
   type ConsoleOperator,
   type ConsoleOptions,
   type ConsoleRole,

@@ -58,7 +58,11 @@ export const consoleEn: ConsoleCopy = {
     analytics: 'Analytics',
     analyticsMissing:
       'No analytics connected (the `analytics` option of createConsole). No estimated figures are shown here.',
+    analyticsFrom: (consumer, behind) =>
+      `Counted from the event log by the consumer ${consumer}; ${behind} entries not counted yet.`,
     recent: 'Actions on this campaign',
+    allActions: 'All actions on this campaign',
+    heldEvents: 'Its held events',
     noControl: 'No phase change is available in this phase.',
   },
   actions: {
@@ -70,6 +74,9 @@ export const consoleEn: ConsoleCopy = {
     reject: 'Reject',
     approveSettlement: 'Approve standings and settle',
     reverse: 'Reverse reward',
+    approveReward: 'Approve now',
+    flag: 'Flag',
+    unflag: 'Unflag',
     retry: 'Retry',
     discard: 'Discard',
   },
@@ -93,9 +100,23 @@ export const consoleEn: ConsoleCopy = {
       `Approves the standings as they are (prize ranks: the top ${prizeRanks}, flagged members left out) and publishes them; prizes are issued by rank when the publication period ends. Flags can no longer change after this.`,
     reverse: (referee) =>
       `Records a refund for ${referee}: a pending reward is reversed, an approved or issued one is clawed back.`,
+    approveReward: (referee, side, approvesAt) =>
+      `Approves ${referee}'s ${side} reward now instead of when its freeze ends (${approvesAt}): it is approved and issued; a later refund can only claw it back, not reverse it.`,
+    flag: (member) =>
+      `Flags ${member}: their score no longer ranks, so they win nothing when the standings are approved. The reason is kept on the board and in the audit.`,
+    unflag: (member) => `Unflags ${member}: their score ranks again, and may win.`,
     retry: (n) =>
       `Delivers ${s(n, 'dead letter')} again; delivered ones leave the list, failing ones stay with the new error.`,
     discard: (n) => `Drops ${s(n, 'dead letter')} for good: they will never be delivered.`,
+  },
+  paging: {
+    label: 'Pages',
+    first: 'First page',
+    next: 'Next page',
+    truncated:
+      'Older records lie beyond the 500 one read can reach, so they cannot be paged to here (filter by campaign from its page).',
+    onlyCampaign: (id) => `Only campaign ${id}.`,
+    all: 'Show all',
   },
   confirm: { title: 'Please confirm', confirm: 'Confirm', cancel: 'Back' },
   reviews: {
@@ -144,6 +165,9 @@ export const consoleEn: ConsoleCopy = {
       reversed: 'reversed',
       'clawed-back': 'clawed back',
     },
+    flagReason: 'Why flag them (kept on the board)',
+    unflagReason: 'Why unflag them (kept in the audit)',
+    reasonNeeded: 'A reason is needed.',
     fromIndexer: (name) => `Listed by the effect consumer "${name}" (see Delivery).`,
   },
   delivery: {
@@ -180,7 +204,6 @@ export const consoleEn: ConsoleCopy = {
     detail: 'Detail',
     empty: 'No operator action yet.',
     outcomes: { started: 'started', done: 'done', refused: 'refused' },
-    latest: (n) => `the latest ${n} at most`,
   },
   notices: {
     done: 'Done and recorded.',

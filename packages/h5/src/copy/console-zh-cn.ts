@@ -58,7 +58,11 @@ export const consoleZhCN = {
     loaded: '启动时加载的定义',
     analytics: '数据分析',
     analyticsMissing: '尚未接入数据分析（createConsole 的 analytics 选项）。这里不显示任何估算数字。',
+    analyticsFrom: (consumer: string, behind: string) =>
+      `由消费者 ${consumer} 从事件日志累计；尚有 ${behind} 条记录未计入。`,
     recent: '本活动的操作记录',
+    allActions: '本活动的全部操作记录',
+    heldEvents: '本活动被拦下的事件',
     noControl: '当前状态下没有可用的状态操作。',
   },
   actions: {
@@ -70,6 +74,9 @@ export const consoleZhCN = {
     reject: '驳回',
     approveSettlement: '确认榜单并结算',
     reverse: '撤销奖励',
+    approveReward: '提前批准',
+    flag: '标记',
+    unflag: '取消标记',
     retry: '重新投递',
     discard: '丢弃',
   },
@@ -92,8 +99,21 @@ export const consoleZhCN = {
       `将按当前名次确认榜单（获奖名次：前 ${prizeRanks} 名，已标记的成员不计入）并进入公示，公示期满后按名次发奖。确认后不能再标记或取消标记。`,
     reverse: (referee: string) =>
       `将为被推荐人 ${referee} 记一次退款：待审核的奖励撤销，已发放或已批准的奖励追回（clawback）。`,
+    approveReward: (referee: string, side: string, approvesAt: string) =>
+      `将提前批准被推荐人 ${referee} 这笔${side}奖励（审核期原定 ${approvesAt} 结束）：奖励立即批准并进入发放；之后若退款，只能追回（clawback），不能再撤销。`,
+    flag: (member: string) =>
+      `将标记 ${member}：其分数不再计入排名，确认榜单时不会获奖。原因会记在榜单上和操作记录里。`,
+    unflag: (member: string) => `将取消对 ${member} 的标记：其分数重新计入排名，可能因此获奖。`,
     retry: (n: number) => `将重新投递 ${n} 条失败的效果；成功的从失败列表移除，失败的保留新的错误。`,
     discard: (n: number) => `将永久丢弃 ${n} 条失败的效果：它们不会再被投递。`,
+  },
+  paging: {
+    label: '翻页',
+    first: '第一页',
+    next: '下一页',
+    truncated: '更早的记录超出了一次能读取的 500 条，这里翻不到（可从活动页按活动筛选）。',
+    onlyCampaign: (id: string) => `只显示活动 ${id} 的记录。`,
+    all: '显示全部',
   },
   confirm: { title: '请确认', confirm: '确认执行', cancel: '返回' },
   reviews: {
@@ -142,6 +162,9 @@ export const consoleZhCN = {
       reversed: '已撤销',
       'clawed-back': '已追回',
     } as Names<'pending' | 'approved' | 'issued' | 'reversed' | 'clawed-back'>,
+    flagReason: '标记原因（记在榜单上）',
+    unflagReason: '取消标记的原因（记在操作记录里）',
+    reasonNeeded: '需要填写原因。',
     fromIndexer: (name: string) => `列表来自效果消费者「${name}」，它在投递页可见。`,
   },
   delivery: {
@@ -177,7 +200,6 @@ export const consoleZhCN = {
     detail: '说明',
     empty: '还没有操作记录。',
     outcomes: { started: '进行中', done: '完成', refused: '被拒绝' } as Names<'started' | 'done' | 'refused'>,
-    latest: (n: number) => `最多显示最近 ${n} 条`,
   },
   notices: {
     done: '已完成并记录。',

@@ -54,14 +54,25 @@ ${line((d) => d.participants, '#1d5fa8')}${line((d) => d.friends, '#d9822b')}
 }
 
 /**
- * The operators' dashboard of one campaign as a whole HTML document: the mechanic's funnel, K per generation, the
- * daily lines, channels, cost and ROI, the viral cycle and top spreaders. Server-rendered, no scripts, nothing
- * loaded from elsewhere; every text escaped.
+ * The styles of `dashboardSections` (the grid of sections, their tables and charts).
  *
  * @example
- * const html = renderDashboard(await analytics.report('tea-set-bargain'), { name: campaign.name, locale: 'zh-CN' });
+ * const html = `<style>${DASHBOARD_STYLES}</style>${dashboardSections(report, { locale: 'en' })}`;
  */
-export function renderDashboard(report: CampaignReport, options: { name: string; locale: Locale }): string {
+export const DASHBOARD_STYLES = `.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:16px;margin-top:16px}
+.grid section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;overflow-x:auto}
+.grid table{border-collapse:collapse;font-size:13px}.grid td,.grid th{padding:3px 10px 3px 0;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}
+.grid svg{font-size:12px;font-family:inherit}`;
+
+/**
+ * The figures of the operators' dashboard as an HTML fragment (`<div class="grid">` of sections): the mechanic's
+ * funnel, K per generation and the viral cycle, the daily lines, cost and ROI, channels and top spreaders, all read
+ * from `report`; every text escaped. `renderDashboard` wraps it in a document; the operator console embeds it.
+ *
+ * @example
+ * const html = dashboardSections(await analytics.report('tea-set-bargain'), { locale: 'zh-CN' });
+ */
+export function dashboardSections(report: CampaignReport, options: { locale: Locale }): string {
   const copy = analyticsCopy(options.locale);
   const s = copy.sections;
   const c = copy.columns;
@@ -86,27 +97,36 @@ export function renderDashboard(report: CampaignReport, options: { name: string;
     duration(report.cycle.medianMs, options.locale),
     duration(report.cycle.p90Ms, options.locale),
   );
+  return `<div class="grid">
+<section data-figures="funnel"><h2>${escapeHtml(s.funnel)}</h2>${funnel}</section>
+<section data-figures="generations"><h2>${escapeHtml(s.generations)}</h2>${k}<p class="muted">${escapeHtml(cycle)}</p></section>
+<section data-figures="days"><h2>${escapeHtml(s.days)}</h2>${dailyLines(report, { participants: c.participants, friends: c.friends })}${table(dayTable(report.days, copy))}</section>
+<section data-figures="money"><h2>${escapeHtml(s.money)}</h2>${table(moneyTable(report, copy))}</section>
+<section data-figures="channels"><h2>${escapeHtml(s.channels)}</h2>${table(channelTable(report.channels, copy))}</section>
+<section data-figures="spreaders"><h2>${escapeHtml(s.spreaders)}</h2>${table(spreaderTable(report, copy))}</section>
+</div>`;
+}
+
+/**
+ * The operators' dashboard of one campaign as a whole HTML document (`dashboardSections` with a title and its
+ * styles). Server-rendered, no scripts, nothing loaded from elsewhere; every text escaped.
+ *
+ * @example
+ * const html = renderDashboard(await analytics.report('tea-set-bargain'), { name: campaign.name, locale: 'zh-CN' });
+ */
+export function renderDashboard(report: CampaignReport, options: { name: string; locale: Locale }): string {
+  const copy = analyticsCopy(options.locale);
   const range = `${report.range.from ?? '…'} – ${report.range.to ?? '…'}`;
   return `<!doctype html>
 <html lang="${options.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(copy.title(options.name))}</title>
 <style>
 body{font:14px/1.5 system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;margin:0;padding:16px 24px;color:#1f2328;background:#f6f8fa}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(540px,1fr));gap:16px;margin-top:16px}
-section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;overflow-x:auto}
-table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px 3px 0;text-align:left;border-bottom:1px solid #eaeef2;white-space:nowrap}
-svg{font-size:12px;font-family:inherit}.muted{color:#57606a}
+h1{font-size:20px;margin:0 0 4px}h2{font-size:15px;margin:0 0 8px}.muted{color:#57606a}
+${DASHBOARD_STYLES}
 </style></head><body>
 <h1>${escapeHtml(copy.title(options.name))}</h1>
 <div class="muted">${escapeHtml(`${report.campaignId} · ${report.kind} · ${range}`)}</div>
-<div class="grid">
-<section><h2>${escapeHtml(s.funnel)}</h2>${funnel}</section>
-<section><h2>${escapeHtml(s.generations)}</h2>${k}<p class="muted">${escapeHtml(cycle)}</p></section>
-<section><h2>${escapeHtml(s.days)}</h2>${dailyLines(report, { participants: c.participants, friends: c.friends })}${table(dayTable(report.days, copy))}</section>
-<section><h2>${escapeHtml(s.money)}</h2>${table(moneyTable(report, copy))}</section>
-<section><h2>${escapeHtml(s.channels)}</h2>${table(channelTable(report.channels, copy))}</section>
-<section><h2>${escapeHtml(s.spreaders)}</h2>${table(spreaderTable(report, copy))}</section>
-</div></body></html>
+${dashboardSections(report, options)}</body></html>
 `;
 }

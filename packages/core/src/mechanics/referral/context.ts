@@ -56,6 +56,12 @@ export type ReferralEvent =
       readonly orderFen?: number;
     })
   | (EventEnvelope & { readonly type: 'referral.refund'; readonly referee: string })
+  /** An operator approves a pending reward before its freeze ends (e.g. the order can no longer be refunded). */
+  | (EventEnvelope & {
+      readonly type: 'referral.approve';
+      readonly referee: string;
+      readonly side: RewardSide;
+    })
   | (EventEnvelope & {
       readonly type: 'referral.issued';
       readonly referee: string;

@@ -69,6 +69,19 @@ export function refundDecision(context: ReferralContext, actor: Actor, referee: 
   return referral.refunded ? deny('already-converted') : ALLOW;
 }
 
+/** An operator approves a friend's pending reward ahead of its freeze; only a pending one (not reversed) can be. */
+export function approveDecision(
+  context: ReferralContext,
+  actor: Actor,
+  referee: string,
+  side: string,
+): Decision {
+  const who = operator(actor);
+  if (!who.ok) return who;
+  const entry = referralOf(context, referee)?.ledger.find((e) => e.side === side);
+  return entry?.status === 'pending' ? ALLOW : deny('not-rewardable');
+}
+
 export function issuedDecision(
   context: ReferralContext,
   actor: Actor,
@@ -98,6 +111,8 @@ export function decide(value: ReferralStateValue, context: ReferralContext, even
       return convertDecision(context, event.actor, event.referee, event.at, event.orderFen);
     case 'referral.refund':
       return refundDecision(context, event.actor, event.referee);
+    case 'referral.approve':
+      return approveDecision(context, event.actor, event.referee, event.side);
     case 'referral.issued':
       return issuedDecision(context, event.actor, event.referee, event.side);
     case 'referral.moved':

@@ -90,6 +90,11 @@ function stepEffects({ context, event }: Args): EffectDraft[] {
         })
         .concat(tiers);
     }
+    case 'referral.approve': {
+      const referral = referralOf(context, referee) as Referral;
+      const entry = referral.ledger.find((e) => e.side === event.side) as LedgerEntry;
+      return [approvedEffect(context, referral, entry)];
+    }
     case 'referral.moved':
       // For an accept not committed here yet, the effect comes when it does.
       return referralByAccept(context, event.acceptEventId) ? [{ type: 'referral.moved', referee }] : [];
@@ -158,6 +163,13 @@ function stepContext({ context, event }: Args): Partial<ReferralContext> {
           })),
         })),
       };
+    case 'referral.approve':
+      return {
+        referrals: updateReferral(context, referee, (r) => ({
+          ...r,
+          ledger: r.ledger.map((e) => (e.side === event.side ? { ...e, status: 'approved' } : e)),
+        })),
+      };
     case 'referral.issued':
       return {
         referrals: updateReferral(context, referee, (r) => ({
@@ -203,6 +215,7 @@ const step = [
 const on = (state: ReferralStateValue) => ({
   'referral.convert': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
   'referral.refund': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
+  'referral.approve': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
   'referral.issued': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
   'referral.moved': { guard: { type: 'allowed' as const, params: { in: state } }, actions: step },
 });

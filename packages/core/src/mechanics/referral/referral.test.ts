@@ -118,6 +118,35 @@ describe('referral', () => {
     await h.engine.dispose();
   });
 
+  it('an operator approves a pending reward ahead of its freeze, once; the freeze then approves nothing more', async () => {
+    const campaign = defineCampaign(referralCampaignInput({ refereeReward: undefined }), 'referral');
+    const h = engineHarness(campaign, DURING_REFERRAL, 1);
+    await h.engine.start(campaign.id, { actor: { id: 'alice' }, instanceId: 'a' });
+    for (const friend of ['bob', 'dan'])
+      await h.engine.send('a', { type: 'referral.accept' }, { actor: { id: friend } });
+    for (const referee of ['bob', 'dan'])
+      await h.engine.send('a', { type: 'referral.convert', referee }, { actor: ORDERS });
+    const approve = { type: 'referral.approve', referee: 'bob', side: 'referrer' } as const;
+    const stranger = await h.engine.send('a', approve, { actor: { id: 'alice' } });
+    expect(stranger.status === 'rejected' && stranger.reason).toBe('not-operator');
+    expect((await h.engine.send('a', approve, { actor: ORDERS })).status).toBe('accepted');
+    const twice = await h.engine.send('a', approve, { actor: ORDERS });
+    expect(twice.status === 'rejected' && twice.reason).toBe('not-rewardable');
+    expect(payloads(h, 'referral.reward-approved')).toEqual([
+      { referee: 'bob', side: 'referrer', rewardId: 'voucher', recipient: 'alice' },
+    ]);
+    const view = (await h.engine.view('a', { id: 'alice' })) as ReferralView;
+    expect([view.ledgerTotals.approved, view.ledgerTotals.pending]).toEqual([1, 1]);
+    // The freeze approves dan's only; bob's refund now claws back rather than reverses.
+    h.clock.advance(30 * DAY);
+    await h.engine.tick();
+    expect(payloads(h, 'referral.reward-approved').map((p) => p.referee)).toEqual(['bob', 'dan']);
+    await h.engine.send('a', { type: 'referral.refund', referee: 'bob' }, { actor: ORDERS });
+    expect(payloads(h, 'referral.reward-clawback').map((p) => p.referee)).toEqual(['bob']);
+    expect(payloads(h, 'referral.reward-reversed')).toEqual([]);
+    await h.engine.dispose();
+  });
+
   it('blocks self-referral, loops, strangers reporting conversions, and conversions after the window', async () => {
     const campaign = defineCampaign(referralCampaignInput(), 'referral');
     const h = engineHarness(campaign, DURING_REFERRAL, 1);

@@ -175,6 +175,11 @@ export const referralCommandSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal('referral.refund'), referee: memberIdField }),
     z.strictObject({
+      type: z.literal('referral.approve'),
+      referee: memberIdField,
+      side: z.enum(['referrer', 'referee'], { error: 'must be "referrer" or "referee"' }),
+    }),
+    z.strictObject({
       type: z.literal('referral.issued'),
       referee: memberIdField,
       side: z.enum(['referrer', 'referee'], { error: 'must be "referrer" or "referee"' }),
@@ -183,6 +188,6 @@ export const referralCommandSchema = z.discriminatedUnion(
   ],
   {
     error:
-      'type must be one of referral.accept, referral.convert, referral.refund, referral.issued, referral.close',
+      'type must be one of referral.accept, referral.convert, referral.refund, referral.approve, referral.issued, referral.close',
   },
 );

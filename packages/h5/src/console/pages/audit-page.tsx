@@ -1,5 +1,7 @@
 import type { AuditEntry } from '@liebian/core/engine';
+import type { Page } from '../console-paging.js';
 import { asJson, type PageContext } from './page-context.js';
+import { Pager } from './pager.js';
 
 /** Operator actions: who, when, what, on what, before and after, and how each ended. */
 export function AuditTable({ ctx, entries }: { ctx: PageContext; entries: readonly AuditEntry[] }) {
@@ -48,19 +50,36 @@ export function AuditTable({ ctx, entries }: { ctx: PageContext; entries: readon
   );
 }
 
+/** The audit, newest first, a page at a time (the cursor names the last entry shown). */
 export function AuditPage({
   ctx,
   entries,
-  limit,
+  paged,
+  campaignId,
 }: {
   ctx: PageContext;
-  entries: readonly AuditEntry[];
-  limit: number;
+  entries: Page<AuditEntry>;
+  paged: boolean;
+  /** Only this campaign's entries (`?campaign=`), or all. */
+  campaignId: string | null;
 }) {
+  const query: Record<string, string> = campaignId === null ? {} : { campaign: campaignId };
   return (
     <>
-      <p class="muted">{ctx.copy.audit.latest(limit)}</p>
-      <AuditTable ctx={ctx} entries={entries} />
+      {campaignId === null ? null : (
+        <p class="muted" data-filter={campaignId}>
+          {ctx.copy.paging.onlyCampaign(campaignId)} <a href={ctx.href('/audit')}>{ctx.copy.paging.all}</a>
+        </p>
+      )}
+      <AuditTable ctx={ctx} entries={entries.items} />
+      <Pager
+        ctx={ctx}
+        path="/audit"
+        query={query}
+        paged={paged}
+        next={entries.next}
+        truncated={entries.truncated}
+      />
     </>
   );
 }

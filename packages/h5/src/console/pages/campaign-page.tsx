@@ -97,6 +97,10 @@ export function CampaignPage({ ctx, data }: { ctx: PageContext; data: CampaignPa
         </tbody>
       </table>
       <h2>{c.recent}</h2>
+      <p class="row">
+        <a href={ctx.href('/audit', { campaign: campaign.id })}>{c.allActions}</a>
+        <a href={ctx.href('/reviews', { campaign: campaign.id })}>{c.heldEvents}</a>
+      </p>
       <AuditTable ctx={ctx} entries={data.recent} />
     </>
   );

@@ -10,7 +10,8 @@ export interface LiveFigures {
   readonly consumers: number;
   /** Outbox entries not yet delivered, summed over consumers (`capped`: at least this many). */
   readonly lag: { readonly entries: number; readonly capped: boolean };
-  readonly deadLetters: number;
+  /** Dead letters, summed over consumers (`capped`: at least this many; one page of each is read). */
+  readonly deadLetters: { readonly entries: number; readonly capped: boolean };
 }
 
 export interface CampaignRow {
@@ -27,7 +28,12 @@ export function Figures({ ctx, figures }: { ctx: PageContext; figures: LiveFigur
     [f.pendingReviews, String(figures.pendingReviews)],
     [f.waitingSettlements, String(figures.waitingBoards)],
     [f.lag, figures.lag.capped ? f.lagCapped(figures.lag.entries) : String(figures.lag.entries)],
-    [f.deadLetters, String(figures.deadLetters)],
+    [
+      f.deadLetters,
+      figures.deadLetters.capped
+        ? f.lagCapped(figures.deadLetters.entries)
+        : String(figures.deadLetters.entries),
+    ],
     [f.consumers, String(figures.consumers)],
   ];
   return (

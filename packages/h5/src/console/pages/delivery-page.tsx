@@ -1,10 +1,15 @@
 import type { ConsumerState, DeadLetter } from '@liebian/core/store';
 import { ActionForm, type PageContext } from './page-context.js';
+import { Pager } from './pager.js';
 
 export interface ConsumerItem {
   readonly state: ConsumerState;
   readonly lag: { readonly entries: number; readonly capped: boolean; readonly oldestAt: number | null };
+  /** A page of its dead letters: after the dedupe key `after` (null: from the first). */
   readonly deadLetters: readonly DeadLetter[];
+  readonly after: string | null;
+  /** The next page's cursor (the last dedupe key shown), or null. */
+  readonly next: string | null;
   /** The consumer runs in this process (its handler is here), so its dead letters can be retried from here. */
   readonly retryable: boolean;
 }
@@ -12,7 +17,23 @@ export interface ConsumerItem {
 function Letters({ ctx, item }: { ctx: PageContext; item: ConsumerItem }) {
   const d = ctx.copy.delivery;
   const name = item.state.name;
-  if (item.deadLetters.length === 0) return <p class="muted">{d.empty}</p>;
+  const pager = (
+    <Pager
+      ctx={ctx}
+      path="/delivery"
+      query={{ consumer: name }}
+      paged={item.after !== null}
+      next={item.next}
+      truncated={false}
+    />
+  );
+  if (item.deadLetters.length === 0)
+    return (
+      <>
+        <p class="muted">{d.empty}</p>
+        {pager}
+      </>
+    );
   const field = `letter:${name}`;
   const acts = ctx.may('operator');
   return (
@@ -61,6 +82,7 @@ function Letters({ ctx, item }: { ctx: PageContext; item: ConsumerItem }) {
           ))}
         </tbody>
       </table>
+      {pager}
       {acts ? (
         <ActionForm ctx={ctx} action="/delivery" id={`letters-${name}`}>
           <input type="hidden" name="consumer" value={name} />
@@ -111,7 +133,7 @@ export function DeliveryPage({ ctx, consumers }: { ctx: PageContext; consumers: 
               <td>{c.state.leaseUntil > 0 ? ctx.time(c.state.leaseUntil) : d.none}</td>
               <td class="num">{c.lag.capped ? `${c.lag.entries}+` : c.lag.entries}</td>
               <td>{c.lag.oldestAt === null ? d.none : ctx.time(c.lag.oldestAt)}</td>
-              <td class="num">{c.deadLetters.length}</td>
+              <td class="num">{c.next === null ? c.deadLetters.length : `${c.deadLetters.length}+`}</td>
             </tr>
           ))}
         </tbody>

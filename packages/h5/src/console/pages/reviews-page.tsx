@@ -1,5 +1,7 @@
 import type { HeldEvent, ReviewStatus } from '@liebian/core/engine';
+import type { Page } from '../console-paging.js';
 import { ActionForm, type PageContext } from './page-context.js';
+import { Pager } from './pager.js';
 
 const STATUSES: readonly ReviewStatus[] = ['pending', 'approved', 'rejected'];
 
@@ -7,13 +9,20 @@ const STATUSES: readonly ReviewStatus[] = ['pending', 'approved', 'rejected'];
 export function ReviewsPage({
   ctx,
   status,
-  reviews,
+  reviews: page,
+  paged,
+  campaignId,
 }: {
   ctx: PageContext;
   status: ReviewStatus;
-  reviews: readonly HeldEvent[];
+  reviews: Page<HeldEvent>;
+  paged: boolean;
+  /** Only this campaign's held events (`?campaign=`), or all. */
+  campaignId: string | null;
 }) {
+  const filter: Record<string, string> = campaignId === null ? {} : { campaign: campaignId };
   const r = ctx.copy.reviews;
+  const reviews = page.items;
   const act = status === 'pending' && ctx.may('operator');
   const rows = reviews.map((held) => (
     <tr key={held.id} data-review={held.id}>
@@ -61,13 +70,19 @@ export function ReviewsPage({
         {STATUSES.map((s) => (
           <a
             key={s}
-            href={ctx.href('/reviews', { status: s })}
+            href={ctx.href('/reviews', { ...filter, status: s })}
             aria-current={s === status ? 'page' : undefined}
           >
             {r[s]}
           </a>
         ))}
       </nav>
+      {campaignId === null ? null : (
+        <p class="muted" data-filter={campaignId}>
+          {ctx.copy.paging.onlyCampaign(campaignId)}{' '}
+          <a href={ctx.href('/reviews', { status })}>{ctx.copy.paging.all}</a>
+        </p>
+      )}
       {reviews.length === 0 ? (
         <p class="muted">{r.empty}</p>
       ) : (
@@ -91,6 +106,14 @@ export function ReviewsPage({
           <tbody>{rows}</tbody>
         </table>
       )}
+      <Pager
+        ctx={ctx}
+        path="/reviews"
+        query={{ ...filter, status }}
+        paged={paged}
+        next={page.next}
+        truncated={page.truncated}
+      />
       {act && reviews.length > 0 ? (
         <ActionForm ctx={ctx} action="/reviews" id="decide">
           <div class="row">

@@ -19,8 +19,25 @@ export interface LedgerItem {
   readonly referrals: readonly Referral[];
 }
 
+/** Flag or unflag one member (the reason is asked on the confirmation). */
+function FlagForm(props: { ctx: PageContext; board: BoardItem; member: string; unflag?: boolean }) {
+  const { ctx } = props;
+  return (
+    <ActionForm ctx={ctx} action="/settlements/flag">
+      <input type="hidden" name="instance" value={props.board.instanceId} />
+      <input type="hidden" name="member" value={props.member} />
+      <input type="hidden" name="do" value={props.unflag ? 'unflag' : 'flag'} />
+      <button type="submit" class={props.unflag ? '' : 'danger'}>
+        {props.unflag ? ctx.copy.actions.unflag : ctx.copy.actions.flag}
+      </button>
+    </ActionForm>
+  );
+}
+
 function Board({ ctx, board }: { ctx: PageContext; board: BoardItem }) {
   const s = ctx.copy.settlements;
+  // Flags change who wins, so they are offered until the standings are approved.
+  const acts = board.state === 'frozen' && ctx.may('operator');
   return (
     <section data-board={board.instanceId}>
       <h3>
@@ -32,29 +49,42 @@ function Board({ ctx, board }: { ctx: PageContext; board: BoardItem }) {
             <th class="num">{s.rank}</th>
             <th>{s.member}</th>
             <th class="num">{s.score}</th>
+            {acts ? <th /> : null}
           </tr>
         </thead>
         <tbody>
           {board.top.map((entry, i) => (
-            <tr key={entry.member}>
+            <tr key={entry.member} data-standing={entry.member}>
               <td class="num">{i + 1}</td>
               <td>{entry.member}</td>
               <td class="num">{entry.score}</td>
+              {acts ? (
+                <td>
+                  <FlagForm ctx={ctx} board={board} member={entry.member} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
       </table>
       {board.flagged.length > 0 ? (
-        <p>
-          {s.flagged}:{' '}
-          {board.flagged.map(([member, note]) => (
-            <span key={member}>
-              {member}（{note}）{' '}
-            </span>
-          ))}
-        </p>
+        <>
+          <h4>{s.flagged}</h4>
+          <ul>
+            {board.flagged.map(([member, note]) => (
+              <li key={member} data-flagged={member}>
+                <div class="row">
+                  <span>
+                    {member}（{note}）
+                  </span>
+                  {acts ? <FlagForm ctx={ctx} board={board} member={member} unflag /> : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
-      {board.state === 'frozen' && ctx.may('operator') ? (
+      {acts ? (
         <ActionForm ctx={ctx} action="/settlements/approve">
           <input type="hidden" name="instance" value={board.instanceId} />
           <button type="submit" class="primary">
@@ -86,15 +116,28 @@ function Ledger({ ctx, item }: { ctx: PageContext; item: LedgerItem }) {
         <td>{s.ledgerStatus[entry.status]}</td>
         <td>{entry.status === 'pending' ? ctx.time(entry.approvesAt) : '—'}</td>
         <td>
-          {entry.side === 'referrer' && !referral.refunded && ctx.may('operator') ? (
-            <ActionForm ctx={ctx} action="/settlements/reverse">
-              <input type="hidden" name="instance" value={item.instanceId} />
-              <input type="hidden" name="referee" value={referral.referee} />
-              <button type="submit" class="danger">
-                {ctx.copy.actions.reverse}
-              </button>
-            </ActionForm>
-          ) : null}
+          <div class="row">
+            {entry.status === 'pending' && ctx.may('operator') ? (
+              <ActionForm ctx={ctx} action="/settlements/approve-reward">
+                <input type="hidden" name="instance" value={item.instanceId} />
+                <input type="hidden" name="referee" value={referral.referee} />
+                <input type="hidden" name="side" value={entry.side} />
+                <input type="hidden" name="approvesAt" value={String(entry.approvesAt)} />
+                <button type="submit" class="primary">
+                  {ctx.copy.actions.approveReward}
+                </button>
+              </ActionForm>
+            ) : null}
+            {entry.side === 'referrer' && !referral.refunded && ctx.may('operator') ? (
+              <ActionForm ctx={ctx} action="/settlements/reverse">
+                <input type="hidden" name="instance" value={item.instanceId} />
+                <input type="hidden" name="referee" value={referral.referee} />
+                <button type="submit" class="danger">
+                  {ctx.copy.actions.reverse}
+                </button>
+              </ActionForm>
+            ) : null}
+          </div>
         </td>
       </tr>
     )),
