@@ -121,7 +121,16 @@ export function runIslands(config: IslandConfig): void {
   const flush = () => {
     if (queue.length === 0) return;
     const body = JSON.stringify(queue.splice(0, 50));
-    if (!navigator.sendBeacon?.(`${config.apiBase}/beacon`, new Blob([body], { type: 'application/json' })))
+    if (queue.length > 0) setTimeout(flush, 0); // the route takes 50 a batch
+    let sent = false;
+    try {
+      // Some browsers refuse a JSON beacon to another origin (no preflight): then fetch, which makes one.
+      sent = navigator.sendBeacon?.(
+        `${config.apiBase}/beacon`,
+        new Blob([body], { type: 'application/json' }),
+      );
+    } catch {}
+    if (!sent)
       void fetch(`${config.apiBase}/beacon`, {
         method: 'POST',
         keepalive: true,
