@@ -1,7 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { type Actor, type AnyCampaign, createHandler, type Engine, verifyInvite } from '@liebian/core';
+import {
+  type Actor,
+  type AnyCampaign,
+  createHandler,
+  type Engine,
+  type Store,
+  verifyInvite,
+} from '@liebian/core';
 import { handleNode } from '@liebian/core/node';
 import { renderDocument } from '@liebian/h5';
 import { escapeHtml, indexPage, launchPage, loginPage, logoutForm, messagePage } from './demo-pages.js';
@@ -33,6 +40,8 @@ export interface DemoOptions {
   readonly assets?: { readonly dir: string; readonly poster: string };
   /** The operator console (`createConsole`), served under its base path (`/console`) with its own headers. */
   readonly console?: { readonly basePath: string; readonly handle: (request: Request) => Promise<Response> };
+  /** Where the API's beacon route counts the pages' events (the store analytics reads); without it, none. */
+  readonly beaconStore?: Store;
   /** The analytics dashboard (`createDashboardHandler` mounted at `/dashboard/`), shown to signed-in users. */
   readonly dashboard?: (request: Request) => Promise<Response>;
 }
@@ -62,6 +71,7 @@ export function createDemoServer({
   assets,
   console: ops,
   dashboard,
+  beaconStore,
 }: DemoOptions): Server {
   const actorOf = (request: Request): Actor | null => {
     const cookie = request.headers.get('cookie');
@@ -74,6 +84,7 @@ export function createDemoServer({
     authenticate: actorOf,
     invites: { secret: inviteSecret },
     rateLimit: { perActor: { max: 30, windowMs: 10_000 } },
+    ...(beaconStore ? { beacon: { store: beaconStore } } : {}),
   });
 
   /** A state-changing form post: its fields when it is a bounded form from this site's page, else the refusal. */
@@ -160,7 +171,10 @@ export function createDemoServer({
           ),
           403,
         );
-      return redirect(`/i/${encodeURIComponent(check.claims.instanceId)}`);
+      // The token rides along: the page's islands send it with the friend's events, for the link's channel.
+      return redirect(
+        `/i/${encodeURIComponent(check.claims.instanceId)}?invite=${encodeURIComponent(second)}`,
+      );
     }
     if (first === 'i' && second) {
       const view = await engine.view(second, user);

@@ -61,6 +61,7 @@ const server = createDemoServer({
   inviteSecret: process.env.INVITE_SECRET ?? randomBytes(32).toString('hex'),
   assets: { dir: assetsDir, poster },
   console: { basePath: '/console', handle: ops.handle },
+  beaconStore: store,
   dashboard: createDashboardHandler({ store, campaigns, basePath: '/dashboard/', authorize: () => true }),
 });
 const port = Number(arg('--port') ?? process.env.PORT ?? 3000);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPgliteStore } from '@liebian/adapters/pglite';
 import { createEngine, defineCampaign } from '@liebian/core';
+import { foldPageEvent } from '@liebian/core/analytics';
 import { createManualClock } from '@liebian/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
@@ -19,7 +20,7 @@ async function run(...args: string[]) {
 }
 
 // alice launches from the page; bob (new, via moments) and carol (via group) help on 2026-12-02; dave (new, via
-// moments) helps on 2026-12-03.
+// moments) helps on 2026-12-03. Before helping, bob opened the moments link and viewed it (page events, anonymous).
 beforeAll(async () => {
   const store = await createPgliteStore({ dataDir: dir });
   const clock = createManualClock(Date.parse('2026-12-02T10:00:00+08:00'));
@@ -28,6 +29,18 @@ beforeAll(async () => {
   const { instanceId } = await engine.start(campaign.id, { actor: { id: 'alice' } });
   const help = (eventId: string, actor: { id: string; newUser?: boolean }, channel: string) =>
     engine.send(instanceId, { type: 'bargain.help', eventId }, { actor, channel });
+  for (const type of ['invite-open', 'page-view'] as const)
+    await foldPageEvent(store, campaign, {
+      type,
+      id: type,
+      campaignId: campaign.id,
+      instanceId,
+      channel: 'moments',
+      section: null,
+      visitorId: 'anon:bob-phone-1',
+      friend: true,
+      at: clock.now(),
+    });
   await help('h1', { id: 'bob', newUser: true }, 'moments');
   await help('h2', { id: 'carol' }, 'group');
   clock.advance(15 * 3_600_000); // 01:00 the next day, inside the 24-hour limit
@@ -42,8 +55,14 @@ describe('liebian report and export', () => {
     const result = await run('report', sample, '--store', dir, '--by', 'channel', '--format', 'csv');
     expect(result).toMatchObject({ code: 0, errors: '' });
     const rows = result.output.trim().split('\r\n');
-    expect(rows[0]).toBe('channel,participants,launches,friends,friend_actions,new_users');
-    expect(rows.slice(1).sort()).toEqual([',1,1,0,0,0', 'group,0,0,1,1,0', 'moments,0,0,2,2,2']);
+    expect(rows[0]).toBe(
+      'channel,participants,launches,friends,friend_actions,new_users,visitors,daily_visitors,page_views,invite_opens,friends_opened',
+    );
+    expect(rows.slice(1).sort()).toEqual([
+      ',1,1,0,0,0,0,0,0,0,0',
+      'group,0,0,1,1,0,0,0,0,0,0',
+      'moments,0,0,2,2,2,1,1,1,1,1',
+    ]);
   });
 
   it('reports a range of days as JSON and a table in the mechanic’s own steps', async () => {
@@ -56,7 +75,18 @@ describe('liebian report and export', () => {
     expect(report.generations[0]).toMatchObject({ generation: 0, participants: 1, friendsBrought: 3 });
     const table = await run('report', sample, '--store', dir);
     expect(table.output).toContain('帮砍');
-    expect(table.output).toContain('未采集'); // shares need page events
+    expect(table.output).not.toContain('未采集'); // bob's page events measure the page steps
+    // Day two has no page event: its page steps are not measured (never 0).
+    expect(report.funnel.generic.map((step: { count: number | null }) => step.count)).toEqual([
+      null,
+      0,
+      null,
+      null,
+      1,
+      1,
+      0,
+    ]);
+    expect((await run('report', sample, '--store', dir, '--from', '2026-12-03')).output).toContain('未采集');
     expect(table.output).toMatch(/2026-12-02\s+1\s+1\s+2\s+2\s+1/);
   });
 

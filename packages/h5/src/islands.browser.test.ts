@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createEngine, createHandler, defineCampaign } from '@liebian/core';
+import { createEngine, createHandler, defineCampaign, verifyInvite } from '@liebian/core';
 import { sendResponse, toRequest } from '@liebian/core/node';
 import { describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium, listenLocally } from './node/chromium.test-utils.js';
@@ -87,6 +87,13 @@ describe.skipIf(!haveBrowser)('islands in Chromium, inside WeChat', () => {
       const [, appMessage] = calls[1] as [string, { title: string; link: string }];
       expect(appMessage.title).toBe('帮我砍一刀');
       expect(appMessage.link).toMatch(/\/invite\//);
+      // One link per share menu, each with its channel sealed in: a chat or group message, and moments.
+      const [, timeline] = calls[2] as [string, { link: string }];
+      const channelOf = async (link: string) => {
+        const check = await verifyInvite(link.split('/invite/')[1] ?? '', 'wx-test', Date.now());
+        return check.ok ? check.claims.channel : check.reason;
+      };
+      expect([await channelOf(appMessage.link), await channelOf(timeline.link)]).toEqual(['chat', 'moments']);
       // Nothing was granted for a share that may never happen: the instance is untouched.
       expect((await engine.view(started.instanceId, null)).state).toBe('cutting');
     } finally {

@@ -38,6 +38,12 @@ export interface IslandConfig {
     readonly signatureUrl: string;
     readonly share: { readonly title: string; readonly desc: string; readonly imgUrl?: string };
   };
+  /**
+   * First-party page events (page view, section seen, share tap, poster opened, invite link opened) are sent in
+   * batches to `<apiBase>/beacon` (`createHandler`'s `beacon` option), with the page's `?invite=` token and an
+   * anonymous visitor id kept in `localStorage` (no cookie). `false`: send none.
+   */
+  readonly beacon?: boolean;
 }
 
 type PosterModule = typeof import('./poster/draw-poster.js');
@@ -104,9 +110,63 @@ export function runIslands(config: IslandConfig): void {
     return (window as unknown as Record<string, Promise<PosterModule>>)[key] as Promise<PosterModule>;
   };
 
-  /** A signed invite link for this viewer (only an initiator or member may ask for one). */
-  const inviteLink = async () => {
-    const response = await fetch(`${api}/invites`, { method: 'POST' });
+  /** The invite link this page was opened with: its sealed channel goes with the viewer's events. */
+  const invite = new URLSearchParams(location.search).get('invite');
+  const randomId = () =>
+    // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const queue: Record<string, string>[] = [];
+  /** Sends the queued page events in one batch; `sendBeacon` survives the page being closed. */
+  const flush = () => {
+    if (queue.length === 0) return;
+    const body = JSON.stringify(queue.splice(0, 50));
+    if (queue.length > 0) setTimeout(flush, 0); // the route takes 50 a batch
+    let sent = false;
+    try {
+      // Some browsers refuse a JSON beacon to another origin (no preflight): then fetch, which makes one.
+      sent = navigator.sendBeacon?.(
+        `${config.apiBase}/beacon`,
+        new Blob([body], { type: 'application/json' }),
+      );
+    } catch {}
+    if (!sent)
+      void fetch(`${config.apiBase}/beacon`, {
+        method: 'POST',
+        keepalive: true,
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).catch(() => {});
+  };
+  const track = (type: string, extra: Record<string, string> = {}) => {
+    if (config.beacon === false) return;
+    let visitor = '';
+    try {
+      visitor = localStorage.getItem('liebian-visitor') ?? randomId();
+      localStorage.setItem('liebian-visitor', visitor);
+    } catch {}
+    const campaignId = document.querySelector<HTMLElement>('[data-campaign]')?.dataset.campaign;
+    queue.push({
+      type,
+      id: randomId(),
+      instanceId: config.instanceId,
+      ...(visitor ? { visitor } : {}),
+      ...(campaignId ? { campaignId } : {}),
+      ...(invite ? { invite } : {}),
+      ...extra,
+    });
+    if (queue.length === 1) setTimeout(flush, 2000);
+  };
+  addEventListener('pagehide', flush);
+
+  /** A signed invite link for this viewer (only an initiator or member may ask for one), for a channel. */
+  const inviteLink = async (channel?: string) => {
+    const response = await fetch(`${api}/invites`, {
+      method: 'POST',
+      ...(channel
+        ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel }) }
+        : {}),
+    });
     const body = (await response.json()) as { token?: string; detail?: string };
     if (!body.token)
       throw Object.assign(new Error(body.detail ?? 'invite failed'), { status: response.status });
@@ -178,10 +238,11 @@ export function runIslands(config: IslandConfig): void {
         try {
           if (action === 'poster') {
             if (!config.posterModule) return;
+            track('poster-open');
             const [{ showPoster }, url] = await Promise.all([
               importModule(config.posterModule),
               document.querySelector('[data-action=invite]')
-                ? inviteLink().catch(() => location.href)
+                ? inviteLink('poster').catch(() => location.href)
                 : location.href,
             ]);
             const brand = getComputedStyle(document.documentElement).getPropertyValue('--brand').trim();
@@ -199,7 +260,8 @@ export function runIslands(config: IslandConfig): void {
             return;
           }
           if (action === 'invite') {
-            const url = await inviteLink();
+            track('share-tap');
+            const url = await inviteLink(button.dataset.channel);
             let shown = document.getElementById('invite-link');
             if (!shown) {
               shown = document.createElement('p');
@@ -222,21 +284,17 @@ export function runIslands(config: IslandConfig): void {
             {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(
-                start
+              body: JSON.stringify({
+                ...(invite ? { invite } : {}),
+                ...(start
                   ? {}
                   : {
                       type: action,
-                      // randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
-                      eventId:
-                        crypto.randomUUID?.() ??
-                        Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-                          b.toString(16).padStart(2, '0'),
-                        ).join(''),
+                      eventId: randomId(),
                       ...(config.payloads?.[action] ?? {}),
                       ...(button.dataset.payload ? (JSON.parse(button.dataset.payload) as object) : {}),
-                    },
-              ),
+                    }),
+              }),
             },
           );
           const result = (await response.json().catch(() => ({}))) as {
@@ -275,6 +333,23 @@ export function runIslands(config: IslandConfig): void {
     });
   };
   bind(document);
+  track('page-view');
+  if (invite) track('invite-open');
+  // A section counts as seen once half of it has been on screen.
+  if (config.beacon !== false && typeof IntersectionObserver === 'function') {
+    const seen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries)
+          if (entry.isIntersecting) {
+            seen.unobserve(entry.target);
+            const section = entry.target.classList[0];
+            if (section) track('section-seen', { section });
+          }
+      },
+      { threshold: 0.5 },
+    );
+    for (const section of document.querySelectorAll('main section')) seen.observe(section);
+  }
 
   // WeChat JS-SDK: configured at load, before any tap (WeChat reads the share data when its menu opens).
   type WeChatSdk = {
@@ -295,13 +370,15 @@ export function runIslands(config: IslandConfig): void {
       wx.config({ ...signature, jsApiList: ['updateAppMessageShareData', 'updateTimelineShareData'] });
       wx.error((error) => console.warn('WeChat JS-SDK', error));
       wx.ready(async () => {
-        const link = document.querySelector('[data-action=invite]')
-          ? await inviteLink().catch(() => page)
-          : page;
+        // A link per channel: a chat or group message, and moments (朋友圈).
+        const canInvite = document.querySelector('[data-action=invite]');
+        const [chat, moments] = await Promise.all(
+          ['chat', 'moments'].map((c) => (canInvite ? inviteLink(c).catch(() => page) : page)),
+        );
         const { title, desc, imgUrl } = wechat.share;
         const image = imgUrl ? { imgUrl } : {};
-        wx.updateAppMessageShareData({ title, desc, link, ...image });
-        wx.updateTimelineShareData({ title, link, ...image });
+        wx.updateAppMessageShareData({ title, desc, link: chat, ...image });
+        wx.updateTimelineShareData({ title, link: moments, ...image });
       });
     })();
   }

@@ -1,7 +1,15 @@
 import type { Effect, Store } from '@liebian/core';
 import { type CampaignReport, createAnalytics, exportEventLog } from '@liebian/core/analytics';
 import { createManualClock } from '@liebian/core/testing';
-import { DAY_ONE, DAY_TWO, effectsOf, runScript, scriptCampaign } from './analytics-scenario.js';
+import { runChannelScript } from './analytics-channel-scenario.js';
+import {
+  DAY_ONE,
+  DAY_TWO,
+  effectsOf,
+  readWholeOutbox,
+  runScript,
+  scriptCampaign,
+} from './analytics-scenario.js';
 import { check, equal } from './fixtures.js';
 import type { SuiteContext } from './runner.js';
 
@@ -21,6 +29,18 @@ const money = (over: Partial<CampaignReport['totals']['money']> = {}) => ({
   roi: null,
   ...over,
 });
+const page = (over: Partial<CampaignReport['totals']['page']> = {}) => ({
+  visitors: 0,
+  dailyVisitors: 0,
+  pageViews: 0,
+  sectionsSeen: 0,
+  shareTaps: 0,
+  posterOpens: 0,
+  sharers: 0,
+  inviteOpens: 0,
+  friendsOpened: 0,
+  ...over,
+});
 const figures = (over: Partial<CampaignReport['totals']> = {}) => ({
   participants: 0,
   launches: 0,
@@ -29,6 +49,7 @@ const figures = (over: Partial<CampaignReport['totals']> = {}) => ({
   newUsers: 0,
   payingCustomers: 0,
   money: money(),
+  page: page(),
   ...over,
 });
 
@@ -210,6 +231,90 @@ export function analyticsTests({ test }: SuiteContext): void {
     );
     const dayTwo = await analytics.report(scriptCampaign.id, { from: DAY_TWO, to: DAY_TWO });
     equal(dayTwo.totals.participants, 2, 'a range keeps its days only');
+  });
+
+  test('channels from signed invite links and page events reconcile per channel, end to end', async ({
+    open,
+  }) => {
+    const store = await open();
+    const run = await runChannelScript(store);
+    const analytics = createAnalytics({
+      store,
+      campaigns: [scriptCampaign],
+      clock: createManualClock(Date.parse('2026-12-04T00:00:00Z')),
+    });
+    check((await analytics.consumer.drain()).status === 'caught-up', 'analytics drained');
+    const report = await analytics.report(scriptCampaign.id);
+    const channels = Object.fromEntries(report.channels.map(({ channel, ...f }) => [channel ?? '(none)', f]));
+    equal(
+      channels,
+      {
+        '(none)': people({
+          participants: 1, // alice, from the campaign page
+          launches: 1,
+          page: page({ visitors: 1, dailyVisitors: 1, pageViews: 1, shareTaps: 2, sharers: 1 }),
+        }),
+        moments: people({
+          participants: 1, // erin launched with the moments link
+          launches: 1,
+          friends: 2, // bob, erin
+          friendActions: 2,
+          newUsers: 1, // bob
+          page: page({ visitors: 1, dailyVisitors: 1, pageViews: 1, inviteOpens: 1, friendsOpened: 1 }),
+        }),
+        group: people({
+          friends: 1, // carol
+          friendActions: 1,
+          page: page({
+            visitors: 1,
+            dailyVisitors: 1,
+            pageViews: 1,
+            sectionsSeen: 1,
+            inviteOpens: 1,
+            friendsOpened: 1,
+          }),
+        }),
+        poster: people({
+          // dave opened and looked on both days, and never helped
+          page: page({ visitors: 1, dailyVisitors: 2, pageViews: 2, inviteOpens: 1, friendsOpened: 1 }),
+        }),
+      },
+      'per channel',
+    );
+    // The same figures, counted directly from what the engine committed and the beacon accepted.
+    const records = (await readWholeOutbox(store))
+      .filter((i) => i.type === 'event.applied')
+      .map((i) => i.payload as Effect & { payload: { channel: string | null; friend: boolean } });
+    equal(run.refused, 1, 'one page event refused');
+    for (const row of report.channels) {
+      const mine = records.filter((r) => r.payload.channel === row.channel);
+      const seen = run.pageEvents.filter((e) => e.channel === row.channel);
+      const n = (type: string) => seen.filter((e) => e.type === type).length;
+      equal(
+        [row.friendActions, row.launches, row.page.pageViews, row.page.inviteOpens, row.page.shareTaps],
+        [
+          mine.filter((r) => r.payload.friend).length,
+          mine.filter((r) => !r.payload.friend).length,
+          n('page-view'),
+          n('invite-open'),
+          n('share-tap'),
+        ],
+        `channel ${row.channel}: the records and accepted page events`,
+      );
+    }
+    equal(
+      report.funnel.generic.map((s) => [s.id, s.count]),
+      [
+        ['visitors', 4], // alice, bob (anonymous, before he signed in), carol, dave (anonymous)
+        ['launched', 2],
+        ['shared', 1],
+        ['friends-opened', 3],
+        ['friends-acted', 3],
+        ['new-users', 1],
+        ['paying', 0],
+      ],
+      'the generic funnel, measured',
+    );
   });
 
   test('analytics count once however often the outbox is delivered', async ({ open }) => {

@@ -1,4 +1,4 @@
-import type { Figures, MoneyFigures } from './types.js';
+import type { Figures, MoneyFigures, PageFigures } from './types.js';
 
 /** One counter of a campaign: a metric on a day through a channel. */
 export interface Cell {
@@ -41,6 +41,22 @@ export function moneyOf(sums: ReadonlyMap<string, number>): MoneyFigures {
   };
 }
 
+/** The page-event figures of summed cells. */
+export function pageOf(sums: ReadonlyMap<string, number>): PageFigures {
+  const get = (metric: string) => sums.get(metric) ?? 0;
+  return {
+    visitors: get('visitors'),
+    dailyVisitors: get('daily-visitors'),
+    pageViews: get('page:page-view'),
+    sectionsSeen: get('page:section-seen'),
+    shareTaps: get('page:share-tap'),
+    posterOpens: get('page:poster-open'),
+    sharers: get('sharers'),
+    inviteOpens: get('page:invite-open'),
+    friendsOpened: get('friends-opened'),
+  };
+}
+
 /** The headline figures of summed cells. */
 export function figuresOf(sums: ReadonlyMap<string, number>): Figures {
   const get = (metric: string) => sums.get(metric) ?? 0;
@@ -52,6 +68,7 @@ export function figuresOf(sums: ReadonlyMap<string, number>): Figures {
     newUsers: get('new-users'),
     payingCustomers: get('payers'),
     money: moneyOf(sums),
+    page: pageOf(sums),
   };
 }
 

@@ -1,37 +1,35 @@
 import type { MechanicKind } from '../campaign/campaign-schema.js';
 
 /**
- * One step of a funnel: its id (page copy names it per locale), the metric it reads, and what it counts. A step
- * whose metric is null needs first-party page events (share taps, invite opens), which are not recorded yet: it is
- * reported as not measured, never as 0.
+ * One step of a funnel: its id (page copy names it per locale), the metrics it sums, and what it counts. Visitors,
+ * sharers and friends who opened come from the page events of the beacon route (`foldPageEvent`).
  */
 export interface FunnelStepSpec {
   readonly id: string;
-  readonly metrics: readonly string[] | null;
+  readonly metrics: readonly string[];
   readonly unit: 'people' | 'instances' | 'events';
+  /** Counted from page events: not measured (null) over days without any page event, rather than 0. */
+  readonly fromPages?: boolean;
 }
 
 const step = (
   id: string,
-  metrics: readonly string[] | null,
+  metrics: readonly string[],
   unit: FunnelStepSpec['unit'],
-): FunnelStepSpec => ({
-  id,
-  metrics,
-  unit,
-});
+  fromPages = false,
+): FunnelStepSpec => ({ id, metrics, unit, ...(fromPages ? { fromPages } : {}) });
 const launched = step('launched', ['participants'], 'people');
-const shared = step('shared', null, 'people');
+const shared = step('shared', ['sharers'], 'people', true);
 
 /**
  * The funnel every campaign has: visitors → participants → sharers → friends who opened → friends who acted → new
  * users → paying customers.
  */
 export const GENERIC_FUNNEL: readonly FunnelStepSpec[] = [
-  step('visitors', null, 'people'),
+  step('visitors', ['visitors'], 'people', true),
   launched,
   shared,
-  step('friends-opened', null, 'people'),
+  step('friends-opened', ['friends-opened'], 'people', true),
   step('friends-acted', ['friends'], 'people'),
   step('new-users', ['new-users'], 'people'),
   step('paying', ['payers'], 'people'),

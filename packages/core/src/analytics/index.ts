@@ -10,6 +10,7 @@ export type { Cell } from './figures.js';
 export { foldEntry } from './fold.js';
 export { type FunnelStepSpec, GENERIC_FUNNEL, MECHANIC_FUNNELS } from './funnels.js';
 export { type MoneyFact, type MoneyMetric, type MoneyReading, readMoney } from './money-facts.js';
+export { foldPageEvent, PAGE_EVENT_TYPES, type PageEvent, type PageEventType } from './page-events.js';
 export {
   type AnalyticsSource,
   campaignReport,

@@ -44,7 +44,9 @@ export async function readCells({ store, campaign }: AnalyticsSource, range?: Da
 const countSteps = (specs: readonly FunnelStepSpec[], sums: ReadonlyMap<string, number>): FunnelStep[] => {
   let previous: number | null = null;
   return specs.map((spec) => {
-    const count = spec.metrics === null ? null : spec.metrics.reduce((n, m) => n + (sums.get(m) ?? 0), 0);
+    // No page event at all in the range: the pages do not report (no beacon), so their steps are not measured.
+    const measured = !spec.fromPages || sums.has('visitors');
+    const count = measured ? spec.metrics.reduce((n, m) => n + (sums.get(m) ?? 0), 0) : null;
     const fromPrevious = count === null || previous === null ? null : ratio(count, previous);
     if (count !== null) previous = count;
     return { id: spec.id, unit: spec.unit, count, fromPrevious };
@@ -53,7 +55,8 @@ const countSteps = (specs: readonly FunnelStepSpec[], sums: ReadonlyMap<string, 
 
 /**
  * The campaign's funnels over a range: the generic one (visitors → … → paying customers) and its mechanic's own
- * (砍: launched → shared → helped → floor-reached → purchased). Steps that need page events have `count: null`.
+ * (砍: launched → shared → helped → floor-reached → purchased). Steps counted from page events (visitors, shared,
+ * friends who opened) have `count: null` over a range without any page event (the pages send none).
  *
  * @example
  * const { mechanic } = await funnel({ store, campaign });

@@ -6,7 +6,7 @@ export interface DayRange {
   readonly to?: string;
 }
 
-/** One step of a funnel, counted. `count` is null when the step needs page events that are not recorded yet. */
+/** One step of a funnel, counted. `count` is null for a page-event step over a range without page events. */
 export interface FunnelStep {
   readonly id: string;
   readonly unit: 'people' | 'instances' | 'events';
@@ -46,6 +46,29 @@ export interface Figures {
   /** People who paid for the first time (a bargain bought, a member of a group buy that succeeded, …). */
   readonly payingCustomers: number;
   readonly money: MoneyFigures;
+  /** From the page events of the beacon route (0 until the pages send them). */
+  readonly page: PageFigures;
+}
+
+/**
+ * What the pages reported (`POST <basePath>/beacon`). A visitor is an authenticated actor or an anonymous visitor id
+ * (`anon:<id>`); people are counted on the day and channel where first seen, except `dailyVisitors`.
+ */
+export interface PageFigures {
+  /** People with a page event, once per campaign. */
+  readonly visitors: number;
+  /** UV: people with a page event, once per calendar day (over several days: the sum of each day's). */
+  readonly dailyVisitors: number;
+  readonly pageViews: number;
+  readonly sectionsSeen: number;
+  readonly shareTaps: number;
+  readonly posterOpens: number;
+  /** People who tapped share or opened the poster, once per campaign. */
+  readonly sharers: number;
+  /** Invite links opened (by anyone holding one). */
+  readonly inviteOpens: number;
+  /** People other than the inviter who opened an invite link, once per campaign. */
+  readonly friendsOpened: number;
 }
 
 /** One calendar day, with the change from the day before. */

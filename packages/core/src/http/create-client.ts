@@ -1,7 +1,9 @@
+import type { PageEventType } from '../analytics/page-events.js';
 import type { AnyCampaign } from '../campaign/define-campaign.js';
 import type { CampaignPhase } from '../campaign/lifecycle.js';
 import type { Command, InstanceView, SendResult, StartResult } from '../engine/types.js';
 import type { Disclosure, Locale } from '../mechanics/mechanic.js';
+import type { BeaconResult } from './beacon.js';
 import type { PublicInvite } from './invite-token.js';
 import type { Problem } from './problem.js';
 
@@ -43,18 +45,45 @@ export interface Client {
     id: string,
     locale?: Locale,
   ): Promise<ClientResult<{ campaign: AnyCampaign; phase: CampaignPhase; disclosure: Disclosure }>>;
+  /** `invite`: the token of the link the actor came through; its sealed channel is recorded with the launch. */
   start(
     campaignId: string,
-    body?: { instanceId?: string; input?: unknown },
+    body?: { instanceId?: string; input?: unknown; invite?: string },
   ): Promise<ClientResult<StartResult>>;
   view(instanceId: string): Promise<ClientResult<InstanceView>>;
+  /** `invite`: the token of the link the actor came through; its sealed channel is recorded with the event. */
   send(
     instanceId: string,
     command: Command,
-    options?: { idempotencyKey?: string },
+    options?: { idempotencyKey?: string; invite?: string },
   ): Promise<ClientResult<SendResult>>;
-  invite(instanceId: string): Promise<ClientResult<{ token: string; expiresAt: number }>>;
+  /** A signed invite link for the channel it will be shared to (`moments`, `group`, `chat`, `poster`, …). */
+  invite(
+    instanceId: string,
+    options?: { channel?: string },
+  ): Promise<ClientResult<{ token: string; expiresAt: number; channel: string | null }>>;
   checkInvite(token: string): Promise<ClientResult<PublicInvite>>;
+  /** First-party page events, batched: each is counted or refused on its own (see `docs/analytics.md`). */
+  beacon(events: readonly PageEventInput[]): Promise<ClientResult<BeaconResult>>;
+}
+
+/**
+ * One page event as the page sends it to the beacon route. `visitor` is an anonymous visitor id the page keeps
+ * (ignored when signed in); `invite` is the token of the link the visitor came through (its campaign, instance and
+ * sealed channel are used); `section` names the section of a `section-seen`.
+ *
+ * @example
+ * const event: PageEventInput = { type: 'invite-open', id: 'e1', invite: token, visitor: 'v-3f9c0a7e1b' };
+ */
+export interface PageEventInput {
+  readonly type: PageEventType;
+  readonly id: string;
+  readonly campaignId?: string;
+  readonly instanceId?: string;
+  readonly invite?: string;
+  readonly channel?: string;
+  readonly section?: string;
+  readonly visitor?: string;
 }
 
 /**
@@ -95,10 +124,16 @@ export function createClient(baseUrl: string, options: ClientOptions = {}): Clie
       call(
         'POST',
         `/instances/${id(instanceId)}/events`,
-        command,
+        sendOptions?.invite === undefined ? command : { ...command, invite: sendOptions.invite },
         sendOptions?.idempotencyKey ? { 'idempotency-key': sendOptions.idempotencyKey } : {},
       ),
-    invite: (instanceId) => call('POST', `/instances/${id(instanceId)}/invites`),
+    invite: (instanceId, inviteOptions) =>
+      call(
+        'POST',
+        `/instances/${id(instanceId)}/invites`,
+        inviteOptions?.channel === undefined ? undefined : { channel: inviteOptions.channel },
+      ),
     checkInvite: (token) => call('GET', `/invites/${id(token)}`),
+    beacon: (events) => call('POST', '/beacon', events),
   };
 }

@@ -1,8 +1,11 @@
+import { foldPageEvent } from '../analytics/page-events.js';
+import { parseChannel } from '../engine/event-record.js';
 import type { Engine } from '../engine/types.js';
 import { type ErrorCode, RETRYABLE_CODES } from '../errors/error-codes.js';
 import { isLiebianError, LiebianError } from '../errors/liebian-error.js';
 import type { Actor, Locale } from '../mechanics/mechanic.js';
 import { type Clock, systemClock } from '../primitives/clock.js';
+import { type BeaconOptions, type BeaconRefusal, checkPageEvent, rateRefusal, refusalOf } from './beacon.js';
 import { type CorsOptions, withCors } from './cors.js';
 import { publicInvite, signInvite, verifyInvite } from './invite-token.js';
 import { json, problem } from './problem.js';
@@ -46,6 +49,8 @@ export interface HandlerOptions {
   readonly clock?: Clock;
   /** Browsers on these other origins may call the API (see `withCors`). Without it, same origin only. */
   readonly cors?: CorsOptions;
+  /** Takes first-party page events at `POST <basePath>/beacon` into analytics; without it that route answers 404. */
+  readonly beacon?: BeaconOptions;
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -189,6 +194,62 @@ export function createHandler(
       });
   };
   const requireActor = (actor: Actor | null): Actor => actor ?? fail(401, 'unauthorized', 'sign in first');
+  /** The channel sealed in an invite token sent with a start or an event (the link the actor came through). */
+  const channelOf = async (token: unknown, campaignId: string): Promise<{ channel?: string }> => {
+    if (token === undefined) return {};
+    if (!options.invites) return fail(400, 'malformed-body', 'invite: this server signs no invite links');
+    if (typeof token !== 'string' || token.length > 2048)
+      fail(400, 'malformed-body', 'invite must be the token of an invite link (a string)');
+    const check = await verifyInvite(token as string, options.invites.secret, clock.now());
+    if (!check.ok) {
+      options.invites.onRejected?.(token as string, check.reason);
+      return fail(
+        403,
+        'invalid-invite',
+        check.reason === 'expired' ? 'this invite link has expired' : 'this invite link is not valid',
+      );
+    }
+    if (check.claims.campaignId !== campaignId)
+      fail(403, 'invalid-invite', 'this invite link is for another campaign');
+    return check.claims.channel === undefined ? {} : { channel: check.claims.channel };
+  };
+  const beaconLimit = options.beacon?.perVisitor ?? { max: 120, windowMs: 60_000 };
+  /** Checks every event of a batch on its own and counts those that pass; a bad one never stops the others. */
+  const beacon = async (body: unknown, actor: Actor | null, store: BeaconOptions['store']) => {
+    const maxEvents = options.beacon?.maxEvents ?? 50;
+    if (!Array.isArray(body) || body.length === 0 || body.length > maxEvents)
+      fail(400, 'malformed-body', `send a JSON array of 1–${maxEvents} page events`);
+    const now = clock.now();
+    const context = {
+      actor,
+      campaign: (id: string) => engine.campaign(id),
+      secret: options.invites?.secret ?? null,
+      now,
+    };
+    const refused: BeaconRefusal[] = [];
+    let accepted = 0;
+    let resetAt = now;
+    for (const [index, raw] of (body as unknown[]).entries()) {
+      const checked = await checkPageEvent(raw, context).catch((error: unknown) => {
+        refused.push(refusalOf(index, raw, error));
+        return null;
+      });
+      if (!checked) continue;
+      const hit = await counter.hit(`visitor:${checked.event.visitorId}`, beaconLimit.windowMs, now);
+      if (hit.count > beaconLimit.max) {
+        resetAt = hit.resetAt;
+        refused.push(rateRefusal(index, checked.event));
+        continue;
+      }
+      await foldPageEvent(store, checked.campaign, checked.event);
+      accepted += 1;
+    }
+    if (accepted === 0 && refused.length > 0 && refused.every((r) => r.code === 'rate-limited'))
+      fail(429, 'rate-limited', 'too many page events; retry later', {
+        'retry-after': String(Math.max(1, Math.ceil((resetAt - now) / 1000))),
+      });
+    return json({ accepted, refused });
+  };
 
   async function route(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -206,6 +267,11 @@ export function createHandler(
     const actor = await options.authenticate(request);
     const [head, id, sub, extra] = parts;
 
+    if (head === 'beacon' && id === undefined && options.beacon) {
+      allow('POST');
+      return beacon(await readJson(request, max), actor, options.beacon.store);
+    }
+
     if (head === 'campaigns' && id && sub === undefined) {
       allow('GET');
       const campaign = engine.campaign(id);
@@ -222,15 +288,17 @@ export function createHandler(
       const who = requireActor(actor);
       const body = await readJson(request, max);
       if (body !== undefined && !isObject(body))
-        fail(400, 'malformed-body', 'send an object: { instanceId?, input? }');
-      const { instanceId, input } = (body ?? {}) as { instanceId?: unknown; input?: unknown };
+        fail(400, 'malformed-body', 'send an object: { instanceId?, input?, invite? }');
+      const { instanceId, input, invite } = (body ?? {}) as Record<string, unknown>;
       if (instanceId !== undefined && typeof instanceId !== 'string')
         fail(400, 'malformed-body', 'instanceId must be a string');
+      const channel = invite === undefined ? {} : await channelOf(invite, engine.campaign(id).id);
       return json(
         await engine.start(id, {
           actor: who,
           ...(instanceId === undefined ? {} : { instanceId: instanceId as string }),
           input,
+          ...channel,
         }),
       );
     }
@@ -253,25 +321,42 @@ export function createHandler(
           'malformed-body',
           'eventId (or the Idempotency-Key header) must be a string of 1–256 characters',
         );
-      // Whatever the body says about who acts is ignored: the actor is the authenticated one.
-      const { actor: _ignored, eventId: _key, ...rest } = command;
+      // Whatever the body says about who acts is ignored: the actor is the authenticated one. An `invite` is the
+      // link the actor came through: its sealed channel goes into the event's record, not into the command.
+      const { actor: _ignored, eventId: _key, invite, ...rest } = command;
       const eventId = key === undefined ? undefined : await scopedEventId(who.id, key as string);
+      const channel =
+        invite === undefined ? {} : await channelOf(invite, (await engine.view(id, who)).campaignId);
       return json(
-        await engine.send(id, { ...rest, ...(eventId === undefined ? {} : { eventId }) }, { actor: who }),
+        await engine.send(
+          id,
+          { ...rest, ...(eventId === undefined ? {} : { eventId }) },
+          { actor: who, ...channel },
+        ),
       );
     }
     if (head === 'instances' && id && sub === 'invites' && extra === undefined && options.invites) {
       allow('POST');
       const who = requireActor(actor);
+      const body = await readJson(request, max);
+      if (body !== undefined && !isObject(body)) fail(400, 'malformed-body', 'send an object: { channel? }');
+      // The channel the link is shared to (moments, group, chat, poster), sealed in the token.
+      const channel = parseChannel((body as { channel?: unknown } | undefined)?.channel);
       const view = await engine.view(id, who);
       if (!view.can.invite.allowed)
         fail(403, 'forbidden', `this viewer cannot invite to this instance (${view.can.invite.reason})`);
       const expiresAt = clock.now() + (options.invites.ttlMs ?? 7 * 86_400_000);
       const token = await signInvite(
-        { campaignId: view.campaignId, instanceId: id, inviterId: who.id, expiresAt },
+        {
+          campaignId: view.campaignId,
+          instanceId: id,
+          inviterId: who.id,
+          expiresAt,
+          ...(channel === null ? {} : { channel }),
+        },
         options.invites.secret,
       );
-      return json({ token, expiresAt });
+      return json({ token, expiresAt, channel });
     }
     if (head === 'invites' && id && sub === undefined && options.invites) {
       allow('GET');

@@ -33,6 +33,34 @@ describe('invite tokens', () => {
     });
   });
 
+  it('seals the channel inside: round trip, unreadable, and part of what the tag signs', async () => {
+    const withChannel: InviteClaims = { ...claims, channel: 'moments' };
+    const token = await signInvite(withChannel, secret);
+    expect(await verifyInvite(token, secret, now)).toEqual({ ok: true, claims: withChannel });
+    expect(publicInvite(withChannel)).not.toHaveProperty('channel');
+    const bytes = new TextDecoder('latin1').decode(decode(token));
+    for (const text of [token, bytes]) expect(text).not.toContain('moments');
+    const others = await Promise.all(
+      ['group', 'chat', 'poster'].map((channel) => signInvite({ ...claims, channel }, secret)),
+    );
+    expect(new Set([token, await signInvite(claims, secret), ...others]).size).toBe(5);
+    // The channel cannot be moved from one token to another: each token's tag covers its own channel.
+    const [a, b] = [decode(token), decode(others[0] as string)];
+    const spliced = new Uint8Array([...a.slice(0, 17), ...b.slice(17)]);
+    expect(await verifyInvite(encode(spliced), secret, now)).toEqual({ ok: false, reason: 'bad-signature' });
+    await expect(signInvite({ ...claims, channel: 'Moments!' }, secret)).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+  });
+
+  it('still verifies a token made before channels existed, without a channel', async () => {
+    // Minted by the previous release's signInvite (four fields); it must keep working after the upgrade.
+    const old =
+      'AeEQj9WeAjNr8Fb2I6YCh2pYnOWsO2_BZX_TZjRSjShavOtoJ-Lrat90kU7sxIbUajk9NvtExzPqlSL_MzHwMKBQaacwSoXHjA';
+    expect(await verifyInvite(old, secret, now)).toEqual({ ok: true, claims });
+    expect(await signInvite(claims, secret)).toBe(old);
+  });
+
   it('reveals no claim in the token, in any decoding', async () => {
     const token = await signInvite(claims, secret);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
@@ -102,8 +130,10 @@ describe('invite tokens', () => {
           instanceId: fc.string(),
           inviterId: fc.string(),
           expiresAt: fc.double({ min: now + 1, max: 8.64e15, noNaN: true }),
+          channel: fc.option(fc.stringMatching(/^[a-z0-9-]{1,32}$/), { nil: undefined }),
         }),
-        async (any) => {
+        async ({ channel, ...rest }) => {
+          const any: InviteClaims = channel === undefined ? rest : { ...rest, channel };
           expect(await verifyInvite(await signInvite(any, secret), secret, now)).toEqual({
             ok: true,
             claims: any,

@@ -1,7 +1,10 @@
+import { parseChannel } from '../engine/event-record.js';
+
 /**
  * Invite tokens: opaque and signed, made and checked with WebCrypto (Node 20+, browsers, edge runtimes).
  *
- * A token is `base64url(version ‖ tag ‖ ciphertext)`: the claims (campaign, instance, inviter, expiry) are
+ * A token is `base64url(version ‖ tag ‖ ciphertext)`: the claims (campaign, instance, inviter, expiry and, when
+ * the link was made for one, the channel it is shared to) are
  * encrypted with AES-256-CTR under a synthetic IV that is their HMAC-SHA-256 tag (the SIV construction), both keys
  * derived from the secret with HKDF. Nothing in a shared link is readable without the secret, so the inviter's user
  * id (in production a phone number or an openid) never travels in it; the server resolves it with `verifyInvite`.
@@ -21,12 +24,21 @@ export interface InviteClaims {
   /** Server-side only: never send it to a browser (`GET /invites/:token` answers {@link PublicInvite}). */
   readonly inviterId: string;
   readonly expiresAt: number;
+  /**
+   * Where the inviter shares the link (`moments` 朋友圈, `group` 群, `chat` 私聊, `poster` 海报, any
+   * `[a-z0-9-]{1,32}`), sealed inside like the rest: the friend's events sent with the token are counted under it.
+   * Absent: not known (tokens made before channels existed verify as before, without one).
+   */
+  readonly channel?: string;
 }
 
-/** What anyone holding a link may learn from it: where it leads and until when, not who shared it. */
-export type PublicInvite = Omit<InviteClaims, 'inviterId'>;
+/**
+ * What anyone holding a link may learn from it: where it leads and until when, not who shared it nor the channel.
+ */
+export type PublicInvite = Omit<InviteClaims, 'inviterId' | 'channel'>;
 
 const VERSION = 1;
+const CHANNEL = /^[a-z0-9-]{1,32}$/;
 const TAG_BYTES = 16;
 const encoder = new TextEncoder();
 
@@ -102,20 +114,22 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * Makes the opaque, signed token of an invite link. `createHandler` calls it for `POST /instances/:id/invites`;
- * call it yourself only to mint links outside the handler (a poster printed by your backend).
+ * call it yourself only to mint links outside the handler (a poster printed by your backend). A `channel` that is
+ * not `[a-z0-9-]{1,32}` is `invalid-argument`.
  *
  * @example
  * const token = await signInvite(
- *   { campaignId: 'tea-set-bargain', instanceId, inviterId: actor.id, expiresAt: Date.now() + 7 * 86_400_000 },
+ *   { campaignId: 'tea-set-bargain', instanceId, inviterId: actor.id, expiresAt: Date.now() + 7 * 86_400_000, channel: 'poster' },
  *   process.env.INVITE_SECRET,
  * );
  * const link = `https://example.com/invite/${token}`; // no user id readable in it
  */
 export async function signInvite(claims: InviteClaims, secret: string): Promise<string> {
   const { enc, mac } = await keys(secret);
-  const plaintext = encoder.encode(
-    JSON.stringify([claims.campaignId, claims.instanceId, claims.inviterId, claims.expiresAt]),
-  );
+  // Four fields as before channels existed (such tokens stay byte for byte the same); a channel is a fifth.
+  const fields: unknown[] = [claims.campaignId, claims.instanceId, claims.inviterId, claims.expiresAt];
+  if (claims.channel !== undefined) fields.push(parseChannel(claims.channel));
+  const plaintext = encoder.encode(JSON.stringify(fields));
   const tag = await tagOf(mac, plaintext);
   const ciphertext = new Uint8Array(await crypto.subtle.encrypt(ctr(tag), enc, plaintext));
   const token = new Uint8Array(1 + TAG_BYTES + ciphertext.length);
@@ -131,12 +145,14 @@ export type InviteCheck =
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };
 
 function claimsOf(fields: unknown): InviteClaims | null {
-  if (!Array.isArray(fields) || fields.length !== 4) return null;
-  const [campaignId, instanceId, inviterId, expiresAt] = fields as unknown[];
+  if (!Array.isArray(fields) || (fields.length !== 4 && fields.length !== 5)) return null;
+  const [campaignId, instanceId, inviterId, expiresAt, channel] = fields as unknown[];
   if (typeof campaignId !== 'string' || typeof instanceId !== 'string' || typeof inviterId !== 'string')
     return null;
   if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
-  return { campaignId, instanceId, inviterId, expiresAt };
+  if (fields.length === 4) return { campaignId, instanceId, inviterId, expiresAt };
+  if (typeof channel !== 'string' || !CHANNEL.test(channel)) return null;
+  return { campaignId, instanceId, inviterId, expiresAt, channel };
 }
 
 /**

@@ -58,6 +58,9 @@ export function reportText(report: CampaignReport, name: string, by: ReportBy, l
   ].join('\n');
 }
 
+/** The page-event columns of a channel row after its people (visitors, UV and page views come first). */
+const OPENS = ['invite_opens', 'friends_opened'];
+
 const CSV_FIGURES = [
   'participants',
   'launches',
@@ -106,7 +109,10 @@ const csvField = (value: unknown) => {
  * only: money comes from effects, which carry no channel.
  */
 export function reportCsv(report: CampaignReport, by: ReportBy): string {
-  const header = by === 'day' ? ['day', ...CSV_FIGURES] : ['channel', ...CSV_FIGURES.slice(0, 5)];
+  const header =
+    by === 'day'
+      ? ['day', ...CSV_FIGURES]
+      : ['channel', ...CSV_FIGURES.slice(0, 5), ...['visitors', 'daily_visitors', 'page_views'], ...OPENS];
   const rows =
     by === 'day'
       ? report.days.map((d) => [d.day, ...csvFigures(d)])
@@ -117,6 +123,11 @@ export function reportCsv(report: CampaignReport, by: ReportBy): string {
           c.friends,
           c.friendActions,
           c.newUsers,
+          c.page.visitors,
+          c.page.dailyVisitors,
+          c.page.pageViews,
+          c.page.inviteOpens,
+          c.page.friendsOpened,
         ]);
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

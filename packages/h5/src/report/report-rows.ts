@@ -74,9 +74,24 @@ export function dayTable(days: readonly DayFigures[], copy: AnalyticsCopy): Tabl
 export function channelTable(channels: readonly ChannelFigures[], copy: AnalyticsCopy): Table {
   const c = copy.columns;
   return {
-    headers: [c.channel, c.participants, c.launches, c.friends, c.friendActions, c.newUsers],
+    headers: [
+      c.channel,
+      c.visitors,
+      c.dailyVisitors,
+      c.inviteOpens,
+      c.friendsOpened,
+      c.participants,
+      c.launches,
+      c.friends,
+      c.friendActions,
+      c.newUsers,
+    ],
     rows: channels.map((f) => [
       f.channel ?? copy.unknownChannel,
+      String(f.page.visitors),
+      String(f.page.dailyVisitors),
+      String(f.page.inviteOpens),
+      String(f.page.friendsOpened),
       String(f.participants),
       String(f.launches),
       String(f.friends),
