@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: a timing proxy over every store method
 import { createAnalytics } from '@liebian/core/analytics';
 import { createManualClock } from '@liebian/core/testing';
 /**
@@ -5,7 +6,6 @@ import { createManualClock } from '@liebian/core/testing';
  * (100 bargains with 19 helps each, event records on), and where its store time goes.
  * `node --conditions=source --import tsx scripts/analytics-fold-rate.ts postgres|redis` with the test services up.
  */
-// biome-ignore-all lint/suspicious/noExplicitAny: a timing proxy over every store method
 
 import { readFileSync } from 'node:fs';
 import { createPostgresStore } from '@liebian/adapters/postgres';
