@@ -180,11 +180,15 @@ describe('engine: send', () => {
       [engine.start('nope', { actor: bob }), 'unknown-campaign', /spring-bargain/],
       [engine.start('spring-bargain', { actor: bob, instanceId: 'a\nb' }), 'invalid-argument', /instanceId/],
     ];
-    for (const [promise, code, message] of cases) {
-      const error = await promise.then(
+    // Every answer caught at once: awaited one by one, a later rejection would go unhandled meanwhile.
+    const errors = cases.map(([promise]) =>
+      promise.then(
         () => null,
         (e: unknown) => e,
-      );
+      ),
+    );
+    for (const [i, [, code, message]] of cases.entries()) {
+      const error = await errors[i];
       expect(isLiebianError(error, code as never), String(error)).toBe(true);
       expect((error as Error).message).toMatch(message);
     }
