@@ -72,7 +72,16 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   reservations(state, event, campaign) {
     const { context } = state;
     const c = campaign as GroupBuyCampaign;
-    if (event.type === 'group-buy.join') return [groupsOf(c, context.instanceId, event.actor.id)];
+    // A joiner's seat holds their unit and subsidy for the pay window: refused at the join, never at the payment.
+    if (event.type === 'group-buy.join')
+      return [
+        groupsOf(c, context.instanceId, event.actor.id),
+        ...launchHolds(
+          c,
+          memberHolder(context.instanceId, event.actor.id),
+          context.rules.originalPriceFen - context.rules.groupPriceFen,
+        ),
+      ];
     if (event.type !== 'group-buy.pay') return [];
     const member = context.members.find((m) => m.id === event.actor.id);
     const holder = memberHolder(context.instanceId, event.actor.id);

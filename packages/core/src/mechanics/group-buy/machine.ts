@@ -27,14 +27,15 @@ const refundDue = (m: Member): Effect => ({
 const refundsDue = (members: readonly Member[]): Effect[] =>
   members.filter((m) => m.priceFen > 0).map(refundDue);
 /**
- * A seat given up: the member's group allowance, and the unit and subsidy their seat holds — taken when they paid, or
- * held by the launch for the opener who has not paid yet (a give of what a member does not hold changes nothing).
+ * A seat given up: the member's group allowance, and the unit and subsidy their seat holds (held by the launch for
+ * the opener and by the join for the others, consumed by the payment; a give of what a member does not hold, as for
+ * a seat taken before holds existed, changes nothing).
  */
 const seatRelease = (c: GroupBuyContext, m: Member): Release[] => [
   { counter: `${c.campaignId}:groups:${m.id}`, holder: c.instanceId },
-  ...(m.status === 'paid' || m.id === c.initiator ? paidRelease(c, m.id) : []),
+  ...paidRelease(c, m.id),
 ];
-/** What a paid seat took (or the launch held for the opener): a unit of stock and its subsidy from the budget. */
+/** What a seat holds: a unit of stock and its subsidy from the budget. */
 const paidRelease = (c: GroupBuyContext, memberId: string): Release[] =>
   offerReleases(c.campaignId, memberHolder(c.instanceId, memberId));
 
