@@ -267,7 +267,7 @@ export async function applyEvents(
       continue;
     }
     // What the machine gives back goes first, so a take may use it: a purchase gives back the subsidy its launch
-    // held at the maximum and takes what it spends under the same holder, in one commit (see `binding-offer.ts`).
+    // reserved at the maximum and takes what it spends under the same holder, in one commit (see `binding-offer.ts`).
     give(result.releases);
     for (const r of reservations) {
       const key = reservationKey(r);

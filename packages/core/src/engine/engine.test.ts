@@ -198,10 +198,10 @@ describe('engine: purchase, stock and budget', () => {
     return id;
   }
 
-  it('holds the unit at the launch: sells at the floor, and refuses a launch past the stock with sold-out', async () => {
+  it('reserves the unit at the launch: sells at the floor, and refuses a launch past the stock with sold-out', async () => {
     const ctx = setup({ launchesPerUser: 5 }, { stock: { total: 1 } });
     const first = await atFloor(ctx);
-    // The launch holds the only unit: a second bargain is refused before anyone is asked to help.
+    // The launch reserves the only unit: a second bargain is refused before anyone is asked to help.
     expect(await ctx.engine.start('spring-bargain', { actor: alice })).toMatchObject({
       status: 'rejected',
       reason: 'sold-out',
@@ -222,7 +222,7 @@ describe('engine: purchase, stock and budget', () => {
     });
   });
 
-  it('holds the subsidy at the launch: refuses a launch past the budget, and the purchase takes no more', async () => {
+  it('reserves the subsidy at the launch: refuses a launch past the budget, and the purchase takes no more', async () => {
     const ctx = setup({ launchesPerUser: 5 }, { budget: { totalFen: 20_000 }, stock: { total: 5 } });
     const first = await atFloor(ctx);
     expect(await ctx.engine.start('spring-bargain', { actor: alice })).toMatchObject({
@@ -236,7 +236,7 @@ describe('engine: purchase, stock and budget', () => {
         { actor: alice },
       ),
     ).toMatchObject({ status: 'accepted' });
-    // The purchase consumed the held unit and subsidy; the refused launch took nothing.
+    // The purchase consumed the reserved unit and subsidy; the refused launch took nothing.
     expect(
       await ctx.store.reserve({ counter: 'spring-bargain:stock', holder: 'probe', qty: 4, capacity: 5 }),
     ).toMatchObject({ ok: true, remaining: 0 });

@@ -60,10 +60,10 @@ describe('simulateCampaign', () => {
       days: 5,
       budgetFen: 100_000,
     });
-    // The stock of 10 is the engine's: each launch holds a unit (a binding offer), the eleventh launch is refused
+    // The stock of 10 is the engine's: each launch reserves a unit (a binding offer), the eleventh launch is refused
     // sold-out before anyone is asked to help; a bargain left unpaid gives its unit back for another launch.
     expect(result.participants.p5).toBeGreaterThanOrEqual(10);
-    // Never more than the stock; fewer when bargains still open at the end hold units nobody bought yet.
+    // Never more than the stock; fewer when bargains still open at the end reserve units nobody bought yet.
     expect(result.payingCustomers.p95).toBeLessThanOrEqual(10);
     expect(result.payingCustomers.p5).toBeGreaterThan(0);
     expect(result.refusals['sold-out']).toBeGreaterThan(0);

@@ -14,8 +14,8 @@ import { compareAssistRules } from './compare-rules.js';
 import { type AssistContext, type AssistState, asAssistEvent, pointsOf, tiersCrossed } from './context.js';
 import { decide } from './decisions.js';
 import { discloseAssist } from './disclosure.js';
-import { assistLaunchHolds, rewardValue, tierHolder } from './held-rewards.js';
 import { assistMachine } from './machine.js';
+import { assistOfferReservations, rewardValue, tierHolder } from './offer-rewards.js';
 import {
   type AssistCampaign,
   type AssistRules,
@@ -63,7 +63,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
     }
     const after = context.points + pointsOf(rules, event.actor);
     // Every reward this help grants is paid from the budget; the completing help also takes a unit of stock. The
-    // launch held the tiers' rewards and the unit under these same holders, so these take nothing more.
+    // launch reserved the tiers' rewards and the unit under these same holders, so these take nothing more.
     for (const tier of tiersCrossed(rules, context.points, after)) {
       out.push(
         ...budgetSpend(
@@ -88,7 +88,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
-    ...assistLaunchHolds(campaign, instanceId),
+    ...assistOfferReservations(campaign, instanceId),
   ],
   isFriendAction: (type) => isFriendAction('assist', type),
   deadlines(state) {

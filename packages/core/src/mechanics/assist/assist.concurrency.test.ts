@@ -45,7 +45,7 @@ describe('assist under concurrency (memory store)', () => {
     expect(effects.filter((e) => e.type === 'assist.helper-rewarded')).toHaveLength(400);
   });
 
-  it('holds each task’s tier reward at launch: the launch past the budget is refused, every launched task is paid', async () => {
+  it('reserves each task’s tier reward at launch: the launch past the budget is refused, every launched task is paid', async () => {
     const campaign = defineCampaign(
       assistCampaignInput(
         { tiers: [{ helps: 1, rewardId: 'coupon-5' }] },

@@ -9,7 +9,7 @@ import {
   tiersCrossed,
 } from './context.js';
 import { cancelDecision, decide, helpDecision } from './decisions.js';
-import { unreachedReleases } from './held-rewards.js';
+import { unreachedReleases } from './offer-rewards.js';
 import { goalOf } from './schema.js';
 
 type Effect = { type: string } & Record<string, unknown>;
@@ -41,7 +41,7 @@ const help = [
 ];
 type In = { in: AssistStateValue };
 
-/** Ending without completion: what the launch held and no help used goes back (see `held-rewards.ts`). */
+/** Ending without completion: what the launch reserved and no help used goes back (see `offer-rewards.ts`). */
 const releaseUnreached = {
   type: 'release' as const,
   params: ({ context }: { context: AssistContext }): Release[] => unreachedReleases(context),

@@ -58,7 +58,7 @@ describe('帮砍得券 (rules.helperReward)', () => {
   });
 
   it('stays within budget: a launch that cannot cover its seats is refused; seats nobody took return at the end', async () => {
-    // The launch holds the most subsidy (¥199.00 − ¥9.90) and three ¥5 seats: this covers one bargain, not two.
+    // The launch reserves the most subsidy (¥199.00 − ¥9.90) and three ¥5 seats: this covers one bargain, not two.
     const subsidy = 19_900 - 990;
     const c = campaign(3, subsidy + 1_500);
     const h = engineHarness(c, DURING_CAMPAIGN, 1);

@@ -40,14 +40,14 @@ const releaseSeats = {
   params: ({ context }: { context: BargainContext }): Release[] => unusedSeats(context),
 };
 
-/** Ending without a purchase: the unit and the subsidy the launch held go back (see `binding-offer.ts`). */
+/** Ending without a purchase: the unit and the subsidy the launch reserved go back (see `binding-offer.ts`). */
 const releaseOffer = {
   type: 'release' as const,
   params: ({ context }: { context: BargainContext }): Release[] =>
     offerReleases(context.campaignId, context.instanceId),
 };
 
-/** Purchased: the subsidy held at the maximum goes back; the purchase takes what it spends in the same commit. */
+/** Purchased: the subsidy reserved at the maximum goes back; the purchase takes what it spends in the same commit. */
 const releaseUnspentSubsidy = {
   type: 'release' as const,
   params: ({ context }: { context: BargainContext }): Release[] =>

@@ -70,5 +70,5 @@ export function nextHoldExpiry(context: GroupBuyContext): number | null {
   return next;
 }
 
-/** The holder of a member's unit of stock and subsidy: what their payment takes (or the launch holds for the opener). */
+/** The holder of a member's unit of stock and subsidy: what their payment takes (or the launch reserves for the opener). */
 export const memberHolder = (instanceId: string, memberId: string): string => `${instanceId}:${memberId}`;

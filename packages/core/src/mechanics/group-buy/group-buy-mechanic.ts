@@ -1,6 +1,6 @@
 import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
-import { launchHolds } from '../shared/binding-offer.js';
+import { offerReservations } from '../shared/binding-offer.js';
 import {
   budgetSpend,
   expiryOf,
@@ -72,11 +72,11 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   reservations(state, event, campaign) {
     const { context } = state;
     const c = campaign as GroupBuyCampaign;
-    // A joiner's seat holds their unit and subsidy for the pay window: refused at the join, never at the payment.
+    // A joiner's seat reserves their unit and subsidy for the pay window: refused at the join, never at the payment.
     if (event.type === 'group-buy.join')
       return [
         groupsOf(c, context.instanceId, event.actor.id),
-        ...launchHolds(
+        ...offerReservations(
           c,
           memberHolder(context.instanceId, event.actor.id),
           context.rules.originalPriceFen - context.rules.groupPriceFen,
@@ -92,7 +92,7 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
     // The opener's own unit and subsidy, under the holder their payment takes under (see `binding-offer.ts`).
-    ...launchHolds(
+    ...offerReservations(
       campaign,
       memberHolder(instanceId, initiator.id),
       campaign.rules.originalPriceFen - leaderPrice(campaign.rules),

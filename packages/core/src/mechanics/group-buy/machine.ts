@@ -27,15 +27,15 @@ const refundDue = (m: Member): Effect => ({
 const refundsDue = (members: readonly Member[]): Effect[] =>
   members.filter((m) => m.priceFen > 0).map(refundDue);
 /**
- * A seat given up: the member's group allowance, and the unit and subsidy their seat holds (held by the launch for
- * the opener and by the join for the others, consumed by the payment; a give of what a member does not hold, as for
- * a seat taken before holds existed, changes nothing).
+ * A seat given up: the member's group allowance, and the unit and subsidy reserved for the seat (by the launch for
+ * the opener and by the join for the others, consumed by the payment; a give of what a member has not reserved, as
+ * for a seat taken before binding offers existed, changes nothing).
  */
 const seatRelease = (c: GroupBuyContext, m: Member): Release[] => [
   { counter: `${c.campaignId}:groups:${m.id}`, holder: c.instanceId },
   ...paidRelease(c, m.id),
 ];
-/** What a seat holds: a unit of stock and its subsidy from the budget. */
+/** What is reserved for a seat: a unit of stock and its subsidy from the budget. */
 const paidRelease = (c: GroupBuyContext, memberId: string): Release[] =>
   offerReleases(c.campaignId, memberHolder(c.instanceId, memberId));
 

@@ -36,7 +36,7 @@ async function taken(store: Store, counter: string, capacity: number): Promise<n
   return probe.ok ? capacity - probe.remaining : capacity;
 }
 
-describe('binding offer (property): held + consumed never exceed the stock or the budget', () => {
+describe('binding offer (property): reserved + consumed never exceed the stock or the budget', () => {
   it('over random launch / help / buy / cancel / expiry sequences, the counters equal the model and stay in bounds', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -77,11 +77,11 @@ describe('binding offer (property): held + consumed never exceed the stock or th
                 { type: 'bargain.purchase', orderId: `o-${id}` },
                 { actor: { id: 'amy' } },
               );
-              // A purchase the page offers is never refused for stock or budget: both are held for it.
+              // A purchase the page offers is never refused for stock or budget: both are reserved for it.
               if (before.can.purchase.allowed) expect(r.status).toBe('accepted');
               if (r.status === 'rejected') expect(['sold-out', 'budget-exhausted']).not.toContain(r.reason);
             }
-            // The model: every open bargain holds a unit and the most subsidy; every purchase consumed a unit and
+            // The model: every open bargain reserves a unit and the most subsidy; every purchase consumed a unit and
             // what it spent; everything else was given back.
             const views = await Promise.all(
               launched.map(async (i) => (await h.engine.view(i, null)) as BargainView),

@@ -10,9 +10,9 @@ import type { GroupBuyView } from '../group-buy/view.js';
 import { engineHarness } from './engine-harness.test-utils.js';
 
 /**
- * Binding offers: every launch holds the unit and the subsidy its offer can lead to, so each test launches more
+ * Binding offers: every launch reserves the unit and the subsidy its offer can lead to, so each test launches more
  * instances than the stock and the budget allow. The launches past them are refused before anyone is asked to help;
- * every launched instance that reaches its goal is served; what an instance that ends without a purchase held goes
+ * every launched instance that reaches its goal is served; what an instance that ends without a purchase reserved goes
  * back for the next launch.
  */
 const HOUR = 3_600_000;
@@ -37,7 +37,7 @@ describe('binding offer: bargain (the unit and the most subsidy, price − floor
   const buy = (h: ReturnType<typeof engineHarness>, id: string, who: string) =>
     h.engine.send(id, { type: 'bargain.purchase', orderId: `order-${id}` }, { actor: { id: who } });
 
-  it('with stock 2, five launches: two hold a unit, three are refused sold-out, both held units are sold', async () => {
+  it('with stock 2, five launches: two reserve a unit, three are refused sold-out, both reserved units are sold', async () => {
     const c = bargain({ stock: { total: 2 } });
     const h = engineHarness(c, DURING_CAMPAIGN, 1);
     const launches = [];
@@ -72,7 +72,7 @@ describe('binding offer: bargain (the unit and the most subsidy, price − floor
     await h.engine.dispose();
   });
 
-  it('with budget for two floors, four launches: two hold, two are refused budget-exhausted', async () => {
+  it('with budget for two floors, four launches: two reserve theirs, two are refused budget-exhausted', async () => {
     const c = bargain({ budget: { totalFen: 2 * SUBSIDY + SUBSIDY - 1 } });
     const h = engineHarness(c, DURING_CAMPAIGN, 3);
     const launches = [];
@@ -107,14 +107,14 @@ describe('binding offer: group buy (each seat’s unit and subsidy: the opener�
   const pay = (h: ReturnType<typeof engineHarness>, id: string, who: string) =>
     h.engine.send(id, { type: 'group-buy.pay', orderId: `o-${who}` }, { actor: { id: who } });
 
-  it('with stock 3, four groups of 2 are opened: three hold the opener’s unit, one is refused sold-out', async () => {
+  it('with stock 3, four groups of 2 are opened: three reserve the opener’s unit, one is refused sold-out', async () => {
     const c = group({ stock: { total: 3 } });
     const h = engineHarness(c, DURING_GROUP, 1);
     const launches = [];
     for (let u = 0; u < 4; u++) launches.push(await h.engine.start(c.id, { actor: { id: `lead-${u}` } }));
     expect(launches.map(reasonOf)).toEqual(['accepted', 'accepted', 'accepted', 'sold-out']);
     const [g0, g1] = launches.map((l) => l.instanceId);
-    // The stock is all held: a friend joining is refused at the join, never after paying.
+    // The stock is all reserved: a friend joining is refused at the join, never after paying.
     expect(reasonOf(await h.engine.send(g0 ?? '', { type: 'group-buy.join' }, { actor: { id: 'fa' } }))).toBe(
       'sold-out',
     );
@@ -127,14 +127,14 @@ describe('binding offer: group buy (each seat’s unit and subsidy: the opener�
     );
     expect(reasonOf(await pay(h, g0 ?? '', 'fa'))).toBe('accepted');
     expect(((await h.engine.view(g0 ?? '', null)) as GroupBuyView).state).toBe('succeeded');
-    // Time runs out for the third group: its held unit goes back too (two units sold, one free).
+    // Time runs out for the third group: its reserved unit goes back too (two units sold, one free).
     h.clock.advance(3 * HOUR);
     await h.engine.tick();
     expect(await left(h.store, `${c.id}:stock`, 3)).toBe(1);
     await h.engine.dispose();
   });
 
-  it('with budget for three seats, a joiner past it is refused at the join and the groups that hold succeed', async () => {
+  it('with budget for three seats, a joiner past it is refused at the join and the groups that reserved succeed', async () => {
     const c = group({ budget: { totalFen: 3 * SUBSIDY } });
     const h = engineHarness(c, DURING_GROUP, 2);
     const a = await h.engine.start(c.id, { actor: { id: 'lea' } });
@@ -169,7 +169,7 @@ describe('binding offer: assist (the completion unit and every tier’s reward)'
       await h.engine.send(id, { type: 'assist.help' }, { actor: { id: `${id}-friend-${i}` } });
   };
 
-  it('with stock 2 and budget for three ladders, four launches: two hold, two are refused sold-out', async () => {
+  it('with stock 2 and budget for three ladders, four launches: two reserve theirs, two are refused sold-out', async () => {
     const c = assist({ stock: { total: 2 }, budget: { totalFen: 3 * LADDER } });
     const h = engineHarness(c, DURING_ASSIST, 1);
     const launches = [];

@@ -9,15 +9,15 @@ export const stockCounter = (campaignId: string): string => `${campaignId}:stock
 export const budgetCounter = (campaignId: string): string => `${campaignId}:budget`;
 
 /**
- * A binding offer (see docs/glossary.md, "hold"): what a launch takes in its own commit so the page never asks
+ * A binding offer (see docs/glossary.md): what a launch takes in its own commit so the page never asks
  * friends to help toward a unit or a subsidy that is gone — one unit of the campaign's total stock and up to
  * `subsidyFen` of its budget, both under `holder`, the holder the later purchase takes under. The store takes nothing
- * more for a holder that holds already, so the purchase consumes the held unit instead of taking a second one. The
+ * more for a holder that reserves already, so the purchase consumes the reserved unit instead of taking a second one. The
  * launch is refused `sold-out` or `budget-exhausted` when there is no room. The day's stock (`daily.stock`) is not
- * held: it counts sales on the day they happen, and is taken at the purchase as before.
- * @example launchHolds(campaign, 'inst-1', 1_000) // [{ counter: 'c:stock', qty: 1, … }, { counter: 'c:budget', qty: 1000, … }]
+ * reserved: it counts sales on the day they happen, and is taken at the purchase as before.
+ * @example offerReservations(campaign, 'inst-1', 1_000) // [{ counter: 'c:stock', qty: 1, … }, { counter: 'c:budget', qty: 1000, … }]
  */
-export function launchHolds(campaign: Campaign, holder: string, subsidyFen: number): Reservation[] {
+export function offerReservations(campaign: Campaign, holder: string, subsidyFen: number): Reservation[] {
   const unit: Reservation[] =
     campaign.stock === undefined
       ? []
@@ -34,8 +34,8 @@ export function launchHolds(campaign: Campaign, holder: string, subsidyFen: numb
 }
 
 /**
- * What an instance that ends without a purchase gives back: its held unit and subsidy (a give of a holder that holds
- * nothing changes nothing, so this is safe for instances launched before holds existed and for campaigns without
+ * What an instance that ends without a purchase gives back: its reserved unit and subsidy (a give of a holder that reserves
+ * nothing changes nothing, so this is safe for instances launched before binding offers existed and for campaigns without
  * stock or budget).
  * @example offerReleases('c', 'inst-1') // [{ counter: 'c:stock', holder: 'inst-1' }, { counter: 'c:budget', holder: 'inst-1' }]
  */
@@ -45,7 +45,7 @@ export const offerReleases = (campaignId: string, holder: string): Release[] => 
 ];
 
 /**
- * At a purchase: the held subsidy goes back, and the purchase takes what it really spends under the same holder in
+ * At a purchase: the reserved subsidy goes back, and the purchase takes what it really spends under the same holder in
  * the same commit (the engine applies the gives of an event before its takes), so a purchase above the floor
  * returns the difference at once.
  * @example subsidyRelease('c', 'inst-1') // [{ counter: 'c:budget', holder: 'inst-1' }]

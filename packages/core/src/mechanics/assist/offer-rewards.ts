@@ -1,6 +1,6 @@
 import type { Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetCounter, launchHolds, stockCounter } from '../shared/binding-offer.js';
+import { budgetCounter, offerReservations, stockCounter } from '../shared/binding-offer.js';
 import { budgetSpend } from '../shared/instance-basics.js';
 import type { AssistContext } from './context.js';
 import type { AssistRules } from './schema.js';
@@ -16,15 +16,15 @@ export const rewardValue = (campaign: Campaign, rewardId: string): number =>
  * A binding offer for 帮 assist: at launch, the completion reward's unit of stock (under the instance, the holder
  * the completing help takes under) and every tier's reward from the budget (under each tier's holder), so a page
  * never asks friends to help toward a reward that is gone. Helper rewards (one per friend, as many as come) are not
- * held: they are taken at each help, and a help is refused `budget-exhausted` once the budget is spent.
- * @example assistLaunchHolds(campaign, 'inst-1') // stock 1 under 'inst-1', each tier's value under 'inst-1:tier:<i>'
+ * reserved: they are taken at each help, and a help is refused `budget-exhausted` once the budget is spent.
+ * @example assistOfferReservations(campaign, 'inst-1') // stock 1 under 'inst-1', each tier's value under 'inst-1:tier:<i>'
  */
-export function assistLaunchHolds(
+export function assistOfferReservations(
   campaign: Campaign<'assist', AssistRules>,
   instanceId: string,
 ): Reservation[] {
   return [
-    ...launchHolds(campaign, instanceId, 0),
+    ...offerReservations(campaign, instanceId, 0),
     ...campaign.rules.tiers.flatMap((tier, i) =>
       budgetSpend(campaign, tierHolder(instanceId, i), rewardValue(campaign, tier.rewardId)),
     ),
