@@ -12,6 +12,7 @@ import {
   lastTouchRace,
   noLoops,
 } from '../../core/src/mechanics/referral/attribution-race.test-utils.js';
+import { bindingOfferRace } from '../../core/src/mechanics/shared/binding-offer-race.test-utils.js';
 import { dailyStockRace } from '../../core/src/mechanics/shared/daily-stock-race.test-utils.js';
 import { reviewRace } from '../../core/src/operator/review-race.test-utils.js';
 import { createPgliteStore } from './pglite.js';
@@ -185,6 +186,30 @@ describe.each(stores)('每日限量 on $name (two engines on one database)', ({ 
           ['2026-12-03', 50],
         ]);
         expect(answers.map((day) => day.filter((a) => a.status === 'accepted').length)).toEqual([100, 50]);
+      } finally {
+        await store.dispose();
+        await cleanup();
+      }
+    },
+    180_000,
+  );
+});
+
+describe.each(stores)('binding offers on $name (two engines on one database)', ({ enabled, open }) => {
+  it.skipIf(!enabled)(
+    '120 racing bargain launches against budget for 30: exactly 30 reserve, all 30 are bought, late launches refused',
+    async () => {
+      const { store, cleanup } = await open();
+      try {
+        const { started, purchases, lateStarts, purchased } = await bindingOfferRace(store);
+        const accepted = started.filter((s) => s.status === 'accepted');
+        expect(accepted).toHaveLength(30);
+        expect(started.every((s) => s.status === 'accepted' || s.reason === 'budget-exhausted')).toBe(true);
+        expect(purchases.map((p) => p.status)).toEqual(Array(30).fill('accepted'));
+        expect(lateStarts.every((s) => s.status === 'rejected' && s.reason === 'budget-exhausted')).toBe(
+          true,
+        );
+        expect(purchased).toHaveLength(30);
       } finally {
         await store.dispose();
         await cleanup();

@@ -266,6 +266,9 @@ export async function applyEvents(
       outcomes.push({ kind: 'rejected', reason: 'instance-ended', byRule: true });
       continue;
     }
+    // What the machine gives back goes first, so a take may use it: a purchase gives back the subsidy its launch
+    // reserved at the maximum and takes what it spends under the same holder, in one commit (see `binding-offer.ts`).
+    give(result.releases);
     for (const r of reservations) {
       const key = reservationKey(r);
       if (takenInCommit(r)) {
@@ -277,7 +280,6 @@ export async function applyEvents(
       const holder = holds.found.get(key);
       if (holder !== undefined) takeovers.push({ reservation: r, replacing: holder, event });
     }
-    give(result.releases);
     snapshot = result.snapshot;
     const drafts: EffectDraft[] =
       item.review.length === 0

@@ -202,10 +202,14 @@ describe('engine: purchase, stock and budget', () => {
     return id;
   }
 
-  it('sells at the floor until the stock is gone, then refuses with sold-out', async () => {
+  it('reserves the unit at the launch: sells at the floor, and refuses a launch past the stock with sold-out', async () => {
     const ctx = setup({ launchesPerUser: 5 }, { stock: { total: 1 } });
     const first = await atFloor(ctx);
-    const second = await atFloor(ctx);
+    // The launch reserves the only unit: a second bargain is refused before anyone is asked to help.
+    expect(await ctx.engine.start('spring-bargain', { actor: alice })).toMatchObject({
+      status: 'rejected',
+      reason: 'sold-out',
+    });
     const buy = (id: string) =>
       ctx.engine.send(
         id,
@@ -213,7 +217,6 @@ describe('engine: purchase, stock and budget', () => {
         { actor: alice },
       );
     expect(await buy(first)).toMatchObject({ status: 'accepted', view: { state: 'purchased' } });
-    expect(await buy(second)).toMatchObject({ status: 'rejected', reason: 'sold-out' });
     const purchased = ctx.effects.find((e) => e.type === 'bargain.purchased');
     expect(purchased?.payload).toEqual({
       rewardId: 'tea-set',
@@ -223,17 +226,31 @@ describe('engine: purchase, stock and budget', () => {
     });
   });
 
-  it('stops purchases when the subsidy budget is spent and releases nothing it did not use', async () => {
+  it('reserves the subsidy at the launch: refuses a launch past the budget, and the purchase takes no more', async () => {
     const ctx = setup({ launchesPerUser: 5 }, { budget: { totalFen: 20_000 }, stock: { total: 5 } });
     const first = await atFloor(ctx);
-    const second = await atFloor(ctx);
-    const buy = (id: string) =>
-      ctx.engine.send(id, { type: 'bargain.purchase', orderId: 'o', eventId: `buy-${id}` }, { actor: alice });
-    expect(await buy(first)).toMatchObject({ status: 'accepted' });
-    expect(await buy(second)).toMatchObject({ status: 'rejected', reason: 'budget-exhausted' });
-    // The stock unit taken for the refused purchase was given back.
+    expect(await ctx.engine.start('spring-bargain', { actor: alice })).toMatchObject({
+      status: 'rejected',
+      reason: 'budget-exhausted',
+    });
+    expect(
+      await ctx.engine.send(
+        first,
+        { type: 'bargain.purchase', orderId: 'o', eventId: 'buy' },
+        { actor: alice },
+      ),
+    ).toMatchObject({ status: 'accepted' });
+    // The purchase consumed the reserved unit and subsidy; the refused launch took nothing.
     expect(
       await ctx.store.reserve({ counter: 'spring-bargain:stock', holder: 'probe', qty: 4, capacity: 5 }),
+    ).toMatchObject({ ok: true, remaining: 0 });
+    expect(
+      await ctx.store.reserve({
+        counter: 'spring-bargain:budget',
+        holder: 'probe',
+        qty: 1_090,
+        capacity: 20_000,
+      }),
     ).toMatchObject({ ok: true, remaining: 0 });
   });
 

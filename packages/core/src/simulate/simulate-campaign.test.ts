@@ -60,13 +60,16 @@ describe('simulateCampaign', () => {
       days: 5,
       budgetFen: 100_000,
     });
-    // The stock of 10 is the engine's: a purchase takes a unit, the eleventh is refused sold-out.
-    expect(result.participants.p5).toBeGreaterThan(10);
-    expect(result.payingCustomers).toEqual({ mean: 10, p5: 10, p50: 10, p95: 10 });
+    // The stock of 10 is the engine's: each launch reserves a unit (a binding offer), the eleventh launch is refused
+    // sold-out before anyone is asked to help; a bargain left unpaid gives its unit back for another launch.
+    expect(result.participants.p5).toBeGreaterThanOrEqual(10);
+    // Never more than the stock; fewer when bargains still open at the end reserve units nobody bought yet.
+    expect(result.payingCustomers.p95).toBeLessThanOrEqual(10);
+    expect(result.payingCustomers.p5).toBeGreaterThan(0);
     expect(result.refusals['sold-out']).toBeGreaterThan(0);
     expect(result.stockOut.probability).toBe(1);
     expect(result.stockOut.day?.p95).toBeLessThanOrEqual(2);
-    // Each purchase costs 18,910 分 of cuts: 10 of them are over a ¥1,000 budget.
+    // Each purchase costs 18,910 分 of cuts: six or more of them are over a ¥1,000 budget.
     expect(result.overBudgetProbability).toBe(1);
   });
 

@@ -15,6 +15,7 @@ import { type AssistContext, type AssistState, asAssistEvent, pointsOf, tiersCro
 import { decide } from './decisions.js';
 import { discloseAssist } from './disclosure.js';
 import { assistMachine } from './machine.js';
+import { assistOfferReservations, rewardValue, tierHolder } from './offer-rewards.js';
 import {
   type AssistCampaign,
   type AssistRules,
@@ -61,14 +62,14 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
       out.push(helperQuota(campaign, event.actor.id, context.instanceId, rules.helperQuotaPerCampaign));
     }
     const after = context.points + pointsOf(rules, event.actor);
-    // Every reward this help grants is paid from the budget; the completing help also takes a unit of stock.
-    const value = (rewardId: string) => campaign.rewards.find((r) => r.id === rewardId)?.valueFen ?? 0;
+    // Every reward this help grants is paid from the budget; the completing help also takes a unit of stock. The
+    // launch reserved the tiers' rewards and the unit under these same holders, so these take nothing more.
     for (const tier of tiersCrossed(rules, context.points, after)) {
       out.push(
         ...budgetSpend(
           campaign,
-          `${context.instanceId}:tier:${tier}`,
-          value((rules.tiers[tier] as { rewardId: string }).rewardId),
+          tierHolder(context.instanceId, tier),
+          rewardValue(campaign, (rules.tiers[tier] as { rewardId: string }).rewardId),
         ),
       );
     }
@@ -77,7 +78,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
         ...budgetSpend(
           campaign,
           `${context.instanceId}:helper:${event.actor.id}`,
-          value(rules.helperRewardId),
+          rewardValue(campaign, rules.helperRewardId),
         ),
       );
     }
@@ -87,6 +88,7 @@ export const assistMechanic: Mechanic<'assist', AssistRules, AssistContext, Assi
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
+    ...assistOfferReservations(campaign, instanceId),
   ],
   isFriendAction: (type) => isFriendAction('assist', type),
   deadlines(state) {

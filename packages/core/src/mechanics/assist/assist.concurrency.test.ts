@@ -45,7 +45,7 @@ describe('assist under concurrency (memory store)', () => {
     expect(effects.filter((e) => e.type === 'assist.helper-rewarded')).toHaveLength(400);
   });
 
-  it('stops granting rewards when the budget is spent', async () => {
+  it('reserves each task’s tier reward at launch: the launch past the budget is refused, every launched task is paid', async () => {
     const campaign = defineCampaign(
       assistCampaignInput(
         { tiers: [{ helps: 1, rewardId: 'coupon-5' }] },
@@ -58,14 +58,18 @@ describe('assist under concurrency (memory store)', () => {
       clock: createManualClock(DURING_ASSIST),
       random: seededRandom(2),
     });
-    const tasks = ['a', 'b', 'c'];
-    for (const t of tasks) await engine.start(campaign.id, { actor: { id: `init-${t}` }, instanceId: t });
-    const results = await Promise.all(
-      tasks.map((t) => engine.send(t, { type: 'assist.help' }, { actor: { id: `friend-${t}` } })),
+    const launches = await Promise.all(
+      ['a', 'b', 'c'].map((t) => engine.start(campaign.id, { actor: { id: `init-${t}` }, instanceId: t })),
     );
-    expect(results.filter((r) => r.status === 'accepted')).toHaveLength(2);
-    expect(
-      results.filter((r) => r.status === 'rejected').map((r) => r.status === 'rejected' && r.reason),
-    ).toEqual(['budget-exhausted']);
+    expect(launches.map((l) => (l.status === 'rejected' ? l.reason : l.status)).sort()).toEqual([
+      'accepted',
+      'accepted',
+      'budget-exhausted',
+    ]);
+    const launched = launches.filter((l) => l.status === 'accepted').map((l) => l.instanceId);
+    const results = await Promise.all(
+      launched.map((t) => engine.send(t, { type: 'assist.help' }, { actor: { id: `friend-${t}` } })),
+    );
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
   });
 });

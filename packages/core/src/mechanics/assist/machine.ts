@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import type { Release } from '../../engine/machine-step.js';
 import { appendRecent } from '../shared/recent-activity.js';
 import {
   type AssistContext,
@@ -8,6 +9,7 @@ import {
   tiersCrossed,
 } from './context.js';
 import { cancelDecision, decide, helpDecision } from './decisions.js';
+import { unreachedReleases } from './offer-rewards.js';
 import { goalOf } from './schema.js';
 
 type Effect = { type: string } & Record<string, unknown>;
@@ -39,6 +41,12 @@ const help = [
 ];
 type In = { in: AssistStateValue };
 
+/** Ending without completion: what the launch reserved and no help used goes back (see `offer-rewards.ts`). */
+const releaseUnreached = {
+  type: 'release' as const,
+  params: ({ context }: { context: AssistContext }): Release[] => unreachedReleases(context),
+};
+
 /**
  * 帮 assist: friends help an initiator's task; weighted help points climb a reward ladder. Each tier is granted
  * exactly once (tiers are reached in order and counted), the last tier completes the task.
@@ -55,6 +63,7 @@ export const assistMachine = setup({
   actions: {
     effect: (_, _effect: Effect) => {},
     effects: (_, _effects: Effect[]) => {},
+    release: (_, _releases: Release[]) => {},
     recordHelp: assign(({ context, event }) => {
       const points = pointsOf(context.rules, event.actor);
       const after = context.points + points;
@@ -94,21 +103,27 @@ export const assistMachine = setup({
     },
     expired: {
       type: 'final',
-      entry: {
-        type: 'effect',
-        params: ({ context }) => ({
-          type: 'assist.expired',
-          points: context.points,
-          tiersReached: context.tiersReached,
-        }),
-      },
+      entry: [
+        {
+          type: 'effect',
+          params: ({ context }) => ({
+            type: 'assist.expired',
+            points: context.points,
+            tiersReached: context.tiersReached,
+          }),
+        },
+        releaseUnreached,
+      ],
     },
     cancelled: {
       type: 'final',
-      entry: {
-        type: 'effect',
-        params: ({ context }) => ({ type: 'assist.cancelled', points: context.points }),
-      },
+      entry: [
+        {
+          type: 'effect',
+          params: ({ context }) => ({ type: 'assist.cancelled', points: context.points }),
+        },
+        releaseUnreached,
+      ],
     },
   },
 });

@@ -1,6 +1,7 @@
 import { stepRandom } from '../../primitives/random.js';
 import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import { offerReservations } from '../shared/binding-offer.js';
 import {
   budgetSpend,
   expiryOf,
@@ -98,6 +99,8 @@ export const bargainMechanic: Mechanic<'bargain', BargainRules, BargainContext, 
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
+    // The unit and the most subsidy the bargain can lead to (bought at the floor), reserved under the purchase's holder.
+    ...offerReservations(campaign, instanceId, campaign.rules.originalPrice - campaign.rules.floorPrice),
     ...helperSeats(campaign, instanceId),
   ],
   isFriendAction: (type) => isFriendAction('bargain', type),

@@ -58,22 +58,23 @@ describe('帮砍得券 (rules.helperReward)', () => {
   });
 
   it('stays within budget: a launch that cannot cover its seats is refused; seats nobody took return at the end', async () => {
-    // 1,500 分 covers one bargain's three ¥5 seats, not two bargains'.
-    const c = campaign(3, 1_500);
+    // The launch reserves the most subsidy (¥199.00 − ¥9.90) and three ¥5 seats: this covers one bargain, not two.
+    const subsidy = 19_900 - 990;
+    const c = campaign(3, subsidy + 1_500);
     const h = engineHarness(c, DURING_CAMPAIGN, 1);
     expect((await h.engine.start(c.id, { actor: { id: 'amy' }, instanceId: 'a' })).status).toBe('accepted');
     const second = await h.engine.start(c.id, { actor: { id: 'bo' }, instanceId: 'b' });
     expect(second.status === 'rejected' && second.reason).toBe('budget-exhausted');
     await h.engine.send('a', { type: 'bargain.help' }, { actor: { id: 'f1' } });
     await h.engine.send('a', { type: 'bargain.cancel' }, { actor: { id: 'amy' } });
-    // Two seats came back (¥10): a bargain needing three (¥15) still cannot start, one needing two can.
+    // The subsidy and two seats came back (¥10): a bargain needing three seats (¥15) still cannot start.
     const after = await h.engine.start(c.id, { actor: { id: 'bo' }, instanceId: 'b2' });
     expect(after.status === 'rejected' && after.reason).toBe('budget-exhausted');
     const reserved = await h.store.reserve({
       counter: `${c.id}:budget`,
       holder: 'probe',
-      qty: 1_000,
-      capacity: 1_500,
+      qty: subsidy + 1_000,
+      capacity: subsidy + 1_500,
     });
     expect(reserved).toMatchObject({ ok: true, remaining: 0 });
     await h.engine.dispose();

@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import type { Release } from '../../engine/machine-step.js';
+import { offerReleases, subsidyRelease } from '../shared/binding-offer.js';
 import { appendRecent } from '../shared/recent-activity.js';
 import type { BargainContext, BargainEvent, BargainStateValue } from './context.js';
 import { nextCut } from './cut-strategy.js';
@@ -37,6 +38,20 @@ const finalEffect = (type: string) => ({
 const releaseSeats = {
   type: 'release' as const,
   params: ({ context }: { context: BargainContext }): Release[] => unusedSeats(context),
+};
+
+/** Ending without a purchase: the unit and the subsidy the launch reserved go back (see `binding-offer.ts`). */
+const releaseOffer = {
+  type: 'release' as const,
+  params: ({ context }: { context: BargainContext }): Release[] =>
+    offerReleases(context.campaignId, context.instanceId),
+};
+
+/** Purchased: the subsidy reserved at the maximum goes back; the purchase takes what it spends in the same commit. */
+const releaseUnspentSubsidy = {
+  type: 'release' as const,
+  params: ({ context }: { context: BargainContext }): Release[] =>
+    subsidyRelease(context.campaignId, context.instanceId),
 };
 
 /** 帮砍得券: the friend whose help takes a seat receives the helper reward (computed before the help counts). */
@@ -171,6 +186,7 @@ export const bargainMachine = setup({
       type: 'final',
       entry: [
         releaseSeats,
+        releaseUnspentSubsidy,
         {
           type: 'effect',
           params: ({ context }) => ({
@@ -183,8 +199,8 @@ export const bargainMachine = setup({
         },
       ],
     },
-    expired: { type: 'final', entry: [finalEffect('bargain.expired'), releaseSeats] },
-    unpaid: { type: 'final', entry: [finalEffect('bargain.unpaid'), releaseSeats] },
-    cancelled: { type: 'final', entry: [finalEffect('bargain.cancelled'), releaseSeats] },
+    expired: { type: 'final', entry: [finalEffect('bargain.expired'), releaseSeats, releaseOffer] },
+    unpaid: { type: 'final', entry: [finalEffect('bargain.unpaid'), releaseSeats, releaseOffer] },
+    cancelled: { type: 'final', entry: [finalEffect('bargain.cancelled'), releaseSeats, releaseOffer] },
   },
 });

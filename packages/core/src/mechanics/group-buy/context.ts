@@ -69,3 +69,6 @@ export function nextHoldExpiry(context: GroupBuyContext): number | null {
       next = m.holdUntil;
   return next;
 }
+
+/** The holder of a member's unit of stock and subsidy: what their payment takes (or the launch reserves for the opener). */
+export const memberHolder = (instanceId: string, memberId: string): string => `${instanceId}:${memberId}`;

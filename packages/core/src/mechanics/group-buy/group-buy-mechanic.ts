@@ -1,5 +1,6 @@
 import { isFriendAction } from '../friend-actions.js';
 import type { Mechanic, Reservation, StartArgs } from '../mechanic.js';
+import { offerReservations } from '../shared/binding-offer.js';
 import {
   budgetSpend,
   expiryOf,
@@ -14,6 +15,7 @@ import {
   asGroupBuyEvent,
   type GroupBuyContext,
   type GroupBuyState,
+  memberHolder,
   newMember,
   nextHoldExpiry,
   seatsTaken,
@@ -26,6 +28,7 @@ import {
   type GroupBuyRules,
   groupBuyCampaignSchema,
   groupBuyCommandSchema,
+  leaderPrice,
 } from './schema.js';
 import { type GroupBuyView, groupBuyView } from './view.js';
 
@@ -69,16 +72,31 @@ export const groupBuyMechanic: Mechanic<'group-buy', GroupBuyRules, GroupBuyCont
   reservations(state, event, campaign) {
     const { context } = state;
     const c = campaign as GroupBuyCampaign;
-    if (event.type === 'group-buy.join') return [groupsOf(c, context.instanceId, event.actor.id)];
+    // A joiner's seat reserves their unit and subsidy for the pay window: refused at the join, never at the payment.
+    if (event.type === 'group-buy.join')
+      return [
+        groupsOf(c, context.instanceId, event.actor.id),
+        ...offerReservations(
+          c,
+          memberHolder(context.instanceId, event.actor.id),
+          context.rules.originalPriceFen - context.rules.groupPriceFen,
+        ),
+      ];
     if (event.type !== 'group-buy.pay') return [];
     const member = context.members.find((m) => m.id === event.actor.id);
-    const holder = `${context.instanceId}:${event.actor.id}`;
+    const holder = memberHolder(context.instanceId, event.actor.id);
     const subsidy = context.rules.originalPriceFen - (member?.priceFen ?? context.rules.groupPriceFen);
     return [...stockUnits(c, holder, 1, event.at), ...budgetSpend(c, holder, subsidy)];
   },
   startReservations: (campaign, initiator, instanceId) => [
     launchLimit(campaign, initiator, instanceId, campaign.rules.launchesPerUser),
     groupsOf(campaign as GroupBuyCampaign, instanceId, initiator.id),
+    // The opener's own unit and subsidy, under the holder their payment takes under (see `binding-offer.ts`).
+    ...offerReservations(
+      campaign,
+      memberHolder(instanceId, initiator.id),
+      campaign.rules.originalPriceFen - leaderPrice(campaign.rules),
+    ),
   ],
   isFriendAction: (type) => isFriendAction('group-buy', type),
   overflow(campaign, event, reason) {

@@ -1,9 +1,11 @@
 import { and, assign, setup } from 'xstate';
+import { offerReleases } from '../shared/binding-offer.js';
 import {
   type GroupBuyContext,
   type GroupBuyEvent,
   type GroupBuyStateValue,
   type Member,
+  memberHolder,
   newMember,
   nextHoldExpiry,
   paidCount,
@@ -24,15 +26,18 @@ const refundDue = (m: Member): Effect => ({
 /** Refunds owed to these members: none for a ¥0.00 order (团长免单), which took no money. */
 const refundsDue = (members: readonly Member[]): Effect[] =>
   members.filter((m) => m.priceFen > 0).map(refundDue);
+/**
+ * A seat given up: the member's group allowance, and the unit and subsidy reserved for the seat (by the launch for
+ * the opener and by the join for the others, consumed by the payment; a give of what a member has not reserved, as
+ * for a seat taken before binding offers existed, changes nothing).
+ */
 const seatRelease = (c: GroupBuyContext, m: Member): Release[] => [
   { counter: `${c.campaignId}:groups:${m.id}`, holder: c.instanceId },
-  ...(m.status === 'paid' ? paidRelease(c, m.id) : []),
+  ...paidRelease(c, m.id),
 ];
-/** What a paid seat took: a unit of stock and its subsidy from the budget. */
-const paidRelease = (c: GroupBuyContext, memberId: string): Release[] => [
-  { counter: `${c.campaignId}:stock`, holder: `${c.instanceId}:${memberId}` },
-  { counter: `${c.campaignId}:budget`, holder: `${c.instanceId}:${memberId}` },
-];
+/** What is reserved for a seat: a unit of stock and its subsidy from the budget. */
+const paidRelease = (c: GroupBuyContext, memberId: string): Release[] =>
+  offerReleases(c.campaignId, memberHolder(c.instanceId, memberId));
 
 /** Removes members; if the leader is among them, leadership passes to the earliest member who stays. */
 function without(context: GroupBuyContext, leaving: (m: Member) => boolean) {
