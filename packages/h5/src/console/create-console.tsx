@@ -48,7 +48,15 @@ import { controlsFor, definitionWith } from './phase-change.js';
 
 export type { ConsoleRole } from './pages/page-context.js';
 
-/** Who is signed in to the console, from the integrator's authentication (never from the request's fields). */
+/**
+ * Who is signed in to the console, from the integrator's authentication (never from the request's fields).
+ *
+ * @example
+ * const authenticate = async (request: Request): Promise<ConsoleOperator | null> => {
+ *   const session = await sessions.read(request);
+ *   return session ? { id: session.staffId } : null;
+ * };
+ */
 export interface ConsoleOperator {
   readonly id: string;
 }
@@ -56,9 +64,26 @@ export interface ConsoleOperator {
 /**
  * The analytics slot of a campaign page: what the analytics summary renders for `campaignId`, or null for "not
  * connected". The console shows nothing in its place but that sentence (no estimated figures).
+ *
+ * @example
+ * const analytics: AnalyticsSlot = async (campaignId, locale) => <AnalyticsSummary id={campaignId} locale={locale} />;
+ * createConsole(engine, { ...options, analytics });
  */
 export type AnalyticsSlot = (campaignId: string, locale: Locale) => Promise<ComponentChildren | null>;
 
+/**
+ * What {@link createConsole} needs: the engine's store, your authentication and roles, the CSRF secret, and
+ * optionally the mount path, consumers, analytics slot, locale, time zone, clock and ids.
+ *
+ * @example
+ * const options: ConsoleOptions = {
+ *   store,
+ *   authenticate: (request) => staffFrom(request),
+ *   authorize: (operator) => (admins.has(operator.id) ? 'admin' : 'viewer'),
+ *   secret: process.env.CONSOLE_SECRET ?? '',
+ * };
+ * const console = createConsole(engine, options);
+ */
 export interface ConsoleOptions {
   /** The engine's own store: held events, the audit and consumers are read and written there. */
   readonly store: Store & RecordStore;
@@ -84,6 +109,16 @@ export interface ConsoleOptions {
   readonly ids?: IdSource;
 }
 
+/**
+ * A running console, as {@link createConsole} returns it: its Fetch-API handler, its outbox consumer (start
+ * it), and the recovery of phase changes after a restart.
+ *
+ * @example
+ * const operatorConsole: OperatorConsole = createConsole(engine, options);
+ * await operatorConsole.restoreCampaigns();
+ * operatorConsole.indexer.start();
+ * serve({ fetch: operatorConsole.handle });
+ */
 export interface OperatorConsole {
   /** The Fetch-API handler: mount it under `basePath`. */
   readonly handle: (request: Request) => Promise<Response>;
