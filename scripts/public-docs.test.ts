@@ -5,11 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Every name a package's public entry points (the subpaths in its package.json "exports") export has a TSDoc
 // summary and an `@example`. Entry points not yet documented are listed in PENDING: the test fails when a covered
 // entry point has an undocumented name, and when a pending one has become complete (move it to covered).
-const PENDING = new Set([
-  '@liebian/core/mechanics',
-  '@liebian/core/store',
-  '@liebian/core/analytics',
-]);
+const PENDING = new Set(['@liebian/core/mechanics', '@liebian/core/store', '@liebian/core/analytics']);
 
 interface Entry {
   readonly name: string;
@@ -61,10 +57,7 @@ function undocumented(file: string): string[] {
 describe('TSDoc on every public export', () => {
   it('finds the entry points of all three packages', () => {
     expect(entries.map((entry) => entry.name)).toEqual(
-      expect.arrayContaining([
-        '@liebian/core',
-        '@liebian/core/engine',
-                  ]),
+      expect.arrayContaining(['@liebian/core', '@liebian/core/engine']),
     );
     for (const name of PENDING) expect(entries.map((entry) => entry.name)).toContain(name);
   });
