@@ -6,6 +6,13 @@ import type { RecordStore } from '@liebian/core/store';
 import type { SqlDriver } from './sql/sql-driver.js';
 import { createSqlStore } from './sql/sql-store.js';
 
+/**
+ * Where {@link createPgliteStore} keeps its embedded database: a directory (survives the process) or memory.
+ *
+ * @example
+ * const options: PgliteStoreOptions = { dataDir: '.liebian/db' };
+ * const store = await createPgliteStore(options);
+ */
 export interface PgliteStoreOptions {
   /** Directory holding the embedded database; created if missing. Omit for an in-memory database. */
   readonly dataDir?: string;
@@ -28,6 +35,14 @@ function pidAlive(pid: number): boolean {
  * Takes the data directory for this process. PGlite has no lock of its own and a second process opening the same
  * directory corrupts it (electric-sql/pglite#1106), so a lock file names the owner's pid; a lock left by a process
  * that no longer runs (killed) is taken over.
+ *
+ * @example
+ * const release = lockDataDir('.liebian/db'); // throws if another live process holds it
+ * try {
+ *   await work();
+ * } finally {
+ *   release();
+ * }
  */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
@@ -52,7 +67,13 @@ export function lockDataDir(dataDir: string): () => void {
   throw new Error(`could not lock PGlite data directory ${dataDir}`);
 }
 
-/** A {@link SqlDriver} over a PGlite instance. */
+/**
+ * A {@link SqlDriver} over a PGlite instance.
+ *
+ * @example
+ * const driver = pgliteDriver(new PGlite());
+ * console.log((await driver.query('select 1 as one')).rows); // [{ one: 1 }]
+ */
 export function pgliteDriver(db: PGlite): SqlDriver {
   return {
     query: async (sql, params) => {

@@ -7,6 +7,14 @@ import { createSqlStore } from './sql/sql-store.js';
 export type { SqlDriver } from './sql/sql-driver.js';
 export { createSqlStore, type SqlStoreOptions } from './sql/sql-store.js';
 
+/**
+ * How {@link createPostgresStore} reaches the server: a pool you own or a connection string, and the schema
+ * its tables live in.
+ *
+ * @example
+ * const options: PostgresStoreOptions = { connectionString: process.env.DATABASE_URL, max: 20, schema: 'promo' };
+ * const store = await createPostgresStore(options);
+ */
 export interface PostgresStoreOptions {
   /** A `pg` pool you own, or a connection string (the store then owns and closes its pool). */
   readonly pool?: pg.Pool;
@@ -19,7 +27,15 @@ export interface PostgresStoreOptions {
   readonly connectionTimeoutMs?: number;
 }
 
-/** A {@link SqlDriver} over a `pg` pool. */
+/**
+ * A {@link SqlDriver} over a `pg` pool.
+ *
+ * @example
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const store = await createSqlStore(pgDriver(pool, false), {
+ *   capabilities: { durability: 'power-loss', multiProcess: true },
+ * });
+ */
 export function pgDriver(pool: pg.Pool, ownsPool: boolean): SqlDriver {
   return {
     query: async (sql, params) => {

@@ -31,6 +31,13 @@ import {
 
 export { createRedisRateCounter } from './redis/rate-counter.js';
 
+/**
+ * How {@link createRedisStore} reaches Redis: a client you own or a URL, and the key prefix its keys share.
+ *
+ * @example
+ * const options: RedisStoreOptions = { url: process.env.REDIS_URL, prefix: 'promo' };
+ * const store = await createRedisStore(options);
+ */
 export interface RedisStoreOptions {
   /** An ioredis client or cluster you own, or a URL (the store then owns and closes its client). */
   readonly redis?: Redis | Cluster;

@@ -11,10 +11,20 @@ export type { Copy } from './copy/zh-cn.js';
 /**
  * The page's own words per locale, one dictionary each (`copy/zh-cn.ts` is the shape, `copy/en.ts` follows it).
  * Server-side renders use this registry; a built page's script loads only its locale's dictionary.
+ *
+ * @example
+ * const words = COPY['en'];
+ * console.log(words.page.invite); // 'Invite friends'
  */
 export const COPY: Readonly<Record<Locale, Copy>> = { 'zh-CN': zhCN, en };
 
-/** Refusal reasons in words, per locale. */
+/**
+ * Refusal reasons in words, per locale.
+ *
+ * @example
+ * const result = await engine.send(id, command, { actor });
+ * if (result.status === 'rejected') toast(REASON['zh-CN'][result.reason] ?? result.reason);
+ */
 export const REASON: Readonly<Record<Locale, Partial<Record<RejectionReason, string>>>> = {
   'zh-CN': zhCN.reasons,
   en: en.reasons,

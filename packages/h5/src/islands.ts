@@ -3,6 +3,10 @@
  * phone). Countdown from server time, action buttons through the HTTP API, invite via Web Share or copy link,
  * the lead form posted as JSON, and live updates: when the instance changes, the page's main content is fetched
  * again and swapped in, without a reload.
+ *
+ * @example
+ * const config: IslandConfig = { apiBase: '/api', instanceId: launch.instanceId, pollMs: 5000 };
+ * const html = renderDocument({ campaign, view, disclosure, locale: 'zh-CN', islands: config });
  */
 export interface IslandConfig {
   /** Where `createHandler` is mounted, e.g. `/api`. */
@@ -63,7 +67,13 @@ export interface IslandMessages {
   readonly offline: string;
 }
 
-/** Runs in the browser. Written as one self-contained function so it can be inlined into the document. */
+/**
+ * Runs in the browser. Written as one self-contained function so it can be inlined into the document.
+ *
+ * @example
+ * // Normally inlined by islandScript; in a bundle of your own:
+ * runIslands({ apiBase: '/api', instanceId: document.body.dataset.instance ?? '' });
+ */
 export function runIslands(config: IslandConfig): void {
   const api = `${config.apiBase}/instances/${encodeURIComponent(config.instanceId)}`;
   let timers: number[] = [];
@@ -406,7 +416,13 @@ export function runIslands(config: IslandConfig): void {
   }
 }
 
-/** The `<script>` that starts the islands with `config`. */
+/**
+ * The `<script>` that starts the islands with `config`.
+ *
+ * @example
+ * const script = islandScript({ apiBase: '/api', instanceId });
+ * const html = `<!doctype html><body>${page}${script}</body>`;
+ */
 export function islandScript(config: IslandConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
   // Bundlers that keep function names (esbuild keepNames, used by tsx and vitest) wrap inner functions in

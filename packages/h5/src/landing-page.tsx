@@ -8,6 +8,20 @@ import { LeadForm, PrivacyNotice, takesLeads } from './lead-form.js';
 import { loopLabel, type PrimaryAction, primaryAction } from './primary-action.js';
 import { InstanceWidget } from './widgets/instance-widget.js';
 
+/**
+ * What {@link LandingPage} renders: the campaign, the viewer's view of an instance (or none for a static shell),
+ * the rules in words, the locale and its copy, and optionally the lead form, islands and poster.
+ *
+ * @example
+ * const props: LandingPageProps = {
+ *   campaign,
+ *   view: await engine.view(instanceId, viewer),
+ *   disclosure: engine.disclose(campaign.id, 'zh-CN'),
+ *   locale: 'zh-CN',
+ *   copy: COPY['zh-CN'],
+ * };
+ * const html = renderToString(<LandingPage {...props} />);
+ */
 export interface LandingPageProps {
   readonly campaign: AnyCampaign;
   /**

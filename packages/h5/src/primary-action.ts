@@ -3,6 +3,14 @@ import type { Availability } from '@liebian/core/mechanics';
 import { reasonText } from './copy/copy-words.js';
 import type { Copy } from './copy/zh-cn.js';
 
+/**
+ * The one button a page shows the viewer: the command it sends (or sharing, or launching their own), its
+ * words, and whether it may be pressed.
+ *
+ * @example
+ * const action: PrimaryAction = primaryAction(view, COPY['zh-CN'], true);
+ * if (action.allowed && action.action !== 'none') console.log(action.label);
+ */
 export interface PrimaryAction {
   /** The command type to send, `invite` for sharing, `start` for the viewer's own instance, `none` for none. */
   readonly action: string;

@@ -37,6 +37,13 @@ function shades(colour: string): string[] {
 /** Text on light surfaces. */
 const DARK = '#1a1a1a';
 
+/**
+ * A page's colours, derived from the campaign's brand colour so every text reaches WCAG AA contrast.
+ *
+ * @example
+ * const theme: Theme = themeFor('#e4393c');
+ * console.log(contrast(theme.onSurface, theme.surface) >= 4.5); // true
+ */
 export interface Theme {
   /** The campaign's colour, for fills without text (progress bars, borders). */
   readonly brand: string;

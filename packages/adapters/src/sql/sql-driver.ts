@@ -1,6 +1,10 @@
 /**
  * The thin driver the SQL store runs on: `pg` against a PostgreSQL server, PGlite embedded. Anything that can
  * run parameterised PostgreSQL can implement it.
+ *
+ * @example
+ * const driver: SqlDriver = pgDriver(new pg.Pool({ connectionString }), true);
+ * const rows = (await driver.query('select 1 as one')).rows; // [{ one: 1 }]
  */
 export interface SqlDriver {
   /** One parameterised statement. */

@@ -15,6 +15,17 @@ import { sqlConsumerMethods } from './sql-consumers.js';
 import type { SqlDriver } from './sql-driver.js';
 import { migrateRecords, sqlRecordMethods } from './sql-records.js';
 
+/**
+ * What {@link createSqlStore} needs beside a driver: the schema, the capabilities to report (the driver's
+ * database decides them), and what to do once disposed.
+ *
+ * @example
+ * const options: SqlStoreOptions = {
+ *   schema: 'promo',
+ *   capabilities: { durability: 'power-loss', multiProcess: true },
+ * };
+ * const store = await createSqlStore(pgDriver(pool, false), options);
+ */
 export interface SqlStoreOptions {
   /** PostgreSQL schema holding the tables (created and migrated on open). Default `liebian`. */
   readonly schema?: string;
@@ -64,6 +75,12 @@ function commitCalls(requests: readonly CommitRequest[]): number[][] {
 /**
  * The one SQL store, for PostgreSQL servers and embedded PGlite alike. Every write is one statement calling a
  * PL/pgSQL function, so each commit is a single round trip and a single transaction.
+ *
+ * @example
+ * // createPostgresStore and createPgliteStore are this over their own driver:
+ * const store = await createSqlStore(pgliteDriver(new PGlite()), {
+ *   capabilities: { durability: 'none', multiProcess: false },
+ * });
  */
 export async function createSqlStore(
   driver: SqlDriver,

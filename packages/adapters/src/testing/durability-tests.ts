@@ -8,6 +8,11 @@ const ACK = 'ack ';
 /**
  * The child side of the kill test: commits instance after instance and prints each acknowledged id, until killed.
  * Call it from the script your `durability.spawn()` starts.
+ *
+ * @example
+ * // durability-child.ts, the script `durability.spawn()` starts:
+ * import { runDurabilityChild } from '@liebian/adapters/testing';
+ * await runDurabilityChild(() => createMyStore({ url: process.env.MY_STORE_URL }));
  */
 export async function runDurabilityChild(open: () => Promise<Store>): Promise<never> {
   const store = await open();

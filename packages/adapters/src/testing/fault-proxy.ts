@@ -1,12 +1,26 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
-/** Where a proxy or a server listens. */
+/**
+ * Where a proxy or a server listens.
+ *
+ * @example
+ * const server: Address = { host: '127.0.0.1', port: 5432 };
+ * const proxy = await startFaultProxy(server);
+ * const url = `postgres://postgres@${proxy.address.host}:${proxy.address.port}/test`;
+ */
 export interface Address {
   readonly host: string;
   readonly port: number;
 }
 
-/** What the proxy does to traffic; change it at any time. */
+/**
+ * What the proxy does to traffic; change it at any time.
+ *
+ * @example
+ * proxy.plan.silent = true; // the server goes quiet: calls should fail with store-timeout
+ * proxy.plan.silent = false;
+ * proxy.plan.cutAnswerTo = { marker: commitFunctionName, chance: 0.5 }; // lose half the commit answers
+ */
 export interface FaultPlan {
   /** Chance that an answer from the server is dropped and both sockets cut (the request was carried out). */
   cutAnswer: number;
@@ -23,6 +37,15 @@ export interface FaultPlan {
   cutAnswerTo: { marker: string; chance: number } | null;
 }
 
+/**
+ * A running {@link startFaultProxy}: where it listens, its plan (change it at any time), how many connections
+ * it has cut.
+ *
+ * @example
+ * const proxy: FaultProxy = await startFaultProxy({ host: '127.0.0.1', port: 6379 });
+ * proxy.cutAll(); // every open connection dropped now
+ * await proxy.close();
+ */
 export interface FaultProxy {
   readonly address: Address;
   readonly plan: FaultPlan;

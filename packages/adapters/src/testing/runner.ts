@@ -3,6 +3,11 @@ import type { Store } from '@liebian/core';
 /**
  * The test functions of your runner. Works with vitest (`{ describe, it }` from 'vitest') and `node:test`
  * (`{ describe, it }` from 'node:test'); any runner with these two shapes will do.
+ *
+ * @example
+ * import { describe, it } from 'node:test';
+ * const runner: TestRunner = { describe, it };
+ * runStoreConformance(runner, { name: 'my-kv', create: createMyStore });
  */
 export interface TestRunner {
   describe(name: string, body: () => void): void;
@@ -10,6 +15,18 @@ export interface TestRunner {
   it(name: string, body: () => Promise<void>, timeoutMs?: number): void;
 }
 
+/**
+ * How {@link runStoreConformance} runs against your store: a factory of fresh stores, optional second
+ * handles and raw read-back, the groups to skip, and the concurrency of the race tests.
+ *
+ * @example
+ * const options: ConformanceOptions = {
+ *   name: 'my-kv',
+ *   create: () => createMyStore({ prefix: crypto.randomUUID() }),
+ *   records: true,
+ * };
+ * runStoreConformance({ describe, it }, options);
+ */
 export interface ConformanceOptions {
   /** Shown in the suite name. */
   readonly name: string;

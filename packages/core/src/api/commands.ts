@@ -7,7 +7,12 @@ import type { leaderboardCommandSchema } from '../mechanics/leaderboard/schema.j
 import type { referralCommandSchema } from '../mechanics/referral/schema.js';
 import type { swapCommandSchema } from '../mechanics/swap/schema.js';
 
-/** The commands of each kind, from its command schema: what `engine.send` accepts for an instance of that kind. */
+/**
+ * The commands of each kind, from its command schema: what `engine.send` accepts for an instance of that kind.
+ *
+ * @example
+ * type BargainCommandType = CommandsByKind['bargain']['type']; // 'bargain.help' | 'bargain.purchase' | …
+ */
 export interface CommandsByKind {
   readonly bargain: z.input<typeof bargainCommandSchema>;
   readonly assist: z.input<typeof assistCommandSchema>;

@@ -1,5 +1,6 @@
 // `@liebian/core/engine`: the engine's extension points beyond `createEngine`: the built-in risk checks, the
-// untyped command contract (for a custom mechanic), commands by kind, skipped timers.
+// untyped command contract (for a custom mechanic), commands by kind, the kinds inferred from campaigns, skipped
+// timers.
 
 export {
   BUILT_IN_RISK_CHECKS,
@@ -26,3 +27,4 @@ export {
   type ReviewStatus,
 } from '../operator/review-queue.js';
 export type { CommandsByKind } from './commands.js';
+export type { CreateEngineOptions, KindsOf } from './engine.js';

@@ -7,6 +7,9 @@ import type { Store } from '../store/store.js';
 /**
  * A risk check's answer. `review` lets the event apply and writes a `risk.review` effect; `hold` keeps a friend's
  * event out until an operator decides (the review queue, `engine.decideReview`); a launch is never held.
+ *
+ * @example
+ * const verdict: RiskVerdict = { outcome: 'block', reason: 'self-help', detail: 'same device as the initiator' };
  */
 export type RiskVerdict =
   | { readonly outcome: 'allow' }
@@ -14,6 +17,19 @@ export type RiskVerdict =
   | { readonly outcome: 'hold'; readonly detail: string }
   | { readonly outcome: 'block'; readonly reason: RejectionReason; readonly detail: string };
 
+/**
+ * What a {@link RiskCheck} sees: the campaign, the instance and its initiator, the event, whether it is a
+ * friend's action, and the store (for counters such as a daily cap).
+ *
+ * @example
+ * const check: RiskCheck = {
+ *   name: 'no-night-help',
+ *   check: (context: RiskContext) =>
+ *     context.friendAction && new Date(context.event.at).getUTCHours() < 6
+ *       ? { outcome: 'hold', detail: 'help at night' }
+ *       : { outcome: 'allow' },
+ * };
+ */
 export interface RiskContext {
   readonly campaign: AnyCampaign;
   readonly instance: {
@@ -26,7 +42,17 @@ export interface RiskContext {
   readonly store: Store;
 }
 
-/** A named, pluggable check. Checks run in order; the first `block` wins; every `review` is kept. */
+/**
+ * A named, pluggable check. Checks run in order; the first `block` wins; every `review` is kept.
+ *
+ * @example
+ * const vipOnly: RiskCheck = {
+ *   name: 'vip-only',
+ *   check: ({ event }) =>
+ *     event.actor.id.startsWith('vip-') ? { outcome: 'allow' } : { outcome: 'review', detail: 'not a VIP' },
+ * };
+ * createEngine({ campaigns, risk: [vipOnly] });
+ */
 export interface RiskCheck {
   readonly name: string;
   check(context: RiskContext): RiskVerdict | Promise<RiskVerdict>;
@@ -34,7 +60,13 @@ export interface RiskCheck {
 
 export const ALLOW_RISK: RiskVerdict = { outcome: 'allow' };
 
-/** Blocks a friend action by the initiator, or (with `blockSameDevice`) from the initiator's device. */
+/**
+ * Blocks a friend action by the initiator, or (with `blockSameDevice`) from the initiator's device.
+ *
+ * @example
+ * const verdict = await selfHelpCheck.check(context);
+ * if (verdict.outcome === 'block') console.log(verdict.reason); // 'self-help'
+ */
 export const selfHelpCheck: RiskCheck = {
   name: 'self-help',
   check({ campaign, instance, event, friendAction }) {
@@ -53,7 +85,14 @@ export const selfHelpCheck: RiskCheck = {
   },
 };
 
-/** Blocks friend actions by users the integrator did not mark as new, when the campaign is new-users-only. */
+/**
+ * Blocks friend actions by users the integrator did not mark as new, when the campaign is new-users-only.
+ *
+ * @example
+ * // On when the campaign says so; the integrator marks who is new on the actor:
+ * await engine.send(id, { type: 'bargain.help' }, { actor: { id: 'bob', newUser: true } });
+ * const verdict = await newUsersOnlyCheck.check(context);
+ */
 export const newUsersOnlyCheck: RiskCheck = {
   name: 'new-users-only',
   check({ campaign, event, friendAction }) {
@@ -65,6 +104,10 @@ export const newUsersOnlyCheck: RiskCheck = {
 /**
  * Refuses launches and friend actions outside the campaign's daily opening hours (`daily.hours`, in its time zone)
  * with `closed-now`; paying, deadlines and back-office events go on at any hour.
+ *
+ * @example
+ * // With `daily: { hours: { opens: '10:00', closes: '22:00' } }` a help at 23:00 is refused 'closed-now':
+ * const verdict = await openingHoursCheck.check(context);
  */
 export const openingHoursCheck: RiskCheck = {
   name: 'opening-hours',
@@ -83,6 +126,11 @@ export const openingHoursCheck: RiskCheck = {
 /**
  * Caps friend actions per actor per calendar day (campaign time zone) across all instances, with a store
  * counter keyed by day. Each event id counts once, so retries never use up the cap.
+ *
+ * @example
+ * // Configured by the campaign, not called directly:
+ * defineCampaign({ ...json, antiAbuse: { ...json.antiAbuse, maxActionsPerActorPerDay: 5 } });
+ * const verdict = await dailyCapCheck.check(context); // in a test of your own check chain
  */
 export const dailyCapCheck: RiskCheck = {
   name: 'daily-cap',
@@ -102,7 +150,14 @@ export const dailyCapCheck: RiskCheck = {
   },
 };
 
-/** The checks every engine runs, configured by each campaign's `antiAbuse`. */
+/**
+ * The checks every engine runs, configured by each campaign's `antiAbuse`.
+ *
+ * @example
+ * // Run your own check after the built-ins (they run in every engine anyway):
+ * console.log(BUILT_IN_RISK_CHECKS.map((check) => check.name)); // e.g. ['self-help', 'new-users-only', …]
+ * createEngine({ campaigns, risk: [myCheck] });
+ */
 export const BUILT_IN_RISK_CHECKS: readonly RiskCheck[] = [
   selfHelpCheck,
   newUsersOnlyCheck,

@@ -15,7 +15,13 @@ import type { RandomSource } from '../primitives/random.js';
 import type { Store } from '../store/store.js';
 import type { RiskCheck } from './risk.js';
 
-/** The view of any instance, discriminated by `kind`. */
+/**
+ * The view of any instance, discriminated by `kind`.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'bargain') console.log(view.price); // a BargainView here
+ */
 export type InstanceView =
   | BargainView
   | AssistView
@@ -25,7 +31,18 @@ export type InstanceView =
   | ReferralView
   | SwapView;
 
-/** Something the integrator must act on (reward granted, refund due, …). Delivered at least once. */
+/**
+ * Something the integrator must act on (reward granted, refund due, …). Delivered at least once.
+ *
+ * @example
+ * const consumer = createConsumer({
+ *   store,
+ *   name: 'rewards',
+ *   handler: async (effect: Effect) => {
+ *     if (effect.type === 'reward.granted') await grant(effect.dedupeKey, effect.actorId, effect.payload);
+ *   },
+ * });
+ */
 export interface Effect {
   readonly type: string;
   /** Stable across redeliveries: dedupe on it. */
@@ -40,7 +57,13 @@ export interface Effect {
   readonly payload: Readonly<Record<string, unknown>>;
 }
 
-/** A command from a client: `{ type: 'bargain.help', eventId }` plus the event's payload fields. */
+/**
+ * A command from a client: `{ type: 'bargain.help', eventId }` plus the event's payload fields.
+ *
+ * @example
+ * // A custom mechanic's command, before it is parsed by its own schema:
+ * const command: AnyCommand = { type: 'quiz.answer', eventId: 'req-7', choice: 2 };
+ */
 export interface Command {
   readonly type: string;
   /** Idempotency key: sending the same event twice has the effect of sending it once. */
@@ -48,6 +71,15 @@ export interface Command {
   readonly [payload: string]: unknown;
 }
 
+/**
+ * What `engine.send` answers: `accepted` with the new view and effects (or `duplicate` when the event had
+ * applied before), or `rejected` with a stable reason. A store fault throws instead: an unknown outcome is never
+ * reported as a rejection.
+ *
+ * @example
+ * const result: SendResult = await engine.send(id, { type: 'bargain.help', eventId }, { actor });
+ * if (result.status === 'rejected') console.log(result.reason); // e.g. 'already-helped'
+ */
 export type SendResult =
   | {
       readonly status: 'accepted';
@@ -76,6 +108,14 @@ export type SendResult =
       readonly view: InstanceView | null;
     };
 
+/**
+ * What `engine.start` answers: `accepted` with the new instance and its view (or `duplicate` when the same
+ * `instanceId` was launched before), or `rejected` with a stable reason.
+ *
+ * @example
+ * const launch: StartResult = await engine.start('tea-set-bargain', { actor: { id: 'alice' } });
+ * if (launch.status === 'accepted') console.log(launch.instanceId, launch.view.kind);
+ */
 export type StartResult =
   | {
       readonly status: 'accepted';
@@ -91,6 +131,18 @@ export type StartResult =
       readonly detail?: string;
     };
 
+/**
+ * What {@link createEngine} takes: the campaigns, and optionally the store, the injected clock, ids and
+ * randomness, extra risk checks, and the limits of the event pipeline (each with its default).
+ *
+ * @example
+ * const options: EngineOptions = {
+ *   campaigns: [defineCampaign(json)],
+ *   store: createMemoryStore(),
+ *   clock: createManualClock('2026-12-02T10:00:00+08:00'),
+ *   recordEvents: true,
+ * };
+ */
 export interface EngineOptions {
   /** Validated campaigns (from `defineCampaign`) or raw definitions, validated here. */
   readonly campaigns: readonly (AnyCampaign | unknown)[];
@@ -169,7 +221,15 @@ export interface EngineOptions {
   readonly onTimerSkipped?: (skipped: SkippedTimer) => void;
 }
 
-/** A due timer `tick` did not deliver. */
+/**
+ * A due timer `tick` did not deliver.
+ *
+ * @example
+ * createEngine({
+ *   campaigns,
+ *   onTimerSkipped: (skipped: SkippedTimer) => log.warn('timer skipped', skipped.timerId, skipped.error),
+ * });
+ */
 export interface SkippedTimer {
   readonly instanceId: string;
   readonly timerId: string;

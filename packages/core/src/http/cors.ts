@@ -1,7 +1,13 @@
 import { LiebianError } from '../errors/liebian-error.js';
 import { problem } from './problem.js';
 
-/** Which other origins may call the handler from a browser (the page on a CDN, the API on its own host). */
+/**
+ * Which other origins may call the handler from a browser (the page on a CDN, the API on its own host).
+ *
+ * @example
+ * const cors: CorsOptions = { origins: ['https://promo.example.com'], maxAgeSeconds: 3600 };
+ * const handler = createHandler(engine, { authenticate, cors });
+ */
 export interface CorsOptions {
   /** Exact origins such as `https://promo.example.com`, or a test; `*` is not accepted (cookies ride along). */
   readonly origins: readonly string[] | ((origin: string) => boolean);

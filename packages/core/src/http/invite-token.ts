@@ -34,6 +34,9 @@ export interface InviteClaims {
 
 /**
  * What anyone holding a link may learn from it: where it leads and until when, not who shared it nor the channel.
+ *
+ * @example
+ * const shown: PublicInvite = publicInvite(claims); // { campaignId, instanceId, expiresAt }: no inviterId, no channel
  */
 export type PublicInvite = Omit<InviteClaims, 'inviterId' | 'channel'>;
 
@@ -139,7 +142,13 @@ export async function signInvite(claims: InviteClaims, secret: string): Promise<
   return toBase64Url(token);
 }
 
-/** The answer of {@link verifyInvite}: the claims, or why the token is refused. */
+/**
+ * The answer of {@link verifyInvite}: the claims, or why the token is refused.
+ *
+ * @example
+ * const check: InviteCheck = await verifyInvite(token, secret, Date.now());
+ * const inviterId = check.ok ? check.claims.inviterId : null;
+ */
 export type InviteCheck =
   | { ok: true; claims: InviteClaims }
   | { ok: false; reason: 'malformed' | 'bad-signature' | 'expired' };

@@ -7,6 +7,11 @@ import type { ReserveMode, ScoreEntry, ScoreIncrement } from '../store/store.js'
 /**
  * Who acts. Always built by the integrator from authentication (a session, a verified token),
  * never read from a request body.
+ *
+ * @example
+ * // In the HTTP handler: built from the session, never from the request body.
+ * const actor: Actor = { id: session.userId, deviceId: session.deviceId };
+ * await engine.start(campaign.id, { actor });
  */
 export interface Actor {
   /** Stable user id. Must not start with "@" (reserved for the engine's own actors). */
@@ -90,6 +95,13 @@ export const REJECTION_REASONS = [
   'campaign-ended',
   'campaign-paused',
 ] as const;
+/**
+ * Why the engine refused a launch or an event: stable codes, safe to branch on and to show (in words) to users.
+ *
+ * @example
+ * const result = await engine.send(id, command, { actor });
+ * if (result.status === 'rejected' && result.reason === 'already-helped') showToast('你已经帮砍过了');
+ */
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 export type Decision = { readonly ok: true } | { readonly ok: false; readonly reason: RejectionReason };
@@ -129,7 +141,13 @@ export interface Deadline {
   readonly dueAt: number;
 }
 
-/** Rules disclosure: generated from the campaign's own fields, one line per rule. */
+/**
+ * Rules disclosure: generated from the campaign's own fields, one line per rule.
+ *
+ * @example
+ * const rules: Disclosure = engine.disclose('tea-set-bargain', 'zh-CN');
+ * for (const line of rules.lines) console.log(line);
+ */
 export interface Disclosure {
   readonly locale: Locale;
   readonly title: string;
@@ -138,9 +156,21 @@ export interface Disclosure {
   readonly privacy: { readonly title: string; readonly lines: readonly string[] } | null;
 }
 
+/**
+ * A language pages and disclosures are written in: simplified Chinese or English.
+ *
+ * @example
+ * const locale: Locale = 'en';
+ * engine.disclose(campaign.id, locale);
+ */
 export type Locale = 'zh-CN' | 'en';
 
-/** A validated campaign of one kind. */
+/**
+ * A validated campaign of one kind.
+ *
+ * @example
+ * const campaign: Campaign<'bargain', BargainRules> = defineCampaign(json, 'bargain');
+ */
 export type Campaign<TKind extends MechanicKind = MechanicKind, TRules = unknown> = CampaignCommon & {
   readonly kind: TKind;
   readonly rules: TRules;

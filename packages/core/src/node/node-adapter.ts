@@ -3,12 +3,30 @@ import { Readable } from 'node:stream';
 import { LiebianError } from '../errors/liebian-error.js';
 import { problem } from '../http/problem.js';
 
-/** A Fetch-API handler, such as the one `createHandler` returns. */
+/**
+ * A Fetch-API handler, such as the one `createHandler` returns.
+ *
+ * @example
+ * const handler: FetchHandler = createHandler(engine, { authenticate });
+ * createServer(toNodeListener(handler)).listen(3000);
+ */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-/** Node's request as frameworks hand it over: Express adds `originalUrl` and, after `express.json()`, `body`. */
+/**
+ * Node's request as frameworks hand it over: Express adds `originalUrl` and, after `express.json()`, `body`.
+ *
+ * @example
+ * app.post('/api/*', express.json(), (req: NodeRequest, res) => handleNode(handler, req, res));
+ */
 export type NodeRequest = IncomingMessage & { readonly originalUrl?: string; readonly body?: unknown };
 
+/**
+ * How a Node request becomes a Fetch `Request`: the public origin, and the body a framework has already parsed.
+ *
+ * @example
+ * // Koa, after koa-bodyparser:
+ * app.use((ctx) => handleNode(handler, ctx.req, ctx.res, { origin: 'https://shop.example', body: ctx.request.body }));
+ */
 export interface NodeAdapterOptions {
   /**
    * The origin the requests are addressed to, e.g. `https://shop.example`. Recommended in production; without it

@@ -1,10 +1,21 @@
 import { LiebianError } from '../errors/liebian-error.js';
 import { MAX_RECORDS_LISTED, type OperatorRecord, type RecordStore } from '../store/record-store.js';
 
-/** The record collection of operator actions. */
+/**
+ * The record collection of operator actions.
+ *
+ * @example
+ * const entries = await store.listRecords(AUDIT, { limit: 20 });
+ */
 export const AUDIT = 'audit';
 
-/** One operator action: who, when, what, on what, the state before and after, and how it ended. */
+/**
+ * One operator action: who, when, what, on what, the state before and after, and how it ended.
+ *
+ * @example
+ * const [latest]: AuditEntry[] = await auditLog(store, Date.now).list({ campaignId: 'tea', limit: 1 });
+ * console.log(latest?.by.id, latest?.action, latest?.outcome); // 'op-7' 'campaign.pause' 'done'
+ */
 export interface AuditEntry {
   /** The action's idempotency key (one per submitted form): the same key is one action. */
   readonly id: string;
@@ -24,6 +35,13 @@ export interface AuditEntry {
   readonly detail: string;
 }
 
+/**
+ * Which audit entries to list: those of one campaign (default: every campaign), newest first.
+ *
+ * @example
+ * const query: AuditQuery = { campaignId: 'tea-set-bargain', limit: 50 };
+ * const entries = await auditLog(store, Date.now).list(query);
+ */
 export interface AuditQuery {
   readonly campaignId?: string;
   /** Default 100, at most 500. */
@@ -107,4 +125,12 @@ export function auditLog(records: RecordStore, now: () => number) {
   };
 }
 
+/**
+ * The audit of operator actions over a record store, as {@link auditLog} returns it: `run` an action once per
+ * key, `list` what was done.
+ *
+ * @example
+ * const audit: AuditLog = auditLog(store, () => clock.now());
+ * const recent = await audit.list({ limit: 10 });
+ */
 export type AuditLog = ReturnType<typeof auditLog>;

@@ -4,13 +4,30 @@ import { LiebianError } from '../errors/liebian-error.js';
 import type { AppliedEvent } from '../mechanics/mechanic.js';
 import { MAX_RECORDS_LISTED, type OperatorRecord, type RecordStore } from '../store/record-store.js';
 
-/** The record collection of held events. */
+/**
+ * The record collection of held events.
+ *
+ * @example
+ * const held = await store.listRecords(REVIEWS, { limit: 20 }); // or, typed: engine.reviews()
+ */
 export const REVIEWS = 'reviews';
 
-/** Where a held event is: waiting for an operator, approved (it applied, once) or rejected (it never applies). */
+/**
+ * Where a held event is: waiting for an operator, approved (it applied, once) or rejected (it never applies).
+ *
+ * @example
+ * const status: ReviewStatus = 'pending';
+ * const waiting = await engine.reviews({ status });
+ */
 export type ReviewStatus = 'pending' | 'approved' | 'rejected';
 
-/** An event a risk check held for an operator (`RiskVerdict` `hold`). */
+/**
+ * An event a risk check held for an operator (`RiskVerdict` `hold`).
+ *
+ * @example
+ * for (const held of await engine.reviews({ status: 'pending' }))
+ *   console.log(held.id, held.reasons.join('; '));
+ */
 export interface HeldEvent {
   /** `<instanceId>/<scoped id>` (the event id scoped to its actor and command, as the store keeps it). */
   readonly id: string;
@@ -31,11 +48,25 @@ export interface HeldEvent {
   } | null;
 }
 
-/** An operator's decision on a held event. `by` is the operator's id, from authentication. */
+/**
+ * An operator's decision on a held event. `by` is the operator's id, from authentication.
+ *
+ * @example
+ * const decision: ReviewDecision = { decision: 'approve', by: operator.id };
+ * await engine.decideReview(held.id, decision);
+ */
 export type ReviewDecision =
   | { readonly decision: 'approve'; readonly by: string }
   | { readonly decision: 'reject'; readonly by: string; readonly reason: string };
 
+/**
+ * What `engine.decideReview` answers: the held event as decided, whether this call decided it, and for an
+ * approval the engine's answer to the event.
+ *
+ * @example
+ * const outcome: ReviewOutcome = await engine.decideReview(held.id, { decision: 'approve', by: 'op-7' });
+ * if (outcome.applied?.status === 'accepted') console.log('applied at version', outcome.applied.version);
+ */
 export interface ReviewOutcome {
   readonly review: HeldEvent;
   /** False when the review had this decision already (a second click, a retry): nothing new was decided. */
@@ -44,6 +75,13 @@ export interface ReviewOutcome {
   readonly applied: SendResult | null;
 }
 
+/**
+ * Which held events `engine.reviews` lists: by status and campaign (default: all), newest first.
+ *
+ * @example
+ * const query: ReviewQuery = { status: 'pending', campaignId: 'tea-set-bargain', limit: 20 };
+ * const held = await engine.reviews(query);
+ */
 export interface ReviewQuery {
   readonly status?: ReviewStatus;
   readonly campaignId?: string;

@@ -43,6 +43,10 @@ interface Counter {
  * Every operation reads and writes in one synchronous step (no await in between), so it is atomic
  * under any interleaving of callers in one process. Snapshots are stored as JSON text, so what comes
  * back is exactly what a durable store would return.
+ *
+ * @example
+ * const store = createMemoryStore();
+ * const engine = createEngine({ campaigns, store });
  */
 export function createMemoryStore(): Store & RecordStore {
   const rows = new Map<string, Row>();

@@ -163,6 +163,15 @@ export interface StoreCapabilities {
   readonly multiProcess: boolean;
 }
 
+/**
+ * Where instances, their idempotency keys, timers and the outbox live. The engine is its only writer; every
+ * shipped store (memory, PGlite, PostgreSQL, Redis) passes the same conformance suite. Faults throw a
+ * `LiebianError` (`store-unavailable`, `store-timeout`, `outcome-unknown`).
+ *
+ * @example
+ * const store: Store = await createPostgresStore({ connectionString: process.env.DATABASE_URL });
+ * const engine = createEngine({ campaigns, store });
+ */
 export interface Store {
   readonly capabilities: StoreCapabilities;
   load(id: string): Promise<StoredInstance | null>;

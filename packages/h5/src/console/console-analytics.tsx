@@ -7,7 +7,12 @@ import type { PageContext } from './pages/page-context.js';
 
 /**
  * The analytics slot of a campaign page: what the analytics summary renders for `campaignId`, or null for "not
- * connected". The console shows nothing in its place but that sentence (no estimated figures).
+ * connected". The console shows nothing in its place but that sentence (no estimated figures). Pass
+ * `createAnalytics`' result instead to show the dashboard's own figures.
+ *
+ * @example
+ * const analytics: AnalyticsSlot = async (campaignId, locale) => <AnalyticsSummary id={campaignId} locale={locale} />;
+ * createConsole(engine, { ...options, analytics });
  */
 export type AnalyticsSlot = (campaignId: string, locale: Locale) => Promise<ComponentChildren | null>;
 

@@ -1,7 +1,12 @@
 import { type Clock, type Consumer, createConsumer, type Store } from '@liebian/core';
 import type { RecordStore } from '@liebian/core/store';
 
-/** The console's own effect consumer: it lists the work waiting for an operator. */
+/**
+ * The console's own effect consumer: it lists the work waiting for an operator.
+ *
+ * @example
+ * const indexer = (await store.listConsumers()).find((c) => c.name === INDEXER_NAME); // how far it has read
+ */
 export const INDEXER_NAME = 'liebian-console';
 /** Leaderboards frozen for approval (`waiting`) and those published or cancelled since (`done`), by instance. */
 export const BOARDS = 'console-boards';

@@ -54,11 +54,32 @@ import { controlsFor, definitionWith } from './phase-change.js';
 export type { AnalyticsSlot } from './console-analytics.js';
 export type { ConsoleRole } from './pages/page-context.js';
 
-/** Who is signed in to the console, from the integrator's authentication (never from the request's fields). */
+/**
+ * Who is signed in to the console, from the integrator's authentication (never from the request's fields).
+ *
+ * @example
+ * const authenticate = async (request: Request): Promise<ConsoleOperator | null> => {
+ *   const session = await sessions.read(request);
+ *   return session ? { id: session.staffId } : null;
+ * };
+ */
 export interface ConsoleOperator {
   readonly id: string;
 }
 
+/**
+ * What {@link createConsole} needs: the engine's store, your authentication and roles, the CSRF secret, and
+ * optionally the mount path, consumers, analytics slot, locale, time zone, clock and ids.
+ *
+ * @example
+ * const options: ConsoleOptions = {
+ *   store,
+ *   authenticate: (request) => staffFrom(request),
+ *   authorize: (operator) => (admins.has(operator.id) ? 'admin' : 'viewer'),
+ *   secret: process.env.CONSOLE_SECRET ?? '',
+ * };
+ * const console = createConsole(engine, options);
+ */
 export interface ConsoleOptions {
   /** The engine's own store: held events, the audit and consumers are read and written there. */
   readonly store: Store & RecordStore;
@@ -90,6 +111,16 @@ export interface ConsoleOptions {
   readonly ids?: IdSource;
 }
 
+/**
+ * A running console, as {@link createConsole} returns it: its Fetch-API handler, its outbox consumer (start
+ * it), and the recovery of phase changes after a restart.
+ *
+ * @example
+ * const operatorConsole: OperatorConsole = createConsole(engine, options);
+ * await operatorConsole.restoreCampaigns();
+ * operatorConsole.indexer.start();
+ * serve({ fetch: operatorConsole.handle });
+ */
 export interface OperatorConsole {
   /** The Fetch-API handler: mount it under `basePath`. */
   readonly handle: (request: Request) => Promise<Response>;

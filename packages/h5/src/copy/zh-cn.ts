@@ -236,5 +236,11 @@ export const zhCN = {
   },
 };
 
-/** The shape every locale's copy has. */
+/**
+ * The shape every locale's copy has.
+ *
+ * @example
+ * const copy: Copy = copyFor('zh-CN');
+ * renderToString(<LandingPage {...props} copy={copy} />);
+ */
 export type Copy = typeof zhCN;

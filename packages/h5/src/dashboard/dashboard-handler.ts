@@ -3,6 +3,18 @@ import { campaignReport } from '@liebian/core/analytics';
 import { escapeHtml } from '../report/escape-html.js';
 import { renderDashboard } from './dashboard-page.js';
 
+/**
+ * What {@link createDashboardHandler} serves: the campaigns whose figures it shows, the store it reads them
+ * from, and who may see them.
+ *
+ * @example
+ * const dashboard = createDashboardHandler({
+ *   store,
+ *   campaigns,
+ *   authorize: (request) => isStaff(request),
+ *   basePath: '/dashboard/',
+ * });
+ */
 export interface DashboardOptions {
   /** The store the engine and its analytics consumer (`createAnalytics`) write to. */
   readonly store: Store;

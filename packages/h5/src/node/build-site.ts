@@ -67,6 +67,10 @@ async function bundle(config: InlineConfig) {
  * Bundles the share poster as one content-hashed ES module into `outDir` and returns its file name, for
  * server-rendered pages: serve the directory and pass the file's URL as `islands.posterModule`. The page loads it
  * only when someone taps the poster button.
+ *
+ * @example
+ * const posterFile = await buildPosterModule('public/assets');
+ * const islands = { apiBase: '/api', instanceId, posterModule: `/assets/${posterFile}` };
  */
 export async function buildPosterModule(outDir: string): Promise<string> {
   const entry = join(sourceDir, 'poster', 'draw-poster.ts');
@@ -86,6 +90,13 @@ export async function buildPosterModule(outDir: string): Promise<string> {
   return chunk.fileName;
 }
 
+/**
+ * What {@link buildSite} builds: the campaign file, where to write the page, and what the page calls.
+ *
+ * @example
+ * const options: BuildSiteOptions = { file: 'campaigns/bargain.json', outDir: 'dist/bargain', apiBase: '/api' };
+ * await buildSite(options);
+ */
 export interface BuildSiteOptions {
   /** The campaign file. */
   readonly file: string;
@@ -97,6 +108,13 @@ export interface BuildSiteOptions {
   readonly leadFormAction?: string;
 }
 
+/**
+ * What {@link buildSite} wrote: every file, and the page's content-hashed script among them.
+ *
+ * @example
+ * const site: BuiltSite = await buildSite({ file: 'campaigns/bargain.json', outDir: 'dist/bargain' });
+ * console.log(site.files.length, site.script); // e.g. 3 'assets/page-3f9a.js'
+ */
 export interface BuiltSite {
   /** Paths written, relative to `outDir`. */
   readonly files: readonly string[];

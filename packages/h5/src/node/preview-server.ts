@@ -6,7 +6,13 @@ import type { Plugin } from 'vite';
 import { campaignAssets } from './campaign-assets.js';
 import { optionalPeer, PREACT_JSX, sourceDir, viteBase } from './tooling.js';
 
-/** What the preview page is given: the last campaign that validated, and the current file's problem, if any. */
+/**
+ * What the preview page is given: the last campaign that validated, and the current file's problem, if any.
+ *
+ * @example
+ * const state: PreviewState = readPreviewState('campaigns/bargain.json', null);
+ * if (state.error) console.error(state.error);
+ */
 export interface PreviewState {
   readonly file: string;
   /** The last valid campaign definition (raw JSON), kept while the file is invalid. */
@@ -19,7 +25,15 @@ const VIRTUAL = 'virtual:liebian-preview-state';
 const RESOLVED = `\0${VIRTUAL}`;
 export const PREVIEW_EVENT = 'liebian:preview-state';
 
-/** Reads and validates the file; on any problem keeps the previous good campaign. */
+/**
+ * Reads and validates the file; on any problem keeps the previous good campaign.
+ *
+ * @example
+ * let state = readPreviewState(file, null);
+ * watch(file, () => {
+ *   state = readPreviewState(file, state); // an invalid save keeps the last good campaign
+ * });
+ */
 export function readPreviewState(file: string, previous: PreviewState | null): PreviewState {
   let json: unknown;
   try {
@@ -68,6 +82,13 @@ function campaignFilePlugin(file: string, mswWorker: string): Plugin {
   };
 }
 
+/**
+ * What {@link startPreview} shows and where it listens.
+ *
+ * @example
+ * const options: PreviewOptions = { file: 'campaigns/bargain.json', port: 0, host: '127.0.0.1' };
+ * const preview = await startPreview(options);
+ */
 export interface PreviewOptions {
   /** The campaign file to preview. */
   readonly file: string;

@@ -2,7 +2,12 @@ import { type Actor, type AnyCampaign, type Command, createEngine, type Engine }
 import { dailyWindow } from '@liebian/core/mechanics';
 import { createManualClock, type ManualClock, seededRandom, sequentialIds } from '@liebian/core/testing';
 
-/** The people of a preview: the initiator, friends who act, and someone who only looks. */
+/**
+ * The people of a preview: the initiator, friends who act, and someone who only looks.
+ *
+ * @example
+ * console.log(PREVIEW_PEOPLE.initiator, PREVIEW_PEOPLE.friends.length); // '小明' 10
+ */
 export const PREVIEW_PEOPLE = {
   initiator: '小明',
   friends: ['小红', '阿强', '丽丽', '大伟', '小芳', '阿杰', '晓雯', '志强', '佳佳', '浩然'],
@@ -12,14 +17,32 @@ export const PREVIEW_PEOPLE = {
 /** Operators of the preview: the shop's back end reporting orders, steps, conversions. */
 const BACK_END: Actor = { id: 'preview-back-end', operator: true };
 
+/**
+ * Which state a preview shows: just started, after three friends acted, goal reached, after the deadline.
+ *
+ * @example
+ * const id: SceneId = 'active';
+ * const played = await playScene(campaign, id);
+ */
 export type SceneId = 'fresh' | 'active' | 'done' | 'ended';
 
+/**
+ * One state a preview shows: its id and its label in each locale.
+ *
+ * @example
+ * const scene: Scene = { id: 'ended', label: { 'zh-CN': '到期之后', en: 'After the deadline' } };
+ */
 export interface Scene {
   readonly id: SceneId;
   readonly label: { readonly 'zh-CN': string; readonly en: string };
 }
 
-/** The states a preview shows side by side, in order. */
+/**
+ * The states a preview shows side by side, in order.
+ *
+ * @example
+ * for (const scene of SCENES) console.log(scene.id, scene.label['zh-CN']); // 'fresh' '刚发起', …
+ */
 export const SCENES: readonly Scene[] = [
   { id: 'fresh', label: { 'zh-CN': '刚发起', en: 'Just started' } },
   { id: 'active', label: { 'zh-CN': '三位好友参与后', en: 'Three friends acted' } },
@@ -30,6 +53,10 @@ export const SCENES: readonly Scene[] = [
 /**
  * What the n-th friend does on each kind of instance of `campaign` (previews, screenshots, the demo's simulated
  * friends).
+ *
+ * @example
+ * const help = FRIEND_ACTION.bargain(1, campaign); // { type: 'bargain.help' }
+ * await engine.send(instanceId, help, { actor: { id: 'friend-1' } });
  */
 export const FRIEND_ACTION: {
   readonly [K in AnyCampaign['kind']]: (n: number, campaign: AnyCampaign) => Command<K>;
@@ -61,6 +88,13 @@ const startInput = (campaign: AnyCampaign): unknown =>
       }
     : undefined;
 
+/**
+ * A scene played on a real engine: the engine and its clock, the instance, and a viewer per preview role.
+ *
+ * @example
+ * const played: PlayedScene = await playScene(campaign, 'active');
+ * const view = await played.engine.view(played.instanceId, played.viewers.friend);
+ */
 export interface PlayedScene {
   readonly engine: Engine;
   readonly clock: ManualClock;
@@ -72,6 +106,10 @@ export interface PlayedScene {
 /**
  * Builds a scene by driving the real engine on a memory store with a manual clock: nothing on the page is
  * invented, every count comes from events the engine applied. Deterministic (seeded random, sequential ids).
+ *
+ * @example
+ * const played = await playScene(campaign, 'done');
+ * const view = await played.engine.view(played.instanceId, played.viewers.initiator);
  */
 export async function playScene(campaign: AnyCampaign, scene: SceneId): Promise<PlayedScene> {
   // A fixed instant a day into the campaign, so every render of a scene is the same; with opening hours
@@ -168,9 +206,21 @@ async function backEndSteps(
   }
 }
 
+/**
+ * Whose eyes a preview shows the page through: the initiator, a friend who acts, or a visitor.
+ *
+ * @example
+ * const role: PreviewRole = 'friend';
+ * const viewer = played.viewers[role];
+ */
 export type PreviewRole = 'initiator' | 'friend' | 'visitor';
 
-/** Whose eyes a preview shows the page through. */
+/**
+ * Whose eyes a preview shows the page through.
+ *
+ * @example
+ * for (const role of PREVIEW_ROLES) console.log(role.id, role.label.en); // 'initiator' 'Initiator', …
+ */
 export const PREVIEW_ROLES: readonly {
   readonly id: PreviewRole;
   readonly label: Record<'zh-CN' | 'en', string>;
@@ -180,7 +230,12 @@ export const PREVIEW_ROLES: readonly {
   { id: 'visitor', label: { 'zh-CN': '路人', en: 'Visitor' } },
 ];
 
-/** The phone sizes a preview shows, in CSS pixels. */
+/**
+ * The phone sizes a preview shows, in CSS pixels.
+ *
+ * @example
+ * for (const size of PREVIEW_SIZES) frame.style.width = `${size.width}px`;
+ */
 export const PREVIEW_SIZES = [
   { id: 'iphone-se', width: 375, height: 667 },
   { id: 'android-small', width: 360, height: 740 },

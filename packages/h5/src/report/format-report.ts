@@ -12,7 +12,21 @@ import {
   type Table,
 } from './report-rows.js';
 
+/**
+ * How {@link formatReport} writes a report: an aligned terminal table, CSV (RFC 4180), or JSON.
+ *
+ * @example
+ * const format: ReportFormat = 'csv';
+ * writeFileSync('report.csv', formatReport(report, { name, by: 'day', format, locale: 'zh-CN' }));
+ */
 export type ReportFormat = 'table' | 'csv' | 'json';
+/**
+ * How {@link formatReport} splits a report's rows: by calendar day or by the channel people arrived through.
+ *
+ * @example
+ * const by: ReportBy = 'channel';
+ * console.log(formatReport(report, { name: campaign.name, by, format: 'table', locale: 'en' }));
+ */
 export type ReportBy = 'day' | 'channel';
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -132,7 +146,13 @@ export function reportCsv(report: CampaignReport, by: ReportBy): string {
   return `${[header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** The report in one of the formats. */
+/**
+ * The report in one of the formats.
+ *
+ * @example
+ * const report = await campaignReport({ store, campaign });
+ * process.stdout.write(formatReport(report, { name: campaign.name, by: 'day', format: 'table', locale: 'zh-CN' }));
+ */
 export function formatReport(
   report: CampaignReport,
   options: { name: string; by: ReportBy; format: ReportFormat; locale: Locale },

@@ -81,7 +81,13 @@ ${dayTicks.join('\n')}
 </svg>`;
 }
 
-/** The forecast as a self-contained HTML page (no scripts, nothing loaded from elsewhere). */
+/**
+ * The forecast as a self-contained HTML page (no scripts, nothing loaded from elsewhere).
+ *
+ * @example
+ * const forecast = await simulateCampaign(campaign, options);
+ * writeFileSync('forecast.html', simulationReportHtml(forecast, campaign.name));
+ */
 export function simulationReportHtml(result: SimulationResult, campaignName: string): string {
   const { headline, rows: figures } = simulationFigures(result);
   const rows = figures.map(

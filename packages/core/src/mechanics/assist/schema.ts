@@ -63,6 +63,14 @@ export const assistCampaignSchema = z
       ctx.addIssue({ code: 'custom', path: ['rules', 'helperRewardId'], message: `must be ${known}` });
     }
   });
+/**
+ * A validated assist campaign, as `defineCampaign(json, 'assist')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: AssistCampaign = defineCampaign(json, 'assist');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'assist'>: only assist commands compile
+ */
 export type AssistCampaign = z.output<typeof assistCampaignSchema>;
 
 export const assistCommandSchema = z.discriminatedUnion(

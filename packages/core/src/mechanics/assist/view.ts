@@ -11,7 +11,13 @@ import type { AssistState, AssistStateValue } from './context.js';
 import { cancelDecision, helpDecision } from './decisions.js';
 import { goalOf } from './schema.js';
 
-/** What one viewer sees of an assist task. JSON-serialisable. */
+/**
+ * What one viewer sees of an assist task. JSON-serialisable.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'assist') console.log(view.role, view.state); // a AssistView here
+ */
 export interface AssistView {
   readonly kind: 'assist';
   readonly instanceId: string;

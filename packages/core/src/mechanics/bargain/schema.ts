@@ -184,6 +184,14 @@ export const bargainCampaignSchema = z
       });
     }
   });
+/**
+ * A validated bargain campaign, as `defineCampaign(json, 'bargain')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: BargainCampaign = defineCampaign(json, 'bargain');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'bargain'>: only bargain commands compile
+ */
 export type BargainCampaign = z.output<typeof bargainCampaignSchema>;
 
 /** Commands a client may send to a bargain instance. */

@@ -11,7 +11,13 @@ import { publicRecent } from '../shared/recent-activity.js';
 import type { BargainState, BargainStateValue } from './context.js';
 import { cancelDecision, helpDecision, purchaseDecision } from './decisions.js';
 
-/** What one viewer sees of a bargain. JSON-serialisable; the H5 page renders only this. */
+/**
+ * What one viewer sees of a bargain. JSON-serialisable; the H5 page renders only this.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'bargain') console.log(view.role, view.state); // a BargainView here
+ */
 export interface BargainView {
   readonly kind: 'bargain';
   readonly instanceId: string;

@@ -118,6 +118,14 @@ export const couponCampaignSchema = z
     checkDaily(campaign, ctx);
     for (const issue of couponRuleIssues(campaign.rules)) ctx.addIssue({ code: 'custom', ...issue });
   });
+/**
+ * A validated coupon campaign, as `defineCampaign(json, 'coupon')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: CouponCampaign = defineCampaign(json, 'coupon');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'coupon'>: only coupon commands compile
+ */
 export type CouponCampaign = z.output<typeof couponCampaignSchema>;
 
 export const couponCommandSchema = z.discriminatedUnion(

@@ -12,7 +12,13 @@ import { MEMBER_CLAIM } from '../shared/instance-basics.js';
 import type { Coupon, CouponState, CouponStateValue } from './context.js';
 import { claimDecision, joinDecision } from './decisions.js';
 
-/** What one viewer sees of a share or a pool. JSON-serialisable. */
+/**
+ * What one viewer sees of a share or a pool. JSON-serialisable.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'coupon') console.log(view.role, view.state); // a CouponView here
+ */
 export interface CouponView {
   readonly kind: 'coupon';
   readonly instanceId: string;

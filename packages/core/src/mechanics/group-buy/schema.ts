@@ -85,6 +85,14 @@ export const groupBuyCampaignSchema = z
       );
     }
   });
+/**
+ * A validated group-buy campaign, as `defineCampaign(json, 'group-buy')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: GroupBuyCampaign = defineCampaign(json, 'group-buy');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'group-buy'>: only group-buy commands compile
+ */
 export type GroupBuyCampaign = z.output<typeof groupBuyCampaignSchema>;
 
 export const groupBuyCommandSchema = z.discriminatedUnion(

@@ -17,7 +17,13 @@ import {
 import { joinDecision, leaveDecision, payDecision } from './decisions.js';
 import { leaderPrice } from './schema.js';
 
-/** What one viewer sees of a group. JSON-serialisable. */
+/**
+ * What one viewer sees of a group. JSON-serialisable.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'group-buy') console.log(view.role, view.state); // a GroupBuyView here
+ */
 export interface GroupBuyView {
   readonly kind: 'group-buy';
   readonly instanceId: string;

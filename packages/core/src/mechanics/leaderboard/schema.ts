@@ -118,6 +118,14 @@ export const leaderboardCampaignSchema = z
       });
     }
   });
+/**
+ * A validated leaderboard campaign, as `defineCampaign(json, 'leaderboard')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: LeaderboardCampaign = defineCampaign(json, 'leaderboard');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'leaderboard'>: only leaderboard commands compile
+ */
 export type LeaderboardCampaign = z.output<typeof leaderboardCampaignSchema>;
 
 export const leaderboardCommandSchema = z.discriminatedUnion(

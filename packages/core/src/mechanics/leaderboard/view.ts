@@ -20,7 +20,13 @@ export interface RankedRow {
   readonly me: boolean;
 }
 
-/** What one viewer sees of a board season or a duel. JSON-serialisable. */
+/**
+ * What one viewer sees of a board season or a duel. JSON-serialisable.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'leaderboard') console.log(view.role, view.state); // a LeaderboardView here
+ */
 export interface LeaderboardView {
   readonly kind: 'leaderboard';
   readonly instanceId: string;

@@ -161,6 +161,14 @@ export const referralCampaignSchema = z
       });
     }
   });
+/**
+ * A validated referral campaign, as `defineCampaign(json, 'referral')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: ReferralCampaign = defineCampaign(json, 'referral');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'referral'>: only referral commands compile
+ */
 export type ReferralCampaign = z.output<typeof referralCampaignSchema>;
 
 export const referralCommandSchema = z.discriminatedUnion(

@@ -11,7 +11,13 @@ import { acceptDecision } from './decisions.js';
 import { referrerRewards } from './ledger.js';
 import { standingConversions } from './tiers.js';
 
-/** What one viewer sees of a referral link. JSON-serialisable. */
+/**
+ * What one viewer sees of a referral link. JSON-serialisable.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'referral') console.log(view.role, view.state); // a ReferralView here
+ */
 export interface ReferralView {
   readonly kind: 'referral';
   readonly instanceId: string;

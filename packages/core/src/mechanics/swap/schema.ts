@@ -42,6 +42,14 @@ export const swapCampaignSchema = z
     rules: swapRulesSchema,
   })
   .superRefine(checkDaily);
+/**
+ * A validated swap campaign, as `defineCampaign(json, 'swap')` returns it (defaults filled in, instants
+ * as epoch milliseconds).
+ *
+ * @example
+ * const campaign: SwapCampaign = defineCampaign(json, 'swap');
+ * const engine = createEngine({ campaigns: [campaign] }); // Engine<'swap'>: only swap commands compile
+ */
 export type SwapCampaign = z.output<typeof swapCampaignSchema>;
 
 /** What a user supplies to open a listing. */

@@ -10,7 +10,13 @@ import type { ProposalStatus, SwapState, SwapStateValue } from './context.js';
 import { cancelDecision, confirmDecision, proposeDecision } from './decisions.js';
 import type { Item } from './schema.js';
 
-/** What one viewer sees of a listing. The owner sees every proposal; a proposer sees their own. */
+/**
+ * What one viewer sees of a listing. The owner sees every proposal; a proposer sees their own.
+ *
+ * @example
+ * const view = await engine.view(instanceId, { id: 'alice' });
+ * if (view.kind === 'swap') console.log(view.role, view.state); // a SwapView here
+ */
 export interface SwapView {
   readonly kind: 'swap';
   readonly instanceId: string;

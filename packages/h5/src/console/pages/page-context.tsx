@@ -2,7 +2,13 @@ import type { Locale } from '@liebian/core';
 import type { ComponentChildren } from 'preact';
 import type { ConsoleCopy } from '../../copy.js';
 
-/** Console roles, weakest first; each may do what the ones before it may. */
+/**
+ * Console roles, weakest first; each may do what the ones before it may.
+ *
+ * @example
+ * const authorize = (operator: ConsoleOperator): ConsoleRole | null =>
+ *   admins.has(operator.id) ? 'admin' : staff.has(operator.id) ? 'operator' : null;
+ */
 export type ConsoleRole = 'viewer' | 'operator' | 'admin';
 export const ROLES: readonly ConsoleRole[] = ['viewer', 'operator', 'admin'];
 
