@@ -23,7 +23,12 @@ export interface BeaconOptions {
   readonly maxEvents?: number;
 }
 
-/** Why one event of a batch was refused, by its index, id and type. */
+/**
+ * Why one event of a batch was refused, by its index, id and type.
+ *
+ * @example
+ * const refusal: BeaconRefusal = { index: 2, id: 'ev-3', type: 'page-view', code: 'rate-limited', detail: 'over 120 events a minute' };
+ */
 export interface BeaconRefusal {
   readonly index: number;
   readonly id: string | null;
@@ -33,7 +38,13 @@ export interface BeaconRefusal {
   readonly issues?: readonly FieldIssue[];
 }
 
-/** What the beacon route answers: how many events it counted and which it refused. */
+/**
+ * What the beacon route answers: how many events it counted and which it refused.
+ *
+ * @example
+ * const result = (await (await fetch('/api/beacon', { method: 'POST', body })).json()) as BeaconResult;
+ * if (result.refused.length > 0) console.warn(result.refused);
+ */
 export interface BeaconResult {
   readonly accepted: number;
   readonly refused: readonly BeaconRefusal[];
