@@ -13,6 +13,7 @@ import { type Analytics, createAnalytics } from '@liebian/core/analytics';
 import { handleNode } from '@liebian/core/node';
 import type { RecordStore } from '@liebian/core/store';
 import { createManualClock, type ManualClock } from '@liebian/core/testing';
+import type { Browser, Page } from 'playwright-core';
 import { listenLocally } from '../node/chromium.test-utils.js';
 import { createConsole, type OperatorConsole } from './create-console.js';
 
@@ -193,3 +194,14 @@ export async function startConsoleWorld(
     },
   });
 }
+
+/** A page signed in as `op` (the integrator's session cookie in these tests). */
+export async function signedIn(browser: Browser, world: ConsoleWorld, op: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: 'op', value: op, url: world.origin }]);
+  return context.newPage();
+}
+
+/** Opens a console path (below the mount) on `page`. */
+export const openConsole = (page: Page, world: ConsoleWorld, path: string) =>
+  page.goto(`${world.origin}/console${path}`);

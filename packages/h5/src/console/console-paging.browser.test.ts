@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium } from '../node/chromium.test-utils.js';
-import { type ConsoleWorld, startConsoleWorld } from './console-fixture.test-utils.js';
+import { type ConsoleWorld, openConsole, signedIn, startConsoleWorld } from './console-fixture.test-utils.js';
 
 const haveBrowser = haveChromium('the console paging browser tests');
 
@@ -17,12 +17,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function as(op: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: 'op', value: op, url: world.origin }]);
-  return context.newPage();
-}
-const open = (page: Page, path: string) => page.goto(`${world.origin}/console${path}`);
+const as = (op: string) => signedIn(browser, world, op);
+const open = (page: Page, path: string) => openConsole(page, world, path);
 const attrs = (page: Page, selector: string, name: string) =>
   page.locator(selector).evaluateAll((rows, n) => rows.map((r) => r.getAttribute(n as string)), name);
 

@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveChromium, launchChromium } from '../node/chromium.test-utils.js';
 import { csrfToken } from './console-csrf.js';
-import { type ConsoleWorld, NOW, SECRET, startConsoleWorld } from './console-fixture.test-utils.js';
+import {
+  type ConsoleWorld,
+  NOW,
+  openConsole,
+  SECRET,
+  signedIn,
+  startConsoleWorld,
+} from './console-fixture.test-utils.js';
 
 const haveBrowser = haveChromium('the console browser tests');
 
@@ -18,13 +25,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-/** A page signed in as `op` (the integrator's session cookie in these tests). */
-async function as(op: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies([{ name: 'op', value: op, url: world.origin }]);
-  return context.newPage();
-}
-const open = (page: Page, path: string) => page.goto(`${world.origin}/console${path}`);
+const as = (op: string) => signedIn(browser, world, op);
+const open = (page: Page, path: string) => openConsole(page, world, path);
 /** A form post as a browser sends it (the console's CSP lets its pages fetch nothing, so it is sent from here). */
 const post = (op: string, path: string, fields: string) =>
   fetch(new URL(path, world.origin), {

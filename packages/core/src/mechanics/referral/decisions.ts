@@ -1,5 +1,11 @@
 import { type Actor, ALLOW, type Decision, deny, NOTICE_ACTOR } from '../mechanic.js';
-import { type ReferralContext, type ReferralEvent, type ReferralStateValue, referralOf } from './context.js';
+import {
+  type LedgerStatus,
+  type ReferralContext,
+  type ReferralEvent,
+  type ReferralStateValue,
+  referralOf,
+} from './context.js';
 import { dueTiers } from './tiers.js';
 
 const DAY = 86_400_000;
@@ -69,8 +75,9 @@ export function refundDecision(context: ReferralContext, actor: Actor, referee: 
   return referral.refunded ? deny('already-converted') : ALLOW;
 }
 
-/** An operator approves a friend's pending reward ahead of its freeze; only a pending one (not reversed) can be. */
-export function approveDecision(
+/** An operator acts on a friend's reward for `side`, which must be in `status` (else `not-rewardable`). */
+function ledgerDecision(
+  status: LedgerStatus,
   context: ReferralContext,
   actor: Actor,
   referee: string,
@@ -79,20 +86,15 @@ export function approveDecision(
   const who = operator(actor);
   if (!who.ok) return who;
   const entry = referralOf(context, referee)?.ledger.find((e) => e.side === side);
-  return entry?.status === 'pending' ? ALLOW : deny('not-rewardable');
+  return entry?.status === status ? ALLOW : deny('not-rewardable');
 }
 
-export function issuedDecision(
-  context: ReferralContext,
-  actor: Actor,
-  referee: string,
-  side: string,
-): Decision {
-  const who = operator(actor);
-  if (!who.ok) return who;
-  const entry = referralOf(context, referee)?.ledger.find((e) => e.side === side);
-  return entry?.status === 'approved' ? ALLOW : deny('not-rewardable');
-}
+/** An operator approves a friend's pending reward ahead of its freeze; only a pending one (not reversed) can be. */
+export const approveDecision = (context: ReferralContext, actor: Actor, referee: string, side: string) =>
+  ledgerDecision('pending', context, actor, referee, side);
+
+export const issuedDecision = (context: ReferralContext, actor: Actor, referee: string, side: string) =>
+  ledgerDecision('approved', context, actor, referee, side);
 
 /** Pending rewards due for approval at `at`, as [referee, side] pairs. */
 export function dueApprovals(context: ReferralContext, at: number): { referee: string; side: string }[] {
