@@ -1,7 +1,7 @@
 import type { Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetCounter, offerReservations, stockCounter } from '../shared/binding-offer.js';
-import { budgetSpend } from '../shared/instance-basics.js';
+import { offerReservations } from '../shared/binding-offer.js';
+import { budgetCounter, budgetSpend, stockCounter } from '../shared/instance-basics.js';
 import type { AssistContext } from './context.js';
 import type { AssistRules } from './schema.js';
 

@@ -1,6 +1,6 @@
 import type { Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetSpend } from '../shared/instance-basics.js';
+import { budgetCounter, budgetSpend } from '../shared/instance-basics.js';
 import type { BargainContext } from './context.js';
 import type { BargainRules } from './schema.js';
 
@@ -29,7 +29,7 @@ export function unusedSeats(context: BargainContext): Release[] {
   const helper = context.rules.helperReward;
   if (!helper) return [];
   return Array.from({ length: Math.max(0, helper.firstHelpers - context.helps) }, (_, i) => ({
-    counter: `${context.campaignId}:budget`,
+    counter: budgetCounter(context.campaignId),
     holder: helperSeatHolder(context.instanceId, context.helps + i),
   }));
 }

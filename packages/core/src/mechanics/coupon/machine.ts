@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { budgetCounter, stockCounter } from '../shared/instance-basics.js';
 import {
   type Coupon,
   type CouponContext,
@@ -85,9 +86,9 @@ const expiryEffects = {
 
 /** What a failed pool gives back: its budget, and each member's stock unit and per-user allowance. */
 function failedPoolReleases(context: CouponContext): Release[] {
-  const releases: Release[] = [{ counter: `${context.campaignId}:budget`, holder: context.instanceId }];
+  const releases: Release[] = [{ counter: budgetCounter(context.campaignId), holder: context.instanceId }];
   for (const member of context.members) {
-    releases.push({ counter: `${context.campaignId}:stock`, holder: `${context.instanceId}:${member}` });
+    releases.push({ counter: stockCounter(context.campaignId), holder: `${context.instanceId}:${member}` });
     releases.push({ counter: `${context.campaignId}:per-user:${member}`, holder: context.instanceId });
   }
   return releases;

@@ -1,6 +1,6 @@
 import type { Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetSpend, stockUnits } from '../shared/instance-basics.js';
+import { budgetCounter, budgetSpend, stockCounter, stockUnits } from '../shared/instance-basics.js';
 import type { LedgerEntry, Referral, ReferralContext, RewardSide } from './context.js';
 import type { ReferralRules } from './schema.js';
 import { tierBudget } from './tiers.js';
@@ -98,11 +98,11 @@ export function conversionReleases(context: ReferralContext, referral: Referral)
   const holder = conversionHolder(context.instanceId, referral.referee);
   return [
     { counter: capCounter(context.campaignId, context.initiator), holder },
-    { counter: `${context.campaignId}:stock`, holder },
+    { counter: stockCounter(context.campaignId), holder },
     ...referral.ledger
       .filter((e) => e.status === 'pending')
       .map((e) => ({
-        counter: `${context.campaignId}:budget`,
+        counter: budgetCounter(context.campaignId),
         holder: budgetHolder(context.instanceId, referral.referee, e.side),
       })),
   ];

@@ -1,6 +1,6 @@
 import type { EffectDraft, Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetSpend } from '../shared/instance-basics.js';
+import { budgetCounter, budgetSpend } from '../shared/instance-basics.js';
 import type { LedgerStatus, ReferralContext } from './context.js';
 import type { ReferralRules } from './schema.js';
 
@@ -64,7 +64,7 @@ export function tierStep(
     if (e.status === 'pending') {
       effects.push({ type: 'referral.tier-reversed', ...reward });
       releases.push({
-        counter: `${context.campaignId}:budget`,
+        counter: budgetCounter(context.campaignId),
         holder: tierHolder(context.instanceId, e.conversions),
       });
       return { ...e, status: 'reversed' };

@@ -1,12 +1,6 @@
 import type { Release } from '../../engine/machine-step.js';
 import type { Campaign, Reservation } from '../mechanic.js';
-import { budgetSpend } from './instance-basics.js';
-
-/** The counter of a campaign's total stock (`stock.total`). */
-export const stockCounter = (campaignId: string): string => `${campaignId}:stock`;
-
-/** The counter of a campaign's subsidy budget (`budget.totalFen`). */
-export const budgetCounter = (campaignId: string): string => `${campaignId}:budget`;
+import { budgetCounter, budgetSpend, stockCounter, totalStockUnits } from './instance-basics.js';
 
 /**
  * A binding offer (see docs/glossary.md): what a launch takes in its own commit so the page never asks
@@ -17,21 +11,10 @@ export const budgetCounter = (campaignId: string): string => `${campaignId}:budg
  * reserved: it counts sales on the day they happen, and is taken at the purchase as before.
  * @example offerReservations(campaign, 'inst-1', 1_000) // [{ counter: 'c:stock', qty: 1, … }, { counter: 'c:budget', qty: 1000, … }]
  */
-export function offerReservations(campaign: Campaign, holder: string, subsidyFen: number): Reservation[] {
-  const unit: Reservation[] =
-    campaign.stock === undefined
-      ? []
-      : [
-          {
-            counter: stockCounter(campaign.id),
-            holder,
-            qty: 1,
-            capacity: campaign.stock.total,
-            reason: 'sold-out',
-          },
-        ];
-  return [...unit, ...budgetSpend(campaign, holder, subsidyFen)];
-}
+export const offerReservations = (campaign: Campaign, holder: string, subsidyFen: number): Reservation[] => [
+  ...totalStockUnits(campaign, holder, 1),
+  ...budgetSpend(campaign, holder, subsidyFen),
+];
 
 /**
  * What an instance that ends without a purchase gives back: its reserved unit and subsidy (a give of a holder that reserves

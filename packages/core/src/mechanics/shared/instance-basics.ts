@@ -82,16 +82,29 @@ export const stockUnits = (campaign: Campaign, holder: string, qty: number, at: 
       capacity: perDay,
       reason: 'sold-out-today',
     });
-  if (campaign.stock !== undefined)
-    out.push({
-      counter: `${campaign.id}:stock`,
-      holder,
-      qty,
-      capacity: campaign.stock.total,
-      reason: 'sold-out',
-    });
+  out.push(...totalStockUnits(campaign, holder, qty));
   return out;
 };
+
+/** The counter of a campaign's total stock (`stock.total`). */
+export const stockCounter = (campaignId: string): string => `${campaignId}:stock`;
+
+/** The counter of a campaign's subsidy budget (`budget.totalFen`). */
+export const budgetCounter = (campaignId: string): string => `${campaignId}:budget`;
+
+/** `qty` units of the campaign's total stock alone, when it has one (not the day's: see {@link stockUnits}). */
+export const totalStockUnits = (campaign: Campaign, holder: string, qty: number): Reservation[] =>
+  campaign.stock === undefined
+    ? []
+    : [
+        {
+          counter: stockCounter(campaign.id),
+          holder,
+          qty,
+          capacity: campaign.stock.total,
+          reason: 'sold-out',
+        },
+      ];
 
 /** 分 from the campaign's budget, when it has one and the amount is positive. */
 export const budgetSpend = (campaign: Campaign, holder: string, fen: number): Reservation[] =>
@@ -99,7 +112,7 @@ export const budgetSpend = (campaign: Campaign, holder: string, fen: number): Re
     ? []
     : [
         {
-          counter: `${campaign.id}:budget`,
+          counter: budgetCounter(campaign.id),
           holder,
           qty: fen,
           capacity: campaign.budget.totalFen,
